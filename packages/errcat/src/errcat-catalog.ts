@@ -1,0 +1,77 @@
+import type { Catalog } from './catalog-types.js';
+import { buildCatalog } from './internal/build-catalog.js';
+import { validateCatalog } from './validate-catalog.js';
+
+/**
+ * errcat's own errors: what it throws when it is misused (an invalid catalog, an unknown key, a file
+ * that cannot be loaded). errcat eats its own cooking, so these are catalog errors too.
+ */
+const errcatSpec = {
+  domain: 'errcat.dev',
+  name: 'errcat',
+  description: 'Errors that errcat itself raises when a catalog, an argument or an input is wrong.',
+  docs: 'https://github.com/errcat/errcat/blob/main/docs/errcat-errors.md',
+  categories: {
+    catalog: { title: 'Catalog errors', description: 'A catalog is malformed or cannot be loaded.' },
+    usage: { title: 'Usage errors', description: 'errcat was called with arguments it cannot use.' },
+  },
+  errors: {
+    ERRCAT_INVALID_CATALOG: {
+      code: 'ERRCAT_INVALID_CATALOG',
+      category: 'catalog',
+      title: 'Invalid catalog',
+      message: "Invalid catalog '{domain}': {summary}",
+      details: {
+        domain: { type: 'string', description: 'The catalog domain, or `unknown`.' },
+        summary: { type: 'string', description: 'The first problem and how many more there are.' },
+        problems: { type: 'array', description: 'Every problem, as `{ path, message }`.' },
+      },
+      causes: ['A field has the wrong type or value', 'Two entries share a key or code', 'A message names an undeclared parameter'],
+      resolution: 'Fix each problem listed in `details.problems`; `errcat lint` prints them all.',
+    },
+    ERRCAT_UNKNOWN_ENTRY: {
+      code: 'ERRCAT_UNKNOWN_ENTRY',
+      category: 'usage',
+      title: 'Unknown entry',
+      message: "Catalog '{domain}' has no entry '{entry}'",
+      details: { domain: 'string', entry: 'string' },
+      causes: ['A misspelled key or code', 'An entry that was removed or renamed'],
+      resolution: 'Use a key or code that the catalog declares; `errcat explain` lists the nearest ones.',
+    },
+    ERRCAT_CATALOG_LOAD_FAILED: {
+      code: 'ERRCAT_CATALOG_LOAD_FAILED',
+      category: 'catalog',
+      title: 'Catalog cannot be loaded',
+      message: "Cannot load catalog '{path}': {reason}",
+      details: { path: 'string', reason: 'string' },
+      causes: ['The file does not exist', 'The file is not valid YAML, JSON or a module exporting a catalog'],
+      resolution: 'Check the path and the syntax of the file.',
+    },
+    ERRCAT_BAD_ARGUMENT: {
+      code: 'ERRCAT_BAD_ARGUMENT',
+      category: 'usage',
+      title: 'Bad argument',
+      message: '{reason}',
+      details: { reason: 'string' },
+      causes: ['A command-line option or function argument has the wrong form'],
+      resolution: 'Run the command with `--help` to see what it takes.',
+    },
+  },
+} as const;
+
+const problems = validateCatalog(errcatSpec);
+if (problems.length > 0) throw new Error(`errcat: its own catalog is invalid: ${JSON.stringify(problems)}`);
+
+/**
+ * The catalog of errcat's own errors.
+ *
+ * @example
+ * ```ts
+ * import { errcatErrors } from 'errcat';
+ * try { defineCatalog(spec); } catch (e) { if (errcatErrors.is(e, 'ERRCAT_INVALID_CATALOG')) console.log(e.details.problems); }
+ * ```
+ */
+export const errcatErrors: Catalog<typeof errcatSpec> = buildCatalog(
+  errcatSpec,
+  (domain, entry) => new Error(`errcat: catalog '${domain}' has no entry '${entry}'`),
+);

@@ -1,0 +1,63 @@
+/**
+ * errcat: an HTTP API's errors as a contract. This entry only re-exports.
+ * @packageDocumentation
+ */
+export type { CatalogEntry } from './catalog-entry.js';
+export { CATALOG_ERROR_BRAND, CatalogError, type CatalogErrorOptions } from './catalog-error.js';
+export type { CategorySpec, CatalogSpec, EntrySpec, ErrorCode, LogLevel, StackRule } from './catalog-spec.js';
+export type {
+  Catalog,
+  CatalogMethods,
+  CheckedSpec,
+  DetailsOf,
+  EntryDetails,
+  ErrorFactory,
+  ErrorOf,
+  FactoryArgs,
+  KeyOf,
+} from './catalog-types.js';
+export { defineCatalog, parseCatalog } from './define-catalog.js';
+export { errcatErrors } from './errcat-catalog.js';
+export {
+  type FieldDeclaration,
+  type FieldMap,
+  type FieldShorthand,
+  type FieldSpec,
+  type FieldsValue,
+  type FieldType,
+  type FieldValue,
+  type NormalizedField,
+  isFieldType,
+  normalizeField,
+} from './field-spec.js';
+export { RETRYABLE_STATUSES } from './internal/resolve-entry.js';
+export { isCatalogError } from './is-catalog-error.js';
+export {
+  type CompiledTemplate,
+  type CompileResult,
+  compileTemplate,
+  type ParamNames,
+  type RequiredParamNames,
+  type TemplateParams,
+  type TemplateValue,
+} from './message-template.js';
+export { describeError, type ErrorView, type RenderContext } from './render/error-view.js';
+export { problemProfile } from './render/problem-profile.js';
+export { type RenderedError, type RenderOptions, renderError } from './render/render-error.js';
+export type { WireProfile } from './render/wire-profile.js';
+export {
+  type InferSchemaInput,
+  isStandardSchema,
+  type StandardSchemaIssue,
+  type StandardSchemaProps,
+  type StandardSchemaResult,
+  type StandardSchemaV1,
+} from './standard-schema.js';
+export {
+  type CatalogProblem,
+  isDocsUrl,
+  KEY_PATTERN,
+  MAX_KEY_LENGTH,
+  RESERVED_FIELDS,
+  validateCatalog,
+} from './validate-catalog.js';

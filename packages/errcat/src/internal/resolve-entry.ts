@@ -1,0 +1,91 @@
+import type { CatalogEntry } from '../catalog-entry.js';
+import type { CatalogSpec, EntrySpec, LogLevel } from '../catalog-spec.js';
+import { normalizeField, type NormalizedField } from '../field-spec.js';
+import { type CompiledTemplate, compileTemplate } from '../message-template.js';
+import { isStandardSchema } from '../standard-schema.js';
+
+/** Statuses that are worth retrying when nothing more specific is declared. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/** Compiles a template that validation already accepted. */
+export function mustCompile(source: string): CompiledTemplate {
+  const result = compileTemplate(source);
+  if (!result.ok) throw new TypeError(`errcat: invalid template ${JSON.stringify(source)}: ${result.problem}`);
+  return result.template;
+}
+
+function categoryOf(spec: CatalogSpec, entry: EntrySpec): string | undefined {
+  if (entry.category !== undefined) return entry.category;
+  if (typeof entry.code !== 'number' || !spec.categories) return undefined;
+  for (const [name, category] of Object.entries(spec.categories)) {
+    const range = category.range;
+    if (range && entry.code >= range[0] && entry.code <= range[1]) return name;
+  }
+  return undefined;
+}
+
+function docsOf(spec: CatalogSpec, key: string, entry: EntrySpec): string | undefined {
+  if (entry.docs !== undefined) return entry.docs;
+  if (spec.docs === undefined) return undefined;
+  const code = encodeURIComponent(String(entry.code));
+  if (spec.docs.includes('{code}') || spec.docs.includes('{key}')) {
+    return spec.docs.replaceAll('{code}', code).replaceAll('{key}', key);
+  }
+  return `${spec.docs}#${code}`;
+}
+
+/**
+ * Applies every default to an entry of a catalog that passed validation.
+ */
+export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): CatalogEntry {
+  const status = entry.status ?? 500;
+  const category = categoryOf(spec, entry);
+  const categoryRetryable = category === undefined ? undefined : spec.categories?.[category]?.retryable;
+  const schema = isStandardSchema(entry.details) ? entry.details : undefined;
+  let fields: NormalizedField[] | undefined;
+  const internalFields = new Set<string>(entry.internalFields ?? []);
+  if (entry.details !== undefined && !schema) {
+    fields = [];
+    for (const [name, declaration] of Object.entries(entry.details)) {
+      const field = normalizeField(name, declaration);
+      if (!field) continue;
+      fields.push(field);
+      if (field.internal) internalFields.add(name);
+    }
+  }
+  const stackRule = spec.stack ?? 'server';
+  const logLevel: LogLevel = entry.logLevel ?? (status >= 500 ? 'error' : 'info');
+  return {
+    domain: spec.domain,
+    key,
+    code: entry.code,
+    declaredStatus: entry.status,
+    status,
+    title: entry.title ?? key,
+    template: mustCompile(entry.message),
+    translations: new Map(Object.entries(entry.messages ?? {}).map(([lang, text]) => [lang.toLowerCase(), mustCompile(text)])),
+    titles: new Map(Object.entries(entry.titles ?? {}).map(([lang, text]) => [lang.toLowerCase(), text])),
+    description: entry.description,
+    causes: entry.causes ?? [],
+    resolution: entry.resolution,
+    category,
+    docs: docsOf(spec, key, entry),
+    expose: entry.expose ?? status < 500,
+    logLevel,
+    retryable: entry.retryable ?? categoryRetryable ?? RETRYABLE_STATUSES.has(status),
+    throttling: entry.throttling ?? status === 429,
+    notApplied: entry.notApplied ?? false,
+    retryAfter: entry.retryAfter,
+    headers: entry.headers ?? {},
+    fields,
+    schema,
+    internalFields,
+    captureStack: entry.stack ?? (stackRule === 'always' || (stackRule === 'server' && status >= 500)),
+    since: entry.since,
+    deprecated: entry.deprecated ?? false,
+    replacedBy: entry.replacedBy === undefined ? [] : typeof entry.replacedBy === 'string' ? [entry.replacedBy] : entry.replacedBy,
+    example: entry.example,
+    extensions: entry.extensions ?? {},
+    spec: entry,
+  };
+}

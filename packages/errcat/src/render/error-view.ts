@@ -1,0 +1,91 @@
+import type { CatalogError } from '../catalog-error.js';
+import type { ErrorCode } from '../catalog-spec.js';
+
+/** What a server knows about the request an error answers. */
+export interface RenderContext {
+  /** The request's id, echoed in the body and headers. */
+  readonly requestId?: string;
+  /** A URI for this occurrence (RFC 9457 `instance`), such as the request path. */
+  readonly instance?: string;
+  /** The client's preferred languages, best first (from `Accept-Language`). */
+  readonly languages?: readonly string[];
+}
+
+/**
+ * The sanitised facts of one error that every wire profile reads: the message only when the entry
+ * is exposed, the public details only.
+ */
+export interface ErrorView {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The catalog's domain. */
+  readonly domain: string;
+  /** The entry's key. */
+  readonly key: string;
+  /** The entry's code. */
+  readonly code: ErrorCode;
+  /** The entry's title, translated when possible. */
+  readonly title: string;
+  /** The rendered message when exposed, else the title. */
+  readonly message: string;
+  /** The language of `message`, when translated. */
+  readonly language: string | undefined;
+  /** May the request succeed if retried. */
+  readonly retryable: boolean;
+  /** Seconds before a retry, if any. */
+  readonly retryAfter: number | undefined;
+  /** The docs URL of the entry. */
+  readonly docs: string | undefined;
+  /** The public details. */
+  readonly details: Readonly<Record<string, unknown>>;
+  /** The request id, if known. */
+  readonly requestId: string | undefined;
+  /** The occurrence URI, if known. */
+  readonly instance: string | undefined;
+}
+
+/**
+ * Reduces an error to what may reach a client.
+ *
+ * @example
+ * ```ts
+ * const view = describeError(catalog.PROMISE_NOT_FOUND({ id: 'p1' }), { requestId: 'r1' });
+ * view.message; // "Promise 'p1' not found"
+ * ```
+ */
+export function describeError(error: CatalogError, context: RenderContext = {}): ErrorView {
+  const entry = error.entry;
+  const languages = context.languages;
+  let message = error.expose ? error.message : entry.title;
+  let language: string | undefined;
+  let title = entry.title;
+  if (languages && languages.length > 0) {
+    if (error.expose) ({ message, language } = error.localizedMessage(languages));
+    for (const candidate of languages) {
+      const translated = entry.titles.get(candidate.toLowerCase());
+      if (translated) {
+        title = translated;
+        if (!error.expose) {
+          message = translated;
+          language = candidate;
+        }
+        break;
+      }
+    }
+  }
+  return {
+    status: error.status,
+    domain: error.domain,
+    key: error.key,
+    code: error.code,
+    title,
+    message,
+    language,
+    retryable: error.retryable,
+    retryAfter: error.retryAfter,
+    docs: error.docs,
+    details: error.publicDetails(),
+    requestId: context.requestId,
+    instance: context.instance,
+  };
+}

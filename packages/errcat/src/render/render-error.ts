@@ -1,0 +1,41 @@
+import type { CatalogError } from '../catalog-error.js';
+import { safeStringify } from '../internal/safe-json.js';
+import { describeError, type RenderContext } from './error-view.js';
+import { problemProfile } from './problem-profile.js';
+import type { WireProfile } from './wire-profile.js';
+
+/** A response ready to send: status, headers (lower-case names) and the serialised body. */
+export interface RenderedError {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The response headers, names in lower case. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The serialised body. */
+  readonly body: string;
+}
+
+/** Options of {@link renderError}. */
+export interface RenderOptions {
+  /** The wire format. @default problemProfile */
+  readonly profile?: WireProfile;
+  /** What the server knows about the request. */
+  readonly context?: RenderContext;
+}
+
+/**
+ * Renders an error as the response a server sends. It never throws: details that cannot be
+ * serialised (cycles, BigInt, throwing getters) still yield valid JSON.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, body } = renderError(catalog.PROMISE_NOT_FOUND({ id: 'p1' }));
+ * ```
+ */
+export function renderError(error: CatalogError, options: RenderOptions = {}): RenderedError {
+  const profile = options.profile ?? problemProfile;
+  const view = describeError(error, options.context);
+  const headers: Record<string, string> = { 'content-type': profile.contentType };
+  for (const [name, value] of Object.entries(error.headers)) headers[name.toLowerCase()] = value;
+  if (view.language !== undefined) headers['content-language'] = view.language;
+  return { status: view.status, headers, body: safeStringify(profile.body(view)) };
+}
