@@ -1,4 +1,4 @@
-import type { ErrorCode, EntrySpec, LogLevel } from './catalog-spec.js';
+import type { EntrySpec, ErrorCode, LogLevel } from './catalog-spec.js';
 import type { NormalizedField } from './field-spec.js';
 import type { CompiledTemplate } from './message-template.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
@@ -71,6 +71,8 @@ export interface CatalogEntry {
   readonly replacedBy: readonly string[];
   /** Example details. */
   readonly example: Readonly<Record<string, unknown>> | undefined;
+  /** The base-catalog role the entry plays, if any. */
+  readonly role: string | undefined;
   /** Data for profiles and tools. */
   readonly extensions: Readonly<Record<string, unknown>>;
   /** The entry as written. */

@@ -72,6 +72,11 @@ export interface EntrySpec {
   readonly example?: Readonly<Record<string, unknown>>;
   /** Capture a stack trace when the error is created. @default the catalog's `stack` rule */
   readonly stack?: boolean;
+  /**
+   * The built-in error this entry stands for, named by its key in errcat's base catalog (such as
+   * `INTERNAL_ERROR` or `VALIDATION_FAILED`): servers and guards raise this entry instead.
+   */
+  readonly role?: string;
   /** Data for wire profiles and tools, keyed by their name (such as `resonate-legacy`). */
   readonly extensions?: Readonly<Record<string, unknown>>;
 }
@@ -125,8 +130,6 @@ export interface CatalogSpec {
   readonly categories?: Readonly<Record<string, CategorySpec>>;
   /** The entries by key (UPPER_SNAKE, at most 63 characters). */
   readonly errors: Readonly<Record<string, EntrySpec>>;
-  /** The entry that stands for unexpected exceptions (500). */
-  readonly internalError?: string;
   /** The wire profile a server of this API uses by default. @default 'problem' */
   readonly profile?: string;
   /** When errors capture a stack trace. @default 'server' */

@@ -21,17 +21,17 @@ export type DetailsOf<E extends EntrySpec> = E extends { readonly details: infer
 export type EntryDetails<S extends CatalogSpec, K extends KeyOf<S>> = DetailsOf<S['errors'][K]>;
 
 /** The error type made by entry `K` of catalog spec `S`. */
-export type ErrorOf<S extends CatalogSpec, K extends KeyOf<S> = KeyOf<S>> = K extends KeyOf<S>
-  ? CatalogError<K, EntryDetails<S, K>>
-  : never;
+export type ErrorOf<S extends CatalogSpec, K extends KeyOf<S> = KeyOf<S>> =
+  K extends KeyOf<S> ? CatalogError<K, EntryDetails<S, K>> : never;
 
 /** What an error factory takes: the details fields plus {@link CatalogErrorOptions}. */
 export type FactoryArgs<E extends EntrySpec> = DetailsOf<E> & CatalogErrorOptions;
 
 /** A function that makes the error of one entry; the argument is optional when nothing is required. */
-export type ErrorFactory<K extends string, E extends EntrySpec> = {} extends DetailsOf<E>
-  ? (args?: FactoryArgs<E>) => CatalogError<K, DetailsOf<E>>
-  : (args: FactoryArgs<E>) => CatalogError<K, DetailsOf<E>>;
+export type ErrorFactory<K extends string, E extends EntrySpec> =
+  {} extends DetailsOf<E>
+    ? (args?: FactoryArgs<E>) => CatalogError<K, DetailsOf<E>>
+    : (args: FactoryArgs<E>) => CatalogError<K, DetailsOf<E>>;
 
 /** Everything a catalog offers besides its factories. */
 export interface CatalogMethods<S extends CatalogSpec> {
@@ -49,8 +49,8 @@ export interface CatalogMethods<S extends CatalogSpec> {
   create<K extends KeyOf<S>>(key: K, args?: FactoryArgs<S['errors'][K]>): ErrorOf<S, K>;
   /** True when `value` is an error of this catalog (by domain), of entry `key` when given. */
   is<K extends KeyOf<S> = KeyOf<S>>(value: unknown, key?: K): value is ErrorOf<S, K>;
-  /** The entry that stands for unexpected exceptions, if the catalog names one. */
-  readonly internalError: CatalogEntry | undefined;
+  /** The entry that plays a base-catalog role (`INTERNAL_ERROR`, `VALIDATION_FAILED`…), if any. */
+  roleEntry(role: string): CatalogEntry | undefined;
 }
 
 /**

@@ -26,7 +26,11 @@ const errcatSpec = {
         summary: { type: 'string', description: 'The first problem and how many more there are.' },
         problems: { type: 'array', description: 'Every problem, as `{ path, message }`.' },
       },
-      causes: ['A field has the wrong type or value', 'Two entries share a key or code', 'A message names an undeclared parameter'],
+      causes: [
+        'A field has the wrong type or value',
+        'Two entries share a key or code',
+        'A message names an undeclared parameter',
+      ],
       resolution: 'Fix each problem listed in `details.problems`; `errcat lint` prints them all.',
     },
     ERRCAT_UNKNOWN_ENTRY: {

@@ -2,9 +2,11 @@
  * errcat: an HTTP API's errors as a contract. This entry only re-exports.
  * @packageDocumentation
  */
+
+export { type BaseRole, baseCatalog, baseCatalogSpec } from './base/base-catalog.js';
 export type { CatalogEntry } from './catalog-entry.js';
 export { CATALOG_ERROR_BRAND, CatalogError, type CatalogErrorOptions } from './catalog-error.js';
-export type { CategorySpec, CatalogSpec, EntrySpec, ErrorCode, LogLevel, StackRule } from './catalog-spec.js';
+export type { CatalogSpec, CategorySpec, EntrySpec, ErrorCode, LogLevel, StackRule } from './catalog-spec.js';
 export type {
   Catalog,
   CatalogMethods,
@@ -26,8 +28,8 @@ export {
   type FieldsValue,
   type FieldType,
   type FieldValue,
-  type NormalizedField,
   isFieldType,
+  type NormalizedField,
   normalizeField,
 } from './field-spec.js';
 export { RETRYABLE_STATUSES } from './internal/resolve-entry.js';
@@ -45,6 +47,7 @@ export { describeError, type ErrorView, type RenderContext } from './render/erro
 export { problemProfile } from './render/problem-profile.js';
 export { type RenderedError, type RenderOptions, renderError } from './render/render-error.js';
 export type { WireProfile } from './render/wire-profile.js';
+export { entryForRole, roleError } from './role-error.js';
 export {
   type InferSchemaInput,
   isStandardSchema,

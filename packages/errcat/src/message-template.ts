@@ -8,10 +8,7 @@
 type RemoveAll<S extends string, T extends string> = S extends `${infer A}${T}${infer B}`
   ? `${A}${RemoveAll<B, T>}`
   : S;
-type WithoutEscapes<S extends string> = RemoveAll<
-  RemoveAll<RemoveAll<RemoveAll<S, '{{'>, '}}'>, '[['>,
-  ']]'
->;
+type WithoutEscapes<S extends string> = RemoveAll<RemoveAll<RemoveAll<RemoveAll<S, '{{'>, '}}'>, '[['>, ']]'>;
 type PlaceholdersIn<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
   ? Name | PlaceholdersIn<Rest>
   : never;
@@ -157,10 +154,7 @@ function makeRenderer(parts: readonly Part[]): CompiledTemplate['render'] {
   return (values) => renderParts(parts, values);
 }
 
-function renderParts(
-  parts: readonly Part[],
-  values: Readonly<Record<string, unknown>> | undefined,
-): string {
+function renderParts(parts: readonly Part[], values: Readonly<Record<string, unknown>> | undefined): string {
   let out = '';
   for (const part of parts) {
     if (part.kind === 'text') out += part.text;

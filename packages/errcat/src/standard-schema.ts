@@ -20,9 +20,7 @@ export interface StandardSchemaProps<Input = unknown, Output = Input> {
   /** The library that made the schema, such as `zod`. */
   readonly vendor: string;
   /** Validates an unknown value, synchronously or not. */
-  readonly validate: (
-    value: unknown,
-  ) => StandardSchemaResult<Output> | Promise<StandardSchemaResult<Output>>;
+  readonly validate: (value: unknown) => StandardSchemaResult<Output> | Promise<StandardSchemaResult<Output>>;
   /** Carries the inferred types; never present at run time. */
   readonly types?: { readonly input: Input; readonly output: Output } | undefined;
 }
@@ -41,9 +39,7 @@ export interface StandardSchemaIssue {
 }
 
 /** The input type a Standard Schema accepts. */
-export type InferSchemaInput<S extends StandardSchemaV1> = NonNullable<
-  S['~standard']['types']
->['input'];
+export type InferSchemaInput<S extends StandardSchemaV1> = NonNullable<S['~standard']['types']>['input'];
 
 /** True when a value looks like a Standard Schema (it has a `~standard` object with `validate`). */
 export function isStandardSchema(value: unknown): value is StandardSchemaV1 {

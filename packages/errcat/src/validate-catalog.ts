@@ -1,6 +1,6 @@
 import type { CategorySpec } from './catalog-spec.js';
-import { normalizeField, type NormalizedField } from './field-spec.js';
-import { compileTemplate, type CompiledTemplate } from './message-template.js';
+import { type NormalizedField, normalizeField } from './field-spec.js';
+import { type CompiledTemplate, compileTemplate } from './message-template.js';
 import { isStandardSchema } from './standard-schema.js';
 
 /** One reason a catalog is invalid, with the path of the offending field. */
@@ -27,7 +27,6 @@ const CATALOG_FIELDS = new Set([
   'docs',
   'categories',
   'errors',
-  'internalError',
   'profile',
   'stack',
 ]);
@@ -58,6 +57,7 @@ const ENTRY_FIELDS = new Set([
   'example',
   'stack',
   'extensions',
+  'role',
 ]);
 const CATEGORY_FIELDS = new Set(['title', 'description', 'range', 'retryable']);
 const LOG_LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
@@ -119,12 +119,16 @@ export function validateCatalog(spec: unknown): CatalogProblem[] {
     return problems;
   }
   const codes = new Map<string, string>();
+  const roles = new Map<string, string>();
   for (const [key, entry] of Object.entries(spec.errors)) {
     checkEntry(key, entry, categories, codes, spec.errors, report);
-  }
-  if (spec.internalError !== undefined) {
-    const target = typeof spec.internalError === 'string' ? spec.errors[spec.internalError] : undefined;
-    if (!isRecord(target)) report('internalError', `names no entry: ${preview(spec.internalError)}`);
+    if (!isRecord(entry) || entry.role === undefined) continue;
+    const previous = typeof entry.role === 'string' ? roles.get(entry.role) : undefined;
+    if (typeof entry.role !== 'string' || !KEY_PATTERN.test(entry.role)) {
+      report(`errors.${key}.role`, 'must be the UPPER_SNAKE key of a base catalog entry');
+    } else if (previous) {
+      report(`errors.${key}.role`, `role ${entry.role} is already played by ${previous}`);
+    } else roles.set(entry.role, key);
   }
   return problems;
 }
@@ -208,16 +212,25 @@ function checkEntry(
     else codes.set(String(code), key);
   }
   const status = entry.status;
-  if (status !== undefined && (!Number.isInteger(status) || (status as number) < 100 || (status as number) > 599)) {
+  if (
+    status !== undefined &&
+    (!Number.isInteger(status) || (status as number) < 100 || (status as number) > 599)
+  ) {
     report(`${at}.status`, `must be an integer HTTP status from 100 to 599, got ${preview(status)}`);
   }
   for (const field of STRING_FIELDS) {
-    if (entry[field] !== undefined && typeof entry[field] !== 'string') report(`${at}.${field}`, 'must be a string');
+    if (entry[field] !== undefined && typeof entry[field] !== 'string')
+      report(`${at}.${field}`, 'must be a string');
   }
   for (const field of BOOLEAN_FIELDS) {
-    if (entry[field] !== undefined && typeof entry[field] !== 'boolean') report(`${at}.${field}`, 'must be true or false');
+    if (entry[field] !== undefined && typeof entry[field] !== 'boolean')
+      report(`${at}.${field}`, 'must be true or false');
   }
-  if (entry.deprecated !== undefined && typeof entry.deprecated !== 'boolean' && typeof entry.deprecated !== 'string') {
+  if (
+    entry.deprecated !== undefined &&
+    typeof entry.deprecated !== 'boolean' &&
+    typeof entry.deprecated !== 'string'
+  ) {
     report(`${at}.deprecated`, 'must be true, false or a reason');
   }
   if (entry.logLevel !== undefined && !LOG_LEVELS.has(entry.logLevel as string)) {
@@ -229,22 +242,31 @@ function checkEntry(
   if (entry.docs !== undefined && (typeof entry.docs !== 'string' || !isDocsUrl(entry.docs))) {
     report(`${at}.docs`, `must be an absolute http(s) URL, got ${preview(entry.docs)}`);
   }
-  if (entry.causes !== undefined && !isStringList(entry.causes)) report(`${at}.causes`, 'must be a list of strings');
+  if (entry.causes !== undefined && !isStringList(entry.causes))
+    report(`${at}.causes`, 'must be a list of strings');
   checkStringMap(entry.headers, `${at}.headers`, report);
   checkStringMap(entry.titles, `${at}.titles`, report);
   if (entry.example !== undefined && !isRecord(entry.example)) report(`${at}.example`, 'must be an object');
-  if (entry.extensions !== undefined && !isRecord(entry.extensions)) report(`${at}.extensions`, 'must be an object');
+  if (entry.extensions !== undefined && !isRecord(entry.extensions))
+    report(`${at}.extensions`, 'must be an object');
   const replacedBy = entry.replacedBy;
   if (replacedBy !== undefined) {
     const targets = typeof replacedBy === 'string' ? [replacedBy] : replacedBy;
     if (!isStringList(targets)) report(`${at}.replacedBy`, 'must be a key or a list of keys');
-    else for (const target of targets) if (!isRecord(all[target])) report(`${at}.replacedBy`, `names no entry: ${target}`);
+    else
+      for (const target of targets)
+        if (!isRecord(all[target])) report(`${at}.replacedBy`, `names no entry: ${target}`);
   }
   checkCategory(entry, categories, at, report);
   checkMessage(entry, at, report);
 }
 
-function checkCategory(entry: Json, categories: ReadonlyMap<string, CategorySpec>, at: string, report: Report): void {
+function checkCategory(
+  entry: Json,
+  categories: ReadonlyMap<string, CategorySpec>,
+  at: string,
+  report: Report,
+): void {
   if (typeof entry.category !== 'string') return;
   const category = categories.get(entry.category);
   if (!category) {
@@ -253,7 +275,10 @@ function checkCategory(entry: Json, categories: ReadonlyMap<string, CategorySpec
   }
   const range = category.range;
   if (range && typeof entry.code === 'number' && (entry.code < range[0] || entry.code > range[1])) {
-    report(`${at}.code`, `${entry.code} is outside the range ${range[0]}–${range[1]} of category '${entry.category}'`);
+    report(
+      `${at}.code`,
+      `${entry.code} is outside the range ${range[0]}–${range[1]} of category '${entry.category}'`,
+    );
   }
 }
 
@@ -310,7 +335,11 @@ function checkDetails(entry: Json, at: string, report: Report): Map<string, Norm
   for (const [name, declaration] of Object.entries(details)) {
     const field = normalizeField(name, declaration);
     if (RESERVED_FIELDS.has(name)) report(`${at}.details.${name}`, `'${name}' is reserved for error options`);
-    if (!field) report(`${at}.details.${name}`, 'must be a type name (string, number, integer, boolean, object, array; `?` for optional) or an object with `type`');
+    if (!field)
+      report(
+        `${at}.details.${name}`,
+        'must be a type name (string, number, integer, boolean, object, array; `?` for optional) or an object with `type`',
+      );
     else fields.set(name, field);
   }
   return fields;
@@ -327,7 +356,8 @@ function checkParams(
   for (const name of [...template.required, ...template.optional]) {
     const field = fields.get(name);
     if (!field) {
-      if (declared || RESERVED_FIELDS.has(name)) report(path, `parameter '{${name}}' is not a declared details field`);
+      if (declared || RESERVED_FIELDS.has(name))
+        report(path, `parameter '{${name}}' is not a declared details field`);
       continue;
     }
     if (field.optional && template.required.includes(name)) {

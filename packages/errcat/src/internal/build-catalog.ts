@@ -27,12 +27,14 @@ export function buildCatalog<S extends CatalogSpec>(
 ): Catalog<S> {
   const entries: CatalogEntry[] = [];
   const byKeyOrCode = new Map<string, CatalogEntry>();
+  const byRole = new Map<string, CatalogEntry>();
   const catalog: Record<string, unknown> = {};
   for (const [key, entrySpec] of Object.entries(spec.errors)) {
     const entry = resolveEntry(spec, key, entrySpec);
     entries.push(entry);
     byKeyOrCode.set(key, entry);
     byKeyOrCode.set(String(entry.code), entry);
+    if (entrySpec.role !== undefined) byRole.set(entrySpec.role, entry);
     catalog[key] = (args?: Record<string, unknown>) => makeError(entry, args);
   }
   const methods: CatalogMethods<S> = {
@@ -40,8 +42,8 @@ export function buildCatalog<S extends CatalogSpec>(
     domain: spec.domain,
     version: spec.version,
     entries,
-    internalError: spec.internalError === undefined ? undefined : byKeyOrCode.get(spec.internalError),
     entry: (keyOrCode) => byKeyOrCode.get(String(keyOrCode)),
+    roleEntry: (role) => byRole.get(role),
     create: (key, args) => {
       const entry = byKeyOrCode.get(key);
       if (!entry || entry.key !== key) throw unknownKey(spec.domain, key);

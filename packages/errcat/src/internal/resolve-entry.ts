@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../catalog-entry.js';
 import type { CatalogSpec, EntrySpec, LogLevel } from '../catalog-spec.js';
-import { normalizeField, type NormalizedField } from '../field-spec.js';
+import { type NormalizedField, normalizeField } from '../field-spec.js';
 import { type CompiledTemplate, compileTemplate } from '../message-template.js';
 import { isStandardSchema } from '../standard-schema.js';
 
@@ -10,7 +10,8 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 425, 429, 5
 /** Compiles a template that validation already accepted. */
 export function mustCompile(source: string): CompiledTemplate {
   const result = compileTemplate(source);
-  if (!result.ok) throw new TypeError(`errcat: invalid template ${JSON.stringify(source)}: ${result.problem}`);
+  if (!result.ok)
+    throw new TypeError(`errcat: invalid template ${JSON.stringify(source)}: ${result.problem}`);
   return result.template;
 }
 
@@ -63,7 +64,9 @@ export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): 
     status,
     title: entry.title ?? key,
     template: mustCompile(entry.message),
-    translations: new Map(Object.entries(entry.messages ?? {}).map(([lang, text]) => [lang.toLowerCase(), mustCompile(text)])),
+    translations: new Map(
+      Object.entries(entry.messages ?? {}).map(([lang, text]) => [lang.toLowerCase(), mustCompile(text)]),
+    ),
     titles: new Map(Object.entries(entry.titles ?? {}).map(([lang, text]) => [lang.toLowerCase(), text])),
     description: entry.description,
     causes: entry.causes ?? [],
@@ -83,8 +86,14 @@ export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): 
     captureStack: entry.stack ?? (stackRule === 'always' || (stackRule === 'server' && status >= 500)),
     since: entry.since,
     deprecated: entry.deprecated ?? false,
-    replacedBy: entry.replacedBy === undefined ? [] : typeof entry.replacedBy === 'string' ? [entry.replacedBy] : entry.replacedBy,
+    replacedBy:
+      entry.replacedBy === undefined
+        ? []
+        : typeof entry.replacedBy === 'string'
+          ? [entry.replacedBy]
+          : entry.replacedBy,
     example: entry.example,
+    role: entry.role,
     extensions: entry.extensions ?? {},
     spec: entry,
   };
