@@ -1,0 +1,8 @@
+import type { Command } from '../command.js';
+import { explainCommand } from './explain.js';
+import { lintCommand } from './lint.js';
+import { renderCommand } from './render.js';
+import { typesCommand } from './types.js';
+
+/** Every `errcat` subcommand, in the order `errcat --help` lists them. */
+export const commands: readonly Command[] = [lintCommand, explainCommand, renderCommand, typesCommand];

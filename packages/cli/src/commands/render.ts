@@ -1,0 +1,45 @@
+import { STATUS_CODES } from 'node:http';
+import { CatalogError, renderError } from 'errcat';
+import type { Command } from '../command.js';
+import { findEntry } from '../internal/find-entry.js';
+import { parseParams } from '../internal/parse-params.js';
+import { profileByName } from '../internal/profile-by-name.js';
+import { loadCatalogFile } from '../load-catalog.js';
+import { usageError } from '../usage-error.js';
+
+/** `errcat render <catalog> <code|key>`: prints the status, headers and body a server would send. */
+export const renderCommand: Command = {
+  name: 'render',
+  summary: 'Print the HTTP response a server sends for an error',
+  usage:
+    'errcat render <catalog> <code|key> [--param k=v ...] [--profile name] [--request-id id] [--format json]',
+  options: {
+    param: { type: 'string', multiple: true, description: 'A details field, as name=value (repeatable)' },
+    profile: { type: 'string', description: "The wire profile (default: the catalog's, else 'problem')" },
+    'request-id': { type: 'string', description: 'The request id to put in the response' },
+    format: { type: 'string', description: "'http' (default) or 'json' for { status, headers, body }" },
+  },
+  run: async ({ positionals, values }, io) => {
+    const [file, wanted] = positionals;
+    if (!file || !wanted) throw usageError('render needs a catalog path and a code or key');
+    const { catalog } = await loadCatalogFile(file, io.cwd);
+    const entry = findEntry(catalog, wanted);
+    const details = parseParams(entry, (values.param as string[] | undefined) ?? []);
+    const profile = profileByName((values.profile as string | undefined) ?? catalog.spec.profile);
+    const requestId = values['request-id'] as string | undefined;
+    const rendered = renderError(new CatalogError(entry, details), {
+      profile,
+      context: requestId === undefined ? {} : { requestId },
+    });
+    if (values.format === 'json') {
+      io.stdout(
+        `${JSON.stringify({ status: rendered.status, headers: rendered.headers, body: JSON.parse(rendered.body) }, null, 2)}\n`,
+      );
+      return 0;
+    }
+    const lines = [`HTTP/1.1 ${rendered.status} ${STATUS_CODES[rendered.status] ?? ''}`.trimEnd()];
+    for (const [name, value] of Object.entries(rendered.headers)) lines.push(`${name}: ${value}`);
+    io.stdout(`${lines.join('\n')}\n\n${rendered.body}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Catalog, type CatalogSpec, errcatErrors, isCatalogError, parseCatalog } from 'errcat';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+
+/** A catalog file as loaded: the raw spec (for lint and types) and the built catalog. */
+export interface LoadedCatalog {
+  /** The absolute path of the file. */
+  readonly path: string;
+  /** The spec as written in the file. */
+  readonly spec: CatalogSpec;
+  /** The validated catalog. */
+  readonly catalog: Catalog;
+}
+
+const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
+const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
+
+function looksLikeCatalog(value: unknown): value is Catalog {
+  return (
+    typeof value === 'object' && value !== null && 'entries' in value && 'spec' in value && 'is' in value
+  );
+}
+
+function looksLikeSpec(value: unknown): value is CatalogSpec {
+  return typeof value === 'object' && value !== null && 'errors' in value && 'domain' in value;
+}
+
+/**
+ * Reads the spec from a YAML, JSON, TypeScript or JavaScript file without validating it. A module
+ * may export the catalog (or its spec) as default, as `catalog`, or as any export.
+ *
+ * @example
+ * ```ts
+ * const spec = await readCatalogSpec('catalogs/rstmdb.yaml');
+ * ```
+ */
+export async function readCatalogSpec(file: string, cwd: string = process.cwd()): Promise<unknown> {
+  const path = resolve(cwd, file);
+  const extension = extname(path).toLowerCase();
+  const fail = (reason: string) => errcatErrors.ERRCAT_CATALOG_LOAD_FAILED({ path: file, reason });
+  if (MODULE_EXTENSIONS.has(extension)) {
+    let module: Record<string, unknown>;
+    try {
+      module = extension.endsWith('ts')
+        ? ((await (
+            await import('tsx/esm/api')
+          ).tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>)
+        : ((await import(pathToFileURL(path).href)) as Record<string, unknown>);
+    } catch (error) {
+      if (isCatalogError(error)) throw error;
+      throw fail(
+        error instanceof Error ? (error.message.split('\n')[0] ?? 'import failed') : 'import failed',
+      );
+    }
+    const candidates = [module.default, module.catalog, ...Object.values(module)];
+    const found = candidates.find(looksLikeCatalog);
+    if (found) return found.spec;
+    const spec = candidates.find(looksLikeSpec);
+    if (spec) return spec;
+    throw fail('the module exports no catalog (export it as default or as `catalog`)');
+  }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw fail(
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot read the file',
+    );
+  }
+  if (extension === '.json') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw fail(`invalid JSON: ${(error as Error).message}`);
+    }
+  }
+  if (YAML_EXTENSIONS.has(extension)) {
+    try {
+      return parseYaml(text, { maxAliasCount: 100 }) as unknown;
+    } catch (error) {
+      if (error instanceof YAMLParseError) {
+        const line = error.linePos?.[0];
+        throw fail(
+          `invalid YAML${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${error.message.split('\n')[0]}`,
+        );
+      }
+      throw fail('invalid YAML');
+    }
+  }
+  throw fail(`unsupported file type '${extension || 'none'}' (use .yaml, .yml, .json, .ts or .js)`);
+}
+
+/**
+ * Loads and validates a catalog file; throws `ERRCAT_CATALOG_LOAD_FAILED` or
+ * `ERRCAT_INVALID_CATALOG` with a one-line cause.
+ *
+ * @example
+ * ```ts
+ * const { catalog } = await loadCatalogFile('catalogs/resonate-legacy.yaml');
+ * catalog.entry(4040)?.title;
+ * ```
+ */
+export async function loadCatalogFile(file: string, cwd: string = process.cwd()): Promise<LoadedCatalog> {
+  const spec = await readCatalogSpec(file, cwd);
+  return { path: resolve(cwd, file), spec: spec as CatalogSpec, catalog: parseCatalog(spec) };
+}
