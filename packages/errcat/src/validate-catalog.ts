@@ -317,7 +317,6 @@ function checkMessage(entry: Json, at: string, report: Report): void {
 /** Returns the declared fields when the details are a field map, `undefined` for a Standard Schema. */
 function checkDetails(entry: Json, at: string, report: Report): Map<string, NormalizedField> | undefined {
   const details = entry.details;
-  if (details === undefined) return new Map();
   if (isStandardSchema(details)) {
     if (entry.internalFields !== undefined && !isStringList(entry.internalFields)) {
       report(`${at}.internalFields`, 'must be a list of field names');
@@ -327,6 +326,7 @@ function checkDetails(entry: Json, at: string, report: Report): Map<string, Norm
   if (entry.internalFields !== undefined) {
     report(`${at}.internalFields`, 'is only for Standard Schema details; mark map fields `internal: true`');
   }
+  if (details === undefined) return new Map();
   if (!isRecord(details)) {
     report(`${at}.details`, 'must map field names to types, or be a Standard Schema');
     return new Map();
