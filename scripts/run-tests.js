@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// `npm test`: the type tests (tsc over sources and tests, where `@ts-expect-error` cases live),
-// then every Vitest test; ends with one plain summary line "N passed, N failed, N skipped".
+// `npm test`: builds the packages (the `errcat` binary runs from dist/), runs the type tests (tsc
+// over sources and tests, where the `@ts-expect-error` cases live), then every Vitest test; ends
+// with one plain summary line "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const report = '.vitest-report.json';
 const passThrough = process.argv.slice(2);
 
+console.log('> build: tsc -b tsconfig.build.json');
+const build = spawnSync('npx', ['tsc', '-b', 'tsconfig.build.json'], { stdio: 'inherit' });
 console.log('> type tests: tsc -p tsconfig.json');
 const types = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
 
@@ -29,5 +32,6 @@ if (existsSync(report)) {
 // A broken test file or a failed type test counts as one failure even when no test case failed.
 if (vitest.status !== 0 && failed === 0) failed = 1;
 if (types.status !== 0) failed += 1;
+if (build.status !== 0) failed += 1;
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(types.status === 0 && vitest.status === 0 ? 0 : 1);
+process.exit(build.status === 0 && types.status === 0 && vitest.status === 0 ? 0 : 1);

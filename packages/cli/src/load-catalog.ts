@@ -61,6 +61,9 @@ export async function readCatalogSpec(file: string, cwd: string = process.cwd())
     if (spec) return spec;
     throw fail('the module exports no catalog (export it as default or as `catalog`)');
   }
+  if (extension !== '.json' && !YAML_EXTENSIONS.has(extension)) {
+    throw fail(`unsupported file type '${extension || 'none'}' (use .yaml, .yml, .json, .ts or .js)`);
+  }
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -77,20 +80,17 @@ export async function readCatalogSpec(file: string, cwd: string = process.cwd())
       throw fail(`invalid JSON: ${(error as Error).message}`);
     }
   }
-  if (YAML_EXTENSIONS.has(extension)) {
-    try {
-      return parseYaml(text, { maxAliasCount: 100 }) as unknown;
-    } catch (error) {
-      if (error instanceof YAMLParseError) {
-        const line = error.linePos?.[0];
-        throw fail(
-          `invalid YAML${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${error.message.split('\n')[0]}`,
-        );
-      }
-      throw fail('invalid YAML');
+  try {
+    return parseYaml(text, { maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const line = error.linePos?.[0];
+      throw fail(
+        `invalid YAML${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${error.message.split('\n')[0]}`,
+      );
     }
+    throw fail('invalid YAML');
   }
-  throw fail(`unsupported file type '${extension || 'none'}' (use .yaml, .yml, .json, .ts or .js)`);
 }
 
 /**

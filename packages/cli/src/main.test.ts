@@ -1,0 +1,243 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import type { CliIo } from './cli-io.js';
+import { main } from './main.js';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
+const catalog = join(fixtures, 'promises.yaml');
+
+/** Runs the CLI in-process and captures its output. */
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    stdin: async () => '',
+    cwd: fixtures,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('errcat (general)', () => {
+  test('--help lists the commands; no command is a usage error', async () => {
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/lint\s+Validate a catalog/);
+    expect((await run()).code).toBe(2);
+  });
+
+  test.each(['lint', 'explain', 'render', 'types'])('%s --help prints usage', async (command) => {
+    const { code, stdout } = await run(command, '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Usage: errcat ${command}`);
+  });
+
+  test('unknown commands and options fail with one line and exit 2', async () => {
+    const unknown = await run('frobnicate');
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toBe(
+      "errcat: unknown command 'frobnicate' (run 'errcat --help') [ERRCAT_BAD_ARGUMENT]\n",
+    );
+    const option = await run('lint', catalog, '--bogus');
+    expect(option.code).toBe(2);
+    expect(option.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test.each([
+    ['missing.yaml', "Cannot load catalog 'missing.yaml': no such file"],
+    ['bad-syntax.yaml', "Cannot load catalog 'bad-syntax.yaml': invalid YAML at line"],
+    ['invalid.yaml', "Invalid catalog 'broken': errors.lower_key: key must be UPPER_SNAKE"],
+    ['promises.txt', "unsupported file type '.txt'"],
+  ])('bad input %s fails with a one-line cause, never a stack', async (file, message) => {
+    const { code, stderr } = await run('explain', file, '1');
+    expect(code).toBe(1);
+    expect(stderr).toContain(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('errcat lint', () => {
+  test('a valid catalog exits 0 and reports warnings', async () => {
+    const { code, stdout } = await run('lint', 'promises.yaml');
+    expect(code).toBe(0);
+    expect(stdout).toContain('promises.yaml: 0 errors, 0 warnings');
+  });
+
+  test('every problem of an invalid catalog, exit 1', async () => {
+    const { code, stdout } = await run('lint', 'invalid.yaml');
+    expect(code).toBe(1);
+    expect(stdout).toContain('error errors.lower_key: key must be UPPER_SNAKE');
+    expect(stdout).toContain('error errors.DUP.code: duplicate code 1, already used by lower_key');
+    expect(stdout).toContain(
+      'error errors.DUP.status: must be an integer HTTP status from 100 to 599, got 700',
+    );
+    expect(stdout).toContain("error errors.DUP.message: unclosed '{'");
+    expect(stdout).toContain('invalid.yaml: 4 errors, 0 warnings');
+  });
+
+  test('style findings are warnings; --strict fails on them; --format json', async () => {
+    const { code, stdout } = await run('lint', join(fixtures, 'promises.catalog.ts'), '--format', 'json');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.errors).toBe(0);
+    expect(report.findings).toEqual([]);
+    const strict = await run('lint', join(fixtures, 'invalid.yaml'), '--strict');
+    expect(strict.code).toBe(1);
+  });
+});
+
+describe('errcat explain', () => {
+  test('prints the entry as a person reads it', async () => {
+    const { code, stdout } = await run('explain', 'promises.yaml', '4040');
+    expect(code).toBe(0);
+    expect(stdout).toBe(`4040  PROMISE_NOT_FOUND — Promise not found
+
+Status:      404 Not Found
+Retryable:   no
+Category:    request
+Message:     Promise '{id}' could not be found
+
+Details:
+  id: string — The promise id
+
+Causes:
+  - The id is misspelled
+  - The promise was never created
+
+Resolution:
+  Check the id, or create the promise first.
+
+Docs: https://docs.example.com/errors#4040
+`);
+  });
+
+  test('finds by key, in any case; retry facts', async () => {
+    expect((await run('explain', 'promises.yaml', 'promise_not_found')).stdout).toContain(
+      '4040  PROMISE_NOT_FOUND',
+    );
+    expect((await run('explain', 'promises.yaml', 'SHUTTING_DOWN')).stdout).toContain(
+      'Retryable:   yes; after 5s',
+    );
+  });
+
+  test('an unknown code: a clear message with suggestions, exit 1', async () => {
+    const { code, stderr } = await run('explain', 'promises.yaml', '4041');
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      "errcat: Catalog 'promises.example.com' has no entry '4041'; did you mean 4040, 4001? [ERRCAT_UNKNOWN_ENTRY]\n",
+    );
+  });
+
+  test('--format json', async () => {
+    const entry = JSON.parse((await run('explain', 'promises.yaml', '5030', '--format', 'json')).stdout);
+    expect(entry).toMatchObject({
+      key: 'SHUTTING_DOWN',
+      code: 5030,
+      status: 503,
+      retryable: true,
+      retryAfter: 5,
+    });
+  });
+});
+
+describe('errcat render', () => {
+  test('prints status, headers and body as a server sends them', async () => {
+    const { code, stdout } = await run('render', 'promises.yaml', '5030');
+    expect(code).toBe(0);
+    expect(stdout).toBe(`HTTP/1.1 503 Service Unavailable
+content-type: application/problem+json
+retry-after: 5
+
+{"type":"https://docs.example.com/errors#5030","title":"Shutting down","status":503,"detail":"Shutting down","code":5030,"retryable":true}
+`);
+  });
+
+  test('--param fills typed details; the example fills the rest; --format json', async () => {
+    const { stdout } = await run(
+      'render',
+      'promises.yaml',
+      'LIMIT_OUT_OF_RANGE',
+      '--param',
+      'limit=5000',
+      '--param',
+      'max=1000',
+      '--format',
+      'json',
+      '--request-id',
+      'req-1',
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      status: 400,
+      headers: { 'content-type': 'application/problem+json' },
+      body: {
+        type: 'https://docs.example.com/errors#4001',
+        title: 'Limit out of range',
+        status: 400,
+        detail: 'limit must be between 1 and 1000, got 5000',
+        code: 4001,
+        retryable: false,
+        requestId: 'req-1',
+        details: { limit: 5000, max: 1000 },
+      },
+    });
+    const example = JSON.parse((await run('render', 'promises.yaml', '4040', '--format', 'json')).stdout);
+    expect(example.body.detail).toBe("Promise 'p-123' could not be found");
+  });
+
+  test.each([
+    [['--param', 'limit=many', '--param', 'max=1'], '--param limit must be an integer'],
+    [
+      ['--param', 'limit=1', '--param', 'max=1', '--param', 'strict=maybe'],
+      '--param strict must be true or false',
+    ],
+    [['--param', 'limit'], '--param takes name=value'],
+    [['--param', 'limit=1'], 'LIMIT_OUT_OF_RANGE needs --param max=…'],
+    [['--param', 'limit=1', '--param', 'max=1', '--profile', 'nope'], "unknown profile 'nope'"],
+  ])('bad parameters %j fail with exit 2', async (extra, message) => {
+    const { code, stderr } = await run('render', 'promises.yaml', '4001', ...extra);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+});
+
+describe('errcat types', () => {
+  test('generates declarations equal to the committed ones (drift check)', async () => {
+    const { code, stdout } = await run('types', 'promises.yaml');
+    expect(code).toBe(0);
+    const committed = await readFile(join(fixtures, 'promises.generated.ts'), 'utf8');
+    expect(stdout).toBe(committed);
+  });
+
+  test('--out writes a file; --name must be an identifier', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'errcat-types-'));
+    const out = join(dir, 'errors.ts');
+    expect((await run('types', 'promises.yaml', '--name', 'Api', '--out', out)).code).toBe(0);
+    expect(await readFile(out, 'utf8')).toContain('export type ApiSpec = {');
+    expect((await run('types', 'promises.yaml', '--name', 'not valid')).code).toBe(2);
+  });
+});
+
+describe('the errcat binary', () => {
+  test('npx errcat runs the built CLI', async () => {
+    const bin = join(dirname(fileURLToPath(import.meta.url)), '../bin/errcat.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'explain', catalog, '4040']);
+    expect(stdout).toContain('4040  PROMISE_NOT_FOUND — Promise not found');
+    const failure = await promisify(execFile)(process.execPath, [bin, 'explain', catalog, '9999']).catch(
+      (error) => error,
+    );
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toContain("has no entry '9999'");
+  });
+});
