@@ -40,6 +40,8 @@ export function printRatios(rows: readonly BenchRow[], baseline: string, unit: '
   console.log('|---|---:|---:|');
   for (const row of rows) {
     const time = unit === 'ns' ? row.nanos : row.nanos / 1000;
-    console.log(`| ${row.name} | ${time.toFixed(unit === 'ns' ? 0 : 2)} | ${(row.nanos / base).toFixed(2)} |`);
+    console.log(
+      `| ${row.name} | ${time.toFixed(unit === 'ns' ? 0 : 2)} | ${(row.nanos / base).toFixed(2)} |`,
+    );
   }
 }

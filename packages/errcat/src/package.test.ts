@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, test } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  peerDependencies?: Record<string, string>;
+  exports: Record<string, string | { source?: string }>;
+};
+
+/** Subpaths that may use Node's built-in modules; every other one must run on any platform. */
+const NODE_ONLY = new Set(['./node']);
+
+describe('the errcat core package', () => {
+  test('has no runtime dependencies; every peer dependency is optional', () => {
+    expect(manifest.dependencies ?? {}).toEqual({});
+    for (const peer of Object.keys(manifest.peerDependencies ?? {})) {
+      expect(manifest.peerDependenciesMeta?.[peer]?.optional, peer).toBe(true);
+    }
+  });
+
+  const portable = Object.entries(manifest.exports).filter(
+    ([subpath, target]) => typeof target === 'object' && target.source && !NODE_ONLY.has(subpath),
+  );
+
+  test.each(portable)(
+    '%s bundles for a neutral platform: no node: import leaks',
+    async (_subpath, target) => {
+      const source = (target as { source: string }).source;
+      const result = await build({
+        entryPoints: [join(root, source)],
+        bundle: true,
+        write: false,
+        platform: 'neutral',
+        format: 'esm',
+        mainFields: ['module', 'main'],
+        external: Object.keys(manifest.peerDependencies ?? {}),
+        logLevel: 'silent',
+      });
+      expect(result.errors).toEqual([]);
+      const code = result.outputFiles.map((file) => file.text).join('\n');
+      expect(code).not.toMatch(/from\s*["']node:/);
+      expect(code).not.toMatch(/import\(\s*["']node:/);
+    },
+  );
+});
