@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 // Tests run on the TypeScript source through the `source` export condition: no build step.
 export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
-  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
+  // `module` is a bundler-only condition that Node never applies; some packages (OpenTelemetry) point
+  // it at ESM builds with extensionless imports that only bundlers can load.
+  ssr: {
+    resolve: { conditions: ['source', ...defaultServerConditions.filter((name) => name !== 'module')] },
+  },
   test: {
     include: [
       'packages/*/src/**/*.test.ts',

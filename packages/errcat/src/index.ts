@@ -48,6 +48,24 @@ export { problemProfile } from './render/problem-profile.js';
 export { type RenderedError, type RenderOptions, renderError } from './render/render-error.js';
 export type { WireProfile } from './render/wire-profile.js';
 export { entryForRole, roleError } from './role-error.js';
+export { parseAcceptLanguage } from './server/accept-language.js';
+export {
+  createErrorResponder,
+  type ErrorResponder,
+  type ErrorResponse,
+} from './server/create-error-responder.js';
+export { consoleErrorLogger, type ErrorLogger, type LogMethod } from './server/error-logger.js';
+export type { ErrorResponderOptions } from './server/error-responder-options.js';
+export {
+  ERROR_COUNTER_NAME,
+  errorTelemetry,
+  type OpenTelemetryApi,
+  type SpanLike,
+} from './server/opentelemetry.js';
+export { type HeaderSource, type RequestFacts, readHeader } from './server/request-facts.js';
+export { type RequestIdOptions, resolveRequestId } from './server/request-id.js';
+export { roleForStatus } from './server/role-for-status.js';
+export { type ErrorMapper, toCatalogError } from './server/to-catalog-error.js';
 export {
   type InferSchemaInput,
   isStandardSchema,

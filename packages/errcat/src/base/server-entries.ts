@@ -51,6 +51,15 @@ export const serverEntries = {
     causes: ['A missing or wrong Content-Type header'],
     resolution: 'Send the body as application/json with a matching Content-Type header.',
   },
+  BAD_REQUEST: {
+    code: 'BAD_REQUEST',
+    status: 400,
+    category: 'request',
+    title: 'Bad request',
+    message: 'The request could not be processed',
+    causes: ['A request the framework rejected before any handler ran, such as a malformed URL or header'],
+    resolution: 'Check the request line, headers and body against the API reference.',
+  },
   PAYLOAD_TOO_LARGE: {
     code: 'PAYLOAD_TOO_LARGE',
     status: 413,

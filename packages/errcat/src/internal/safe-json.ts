@@ -14,7 +14,8 @@ function bigintToString(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? value.toString() : value;
 }
 
-function toSafeJson(value: unknown, depth: number, seen: WeakSet<object>): unknown {
+/** A JSON-safe copy of `value`, cut at `depth` levels; see {@link safeStringify}. */
+export function toSafeJson(value: unknown, depth: number, seen: WeakSet<object> = new WeakSet()): unknown {
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'object' || value === null) {

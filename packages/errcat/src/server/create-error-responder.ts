@@ -1,0 +1,205 @@
+import { baseCatalog } from '../base/base-catalog.js';
+import { CatalogError } from '../catalog-error.js';
+import { isSafeHeader } from '../internal/header-safety.js';
+import { serializeErrorChain } from '../internal/serialize-error-chain.js';
+import { problemProfile } from '../render/problem-profile.js';
+import { type RenderedError, renderError } from '../render/render-error.js';
+import type { WireProfile } from '../render/wire-profile.js';
+import { parseAcceptLanguage } from './accept-language.js';
+import { consoleErrorLogger, type ErrorLogger } from './error-logger.js';
+import type { ErrorResponderOptions } from './error-responder-options.js';
+import { errorTelemetry } from './opentelemetry.js';
+import { type RequestFacts, readHeader } from './request-facts.js';
+import { resolveRequestId } from './request-id.js';
+import { type ErrorMapper, toCatalogError } from './to-catalog-error.js';
+
+/** The response for one error: what to send, plus the catalog error it answers and the request id. */
+export interface ErrorResponse extends RenderedError {
+  /** The catalog error the response renders (the `INTERNAL_ERROR` role for unexpected exceptions). */
+  readonly error: CatalogError;
+  /** The request id, echoed in the body and in the request-id header. */
+  readonly requestId: string;
+}
+
+/**
+ * The framework-agnostic error handler every adapter wraps: it turns anything thrown into the
+ * response to send.
+ */
+export interface ErrorResponder {
+  /**
+   * The response for `thrown`, never throwing. Catalog errors render through the negotiated
+   * profile; other values go through `mapError`, else become the `INTERNAL_ERROR` role. The error
+   * is logged and reported to OpenTelemetry on the way.
+   */
+  respond(thrown: unknown, request?: RequestFacts): ErrorResponse;
+  /** The options the responder was made with, for adapters that extend them. */
+  readonly options: ErrorResponderOptions;
+}
+
+/** The body of last resort, if even rendering the base `INTERNAL_ERROR` entry fails. */
+const LAST_RESORT_BODY = JSON.stringify({
+  type: 'about:blank',
+  title: 'Internal server error',
+  status: 500,
+  detail: 'An unexpected error occurred',
+  code: 'INTERNAL_ERROR',
+  retryable: true,
+});
+
+/**
+ * Makes the server core: one object that turns any thrown value plus the request's method, URL and
+ * headers into the status, headers and body to send. Adapters call it from the framework's error
+ * hook; use it directly for a framework errcat has no adapter for.
+ *
+ * The response carries `Content-Type` from the profile, the entry's headers (`WWW-Authenticate`,
+ * `Retry-After` for errors with a delay), `Content-Language` when the message was translated, the
+ * error-code header and the request id (incoming `X-Request-Id` or `traceparent`, else a new one).
+ * Unexpected exceptions become the `INTERNAL_ERROR` role: a generic message and the request id,
+ * never the exception's message, stack or class.
+ *
+ * @example
+ * ```ts
+ * const responder = createErrorResponder({ catalog });
+ * const { status, headers, body } = responder.respond(error, {
+ *   method: req.method,
+ *   url: req.url,
+ *   headers: req.headers,
+ * });
+ * ```
+ */
+export function createErrorResponder(options: ErrorResponderOptions = {}): ErrorResponder {
+  const catalog = options.catalog;
+  const mappers: readonly ErrorMapper[] =
+    options.mapError === undefined
+      ? []
+      : Array.isArray(options.mapError)
+        ? options.mapError
+        : [options.mapError];
+  const profile = resolveProfile(options.profile ?? catalog?.spec.profile ?? 'problem');
+  const codeHeader =
+    options.codeHeader === false ? undefined : (options.codeHeader ?? 'errcat-code').toLowerCase();
+  const requestIdHeader = (options.requestId?.header ?? 'x-request-id').toLowerCase();
+  const sendInstance = options.instance !== false;
+  const logger = options.logger === false ? undefined : (options.logger ?? consoleErrorLogger);
+  const record = options.opentelemetry ? errorTelemetry(options.opentelemetry) : undefined;
+
+  const respond = (thrown: unknown, request: RequestFacts = {}): ErrorResponse => {
+    let requestId = '';
+    try {
+      requestId = resolveRequestId(request.headers, options.requestId);
+      const error = toCatalogError(thrown, catalog, mappers);
+      const entry = error.entry;
+      const languages =
+        entry.translations.size > 0 || entry.titles.size > 0
+          ? parseAcceptLanguage(readHeader(request.headers, 'accept-language'))
+          : undefined;
+      const rendered = renderError(error, {
+        profile,
+        context: {
+          requestId,
+          ...(sendInstance && request.url !== undefined ? { instance: pathOf(request.url) } : {}),
+          ...(languages ? { languages } : {}),
+        },
+      });
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(rendered.headers)) {
+        if (isSafeHeader(name, value)) headers[name] = value;
+      }
+      if (codeHeader !== undefined) {
+        const code = String(error.code);
+        if (isSafeHeader(codeHeader, code)) headers[codeHeader] = code;
+      }
+      headers[requestIdHeader] = requestId;
+      report(error, requestId, request, request.log ?? logger, record);
+      return { status: rendered.status, headers, body: rendered.body, error, requestId };
+    } catch (failure) {
+      const response = lastResort(thrown, failure, requestId, requestIdHeader);
+      report(response.error, response.requestId, request, request.log ?? logger, record);
+      return response;
+    }
+  };
+  return { respond, options };
+}
+
+/** A profile given by value, or by name. */
+function resolveProfile(profile: WireProfile | string): WireProfile {
+  if (typeof profile !== 'string') return profile;
+  return problemProfile;
+}
+
+/** The path of a request target, without its query (which may carry tokens) or fragment. */
+function pathOf(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
+
+/** Logs the error with its cause chain and reports it to OpenTelemetry; neither may break the response. */
+function report(
+  error: CatalogError,
+  requestId: string,
+  request: RequestFacts,
+  logger: ErrorLogger | undefined,
+  record: ((error: CatalogError) => void) | undefined,
+): void {
+  if (logger?.[error.logLevel] !== undefined) {
+    try {
+      // Called as a method: pino's level methods need their `this`.
+      logger[error.logLevel]?.(
+        {
+          err: serializeErrorChain(error),
+          requestId,
+          code: error.code,
+          key: error.key,
+          status: error.status,
+          method: request.method,
+          path: request.url === undefined ? undefined : pathOf(request.url),
+          details: error.details,
+        },
+        error.title,
+      );
+    } catch {
+      // A failing logger must not cost the client its response.
+    }
+  }
+  if (record !== undefined) {
+    try {
+      record(error);
+    } catch {
+      // Same for telemetry.
+    }
+  }
+}
+
+/**
+ * The response when rendering itself failed (a custom profile threw): the base `INTERNAL_ERROR`
+ * entry in the problem profile, whose logged cause holds both the thrown value and the failure,
+ * or a constant body if even that fails.
+ */
+function lastResort(
+  thrown: unknown,
+  failure: unknown,
+  requestId: string,
+  requestIdHeader: string,
+): ErrorResponse {
+  const id = requestId || globalThis.crypto.randomUUID();
+  const error = new CatalogError(
+    baseCatalog.entry('INTERNAL_ERROR') as CatalogError['entry'],
+    {},
+    {
+      cause: new AggregateError([thrown, failure], 'errcat: rendering the error failed'),
+    },
+  );
+  let body = LAST_RESORT_BODY;
+  try {
+    body = renderError(error, { context: { requestId: id } }).body;
+  } catch {
+    // Keep the constant body.
+  }
+  return {
+    status: 500,
+    headers: { 'content-type': problemProfile.contentType, [requestIdHeader]: id },
+    body,
+    error,
+    requestId: id,
+  };
+}

@@ -1,0 +1,50 @@
+import type { ErrorLogger } from './error-logger.js';
+
+/**
+ * Request headers in either shape servers hold them: a plain object with lower-case names (Node's
+ * `IncomingHttpHeaders`, Express, Fastify) or a Fetch `Headers` object (Hono, Bun, Deno, workers).
+ */
+export type HeaderSource =
+  | Readonly<Record<string, string | readonly string[] | undefined>>
+  | { get(name: string): string | null | undefined };
+
+/**
+ * What the server core needs to know about the request an error answers. Every field is optional:
+ * an error rendered without a request still gets a valid response and a fresh request id.
+ *
+ * @example
+ * ```ts
+ * const facts: RequestFacts = { method: req.method, url: req.url, headers: req.headers };
+ * responder.respond(error, facts);
+ * ```
+ */
+export interface RequestFacts {
+  /** The request method, such as `GET`. */
+  readonly method?: string | undefined;
+  /** The request target: the path with its query, as on the request line. */
+  readonly url?: string | undefined;
+  /** The request headers. */
+  readonly headers?: HeaderSource | undefined;
+  /** A request-scoped logger (Fastify's `request.log`), used instead of the responder's own. */
+  readonly log?: ErrorLogger | undefined;
+}
+
+/**
+ * Reads one request header, case-insensitively, from either header shape; a repeated header gives
+ * its first value.
+ *
+ * @example
+ * ```ts
+ * readHeader({ 'x-request-id': 'abc' }, 'X-Request-Id'); // 'abc'
+ * readHeader(new Headers({ accept: 'application/json' }), 'accept'); // 'application/json'
+ * ```
+ */
+export function readHeader(headers: HeaderSource | undefined, name: string): string | undefined {
+  if (headers === undefined) return undefined;
+  const lower = name.toLowerCase();
+  if (typeof (headers as { get?: unknown }).get === 'function') {
+    return (headers as { get(name: string): string | null | undefined }).get(lower) ?? undefined;
+  }
+  const value = (headers as Readonly<Record<string, string | readonly string[] | undefined>>)[lower];
+  return typeof value === 'string' ? value : value?.[0];
+}

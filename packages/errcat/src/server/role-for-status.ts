@@ -1,0 +1,31 @@
+import { type BaseRole, baseCatalog } from '../base/base-catalog.js';
+
+/** The role of statuses several base entries share: the generic one wins. */
+const PREFERRED: Readonly<Record<number, BaseRole>> = {
+  400: 'BAD_REQUEST',
+  404: 'ROUTE_NOT_FOUND',
+  500: 'INTERNAL_ERROR',
+};
+
+const byStatus = new Map<number, BaseRole>();
+for (const entry of baseCatalog.entries) {
+  if (!byStatus.has(entry.status)) byStatus.set(entry.status, entry.key as BaseRole);
+}
+for (const [status, role] of Object.entries(PREFERRED)) byStatus.set(Number(status), role);
+
+/**
+ * The base role for an HTTP status a framework reported without saying more: the base entry with
+ * that status (`413` → `PAYLOAD_TOO_LARGE`, `429` → `RATE_LIMITED`), else `BAD_REQUEST` for any
+ * other 4xx and `INTERNAL_ERROR` for everything else. Adapters use it for framework errors they
+ * do not know by code.
+ *
+ * @example
+ * ```ts
+ * roleForStatus(415); // 'UNSUPPORTED_MEDIA_TYPE'
+ * roleForStatus(431); // 'BAD_REQUEST'
+ * roleForStatus(502); // 'INTERNAL_ERROR'
+ * ```
+ */
+export function roleForStatus(status: number): BaseRole {
+  return byStatus.get(status) ?? (status >= 400 && status < 500 ? 'BAD_REQUEST' : 'INTERNAL_ERROR');
+}
