@@ -32,6 +32,31 @@ export {
   type NormalizedField,
   normalizeField,
 } from './field-spec.js';
+export { formatJsonPointer, type PathSegment, parseJsonPointer } from './guards/validation/json-pointer.js';
+export {
+  type JsonSchemaError,
+  violationsFromJsonSchema,
+} from './guards/validation/json-schema-violations.js';
+export {
+  type IssueMappingOptions,
+  violationsFromIssues,
+} from './guards/validation/standard-violations.js';
+export {
+  type InferSchemaOutput,
+  type RequestParts,
+  type RequestSchemas,
+  type ValidatedParts,
+  validatePart,
+  validateRequest,
+} from './guards/validation/validate-request.js';
+export { type ValidationErrorOptions, validationFailed } from './guards/validation/validation-failed.js';
+export {
+  isViolationType,
+  type RequestPart,
+  VIOLATION_TYPES,
+  type Violation,
+  type ViolationType,
+} from './guards/validation/violation.js';
 export { RETRYABLE_STATUSES } from './internal/resolve-entry.js';
 export { isCatalogError } from './is-catalog-error.js';
 export {
