@@ -32,6 +32,28 @@ export {
   type NormalizedField,
   normalizeField,
 } from './field-spec.js';
+export { type GcraRule, gcraRule, gcraStep, type RateLimitDecision } from './guards/rate-limit/gcra.js';
+export {
+  type MemoryRateLimitStoreOptions,
+  memoryRateLimitStore,
+} from './guards/rate-limit/memory-rate-limit-store.js';
+export { parseRateLimit, parseRateLimitPolicy } from './guards/rate-limit/parse-rate-limit-fields.js';
+export {
+  formatRateLimit,
+  formatRateLimitPolicy,
+  type QuotaPolicyField,
+  type QuotaStateField,
+} from './guards/rate-limit/rate-limit-fields.js';
+export type { RateLimitKey, RateLimitPolicy } from './guards/rate-limit/rate-limit-policy.js';
+export type { RateLimitStore } from './guards/rate-limit/rate-limit-store.js';
+export {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitHeaderMode,
+  type RateLimitResult,
+} from './guards/rate-limit/rate-limiter.js';
+export type { TrafficRequest } from './guards/traffic-request.js';
 export { formatJsonPointer, type PathSegment, parseJsonPointer } from './guards/validation/json-pointer.js';
 export {
   type JsonSchemaError,

@@ -1,7 +1,10 @@
 import type { EntrySpec } from '../catalog-spec.js';
 
 /**
- * Base entries raised by the traffic guards: rate limits, idempotency keys, load shedding, shutdown.
+ * Base entries raised by the traffic guards: rate limits, load shedding, request deadlines and
+ * shutdown. Every one of them is retryable and, except the deadline, guarantees that the request
+ * had no effect (the guard rejected it before the handler ran), so even a POST may be retried.
+ * Map them to your own codes with `role`, e.g. `{ code: 5031, status: 503, role: 'QUEUE_FULL' }`.
  */
 export const trafficEntries = {
   RATE_LIMITED: {
@@ -9,11 +12,93 @@ export const trafficEntries = {
     status: 429,
     category: 'traffic',
     title: 'Too many requests',
-    message: 'Too many requests; retry after the delay in Retry-After',
+    message: "Too many requests for the '{policy}' limit; retry after the delay in Retry-After",
+    details: {
+      policy: { type: 'string', description: 'The name of the rate-limit policy that was exceeded.' },
+    },
     retryable: true,
     throttling: true,
     notApplied: true,
-    causes: ['More requests than the policy allows in its window'],
-    resolution: 'Wait for the Retry-After delay and back off; spread requests over time.',
+    causes: ['More requests than the policy allows in its window', 'A burst larger than the policy allows'],
+    resolution:
+      'Wait for the Retry-After delay, then send at the pace the RateLimit-Policy header announces; ' +
+      'the RateLimit header of every answer tells how many requests remain.',
+    example: { policy: 'general' },
+  },
+  RATE_LIMITER_UNAVAILABLE: {
+    code: 'RATE_LIMITER_UNAVAILABLE',
+    status: 503,
+    category: 'traffic',
+    expose: true,
+    title: 'Rate limiter unavailable',
+    message: 'The rate limiter cannot decide right now; retry after the delay in Retry-After',
+    retryable: true,
+    notApplied: true,
+    retryAfter: 5,
+    causes: ['The store that holds the rate-limit counters (such as Redis) is down or too slow'],
+    resolution: 'Retry after the Retry-After delay; the server refuses requests it cannot count.',
+  },
+  OVERLOADED: {
+    code: 'OVERLOADED',
+    status: 503,
+    category: 'traffic',
+    expose: true,
+    title: 'Server overloaded',
+    message: 'The server is overloaded; retry after the delay in Retry-After',
+    details: {
+      signal: {
+        type: 'string',
+        optional: true,
+        description: 'What is over its threshold: `eventLoopDelay`, `heapUsed`, `rss`, `queueTimeout`…',
+      },
+    },
+    retryable: true,
+    notApplied: true,
+    retryAfter: 10,
+    causes: ['More work than the server can do: a slow event loop, high memory, a queue wait too long'],
+    resolution: 'Retry after the Retry-After delay with backoff; do not retry at once.',
+    example: { signal: 'eventLoopDelay' },
+  },
+  QUEUE_FULL: {
+    code: 'QUEUE_FULL',
+    status: 503,
+    category: 'traffic',
+    expose: true,
+    title: 'Queue full',
+    message: 'The request queue is full; retry after the delay in Retry-After',
+    retryable: true,
+    notApplied: true,
+    retryAfter: 10,
+    causes: ['Every worker slot is busy and the waiting queue holds as many requests as it may'],
+    resolution: 'Retry after the Retry-After delay with backoff; do not retry at once.',
+  },
+  SHUTTING_DOWN: {
+    code: 'SHUTTING_DOWN',
+    status: 503,
+    category: 'traffic',
+    expose: true,
+    title: 'Shutting down',
+    message: 'The server is shutting down; retry on another connection',
+    retryable: true,
+    notApplied: true,
+    retryAfter: 1,
+    causes: ['A deployment or restart: the server finishes the requests it has and takes no new ones'],
+    resolution: 'Retry after the Retry-After delay on a new connection; another instance will answer.',
+  },
+  REQUEST_DEADLINE_EXCEEDED: {
+    code: 'REQUEST_DEADLINE_EXCEEDED',
+    status: 503,
+    category: 'traffic',
+    expose: true,
+    title: 'Request deadline exceeded',
+    message: 'The server did not finish the request within its {deadlineMs} ms deadline',
+    details: {
+      deadlineMs: { type: 'integer', description: 'The deadline of the request, in milliseconds.' },
+    },
+    retryable: true,
+    causes: ['The handler or a service it called was slower than the deadline allows'],
+    resolution:
+      'Retry later with backoff; the request may have taken effect, so retry a POST only with an Idempotency-Key.',
+    example: { deadlineMs: 10000 },
   },
 } as const satisfies Record<string, EntrySpec>;

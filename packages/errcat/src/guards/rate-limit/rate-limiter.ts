@@ -1,0 +1,250 @@
+import type { CatalogError } from '../../catalog-error.js';
+import { errcatErrors } from '../../errcat-catalog.js';
+import { ipBucket } from '../../internal/ip-bucket.js';
+import { settleWithin } from '../../internal/settle-within.js';
+import { roleError } from '../../role-error.js';
+import type { TrafficRequest } from '../traffic-request.js';
+import { type GcraRule, gcraRule, type RateLimitDecision } from './gcra.js';
+import { memoryRateLimitStore } from './memory-rate-limit-store.js';
+import { formatRateLimit, formatRateLimitPolicy, type QuotaStateField } from './rate-limit-fields.js';
+import type { RateLimitPolicy } from './rate-limit-policy.js';
+import type { RateLimitStore } from './rate-limit-store.js';
+
+/**
+ * Which rate-limit headers responses carry: the draft's `RateLimit` / `RateLimit-Policy`
+ * structured fields, the legacy `X-RateLimit-Limit` / `-Remaining` / `-Reset` trio, both, or none.
+ */
+export type RateLimitHeaderMode = 'draft' | 'legacy' | 'both' | 'none';
+
+/** Options of {@link createRateLimiter}. */
+export interface RateLimiterOptions<Name extends string = string> {
+  /** The named policies; names are sent in headers, so they use `A-Z a-z 0-9 _ . -` only. */
+  readonly policies: Readonly<Record<Name, RateLimitPolicy>>;
+  /** Where the counters live. @default memoryRateLimitStore() */
+  readonly store?: RateLimitStore;
+  /** The catalog whose entries play `RATE_LIMITED` and `RATE_LIMITER_UNAVAILABLE`. @default the base catalog */
+  readonly catalog?: Parameters<typeof roleError>[0];
+  /**
+   * What happens when the store fails or does not answer within `timeout`: `closed` refuses the
+   * request with `RATE_LIMITER_UNAVAILABLE` (503 + Retry-After), `open` lets it through uncounted.
+   * @default 'closed'
+   */
+  readonly failMode?: 'closed' | 'open';
+  /** Milliseconds to wait for the store before applying `failMode`. @default 500 */
+  readonly timeout?: number;
+  /** The rate-limit headers to send. @default 'draft' */
+  readonly headers?: RateLimitHeaderMode;
+  /** Told about every store failure (log it); the request goes on per `failMode`. */
+  readonly onStoreFailure?: (error: unknown, policy: Name) => void;
+  /** The key prefix that keeps apart limiters sharing one store. @default 'rl' */
+  readonly prefix?: string;
+}
+
+/**
+ * The answer for an allowed request: the headers to add to its response and each policy's state.
+ *
+ * @example
+ * ```ts
+ * const { headers } = await limiter.check('general', facts);
+ * for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+ * ```
+ */
+export interface RateLimitResult {
+  /** Response headers (lower-case names): the remaining quota of each checked policy. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The decision of each policy, by name; absent for a policy skipped by a store failure. */
+  readonly decisions: ReadonlyMap<string, RateLimitDecision>;
+}
+
+/**
+ * A rate limiter over named policies. `check` resolves with the headers for the response, or
+ * rejects with a catalog error: `RATE_LIMITED` (429) or `RATE_LIMITER_UNAVAILABLE` (503).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   const { headers } = await limiter.check(['general', 'authentication'], { ip });
+ * } catch (error) {
+ *   // a CatalogError: render it with renderError(error)
+ * }
+ * ```
+ */
+export interface RateLimiter<Name extends string = string> {
+  /** Counts the request against each named policy in turn; rejects at the first that refuses it. */
+  check(policies: Name | readonly Name[], request: TrafficRequest): Promise<RateLimitResult>;
+  /** The guard for a route: `check` bound to its policies. */
+  guard(policies: Name | readonly Name[]): (request: TrafficRequest) => Promise<RateLimitResult>;
+  /** Closes the store; call it after the server has drained. */
+  close(): Promise<void>;
+}
+
+interface CompiledPolicy {
+  readonly name: string;
+  readonly policy: RateLimitPolicy;
+  readonly rule: GcraRule;
+  readonly policyField: string;
+}
+
+const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+function badArgument(reason: string): CatalogError {
+  return errcatErrors.ERRCAT_BAD_ARGUMENT({ reason });
+}
+
+function compilePolicy(name: string, policy: RateLimitPolicy): CompiledPolicy {
+  if (!NAME.test(name)) throw badArgument(`rate-limit policy name '${name}' must match ${NAME}`);
+  const burst = policy.burst ?? policy.limit;
+  for (const [field, value] of [
+    ['limit', policy.limit],
+    ['window', policy.window],
+    ['burst', burst],
+  ] as const) {
+    if (!Number.isSafeInteger(value) || value < 1) {
+      throw badArgument(`rate-limit policy '${name}': ${field} must be a positive integer, got ${value}`);
+    }
+  }
+  return {
+    name,
+    policy,
+    rule: gcraRule(policy.limit, policy.window, burst),
+    policyField: formatRateLimitPolicy([{ name, quota: policy.limit, window: policy.window }]),
+  };
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  let out = '';
+  for (const byte of new Uint8Array(digest).subarray(0, 16)) out += byte.toString(16).padStart(2, '0');
+  return out;
+}
+
+/** The store key of a request under a policy: `prefix:policy:kind:value`. */
+async function bucketKey(prefix: string, compiled: CompiledPolicy, request: TrafficRequest): Promise<string> {
+  const key = compiled.policy.key ?? 'ip';
+  let kind = 'ip';
+  let value: string | undefined;
+  if (key === 'user') value = request.user;
+  else if (key === 'token') value = request.token === undefined ? undefined : await sha256(request.token);
+  else if (typeof key === 'function') value = key(request);
+  if (value !== undefined && value !== '') kind = typeof key === 'function' ? 'fn' : key;
+  else value = ipBucket(request.ip ?? 'unknown');
+  return `${prefix}:${compiled.name}:${kind}:${value}`;
+}
+
+function secondsCeil(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+/**
+ * Creates a rate limiter: named GCRA policies over a store, with a bounded wait for the store and
+ * an explicit failure mode. Allowed answers carry the remaining quota; a refusal is a catalog
+ * error with `Retry-After` in whole seconds (never 0), the `RateLimit` headers and
+ * `Cache-Control: no-store`, since RFC 6585 forbids caching a 429.
+ *
+ * @example
+ * ```ts
+ * const limiter = createRateLimiter({
+ *   policies: { authentication: { limit: 10, window: 60 }, general: { limit: 100, window: 60 } },
+ *   store: redisRateLimitStore({ client: redis }),
+ *   failMode: 'closed',
+ *   timeout: 250,
+ * });
+ * await limiter.check('authentication', { ip: '203.0.113.7' }); // throws RATE_LIMITED at the 11th
+ * ```
+ */
+export function createRateLimiter<Name extends string>(options: RateLimiterOptions<Name>): RateLimiter<Name> {
+  const store = options.store ?? memoryRateLimitStore();
+  const timeout = options.timeout ?? 500;
+  const failMode = options.failMode ?? 'closed';
+  const mode = options.headers ?? 'draft';
+  const prefix = options.prefix ?? 'rl';
+  if (!(timeout > 0)) throw badArgument(`timeout must be a positive number of milliseconds, got ${timeout}`);
+  const compiled = new Map<string, CompiledPolicy>();
+  for (const [name, policy] of Object.entries<RateLimitPolicy>(options.policies)) {
+    compiled.set(name, compilePolicy(name, policy));
+  }
+
+  function policyOf(name: string): CompiledPolicy {
+    const found = compiled.get(name);
+    if (!found) throw badArgument(`unknown rate-limit policy '${name}'`);
+    return found;
+  }
+
+  async function decide(policy: CompiledPolicy, request: TrafficRequest): Promise<RateLimitDecision> {
+    const key = await bucketKey(prefix, policy, request);
+    // A synchronous store (memory) answers at once: no timer, no extra tick.
+    const answer = store.consume(key, policy.rule);
+    return answer instanceof Promise ? settleWithin(answer, timeout) : answer;
+  }
+
+  function headersFor(checked: readonly [CompiledPolicy, RateLimitDecision][]): Record<string, string> {
+    const headers: Record<string, string> = {};
+    if (checked.length === 0 || mode === 'none') return headers;
+    if (mode === 'draft' || mode === 'both') {
+      headers['ratelimit-policy'] = checked.map(([policy]) => policy.policyField).join(', ');
+      const states: QuotaStateField[] = checked.map(([policy, decision]) => ({
+        name: policy.name,
+        remaining: decision.remaining,
+        reset: Math.ceil(decision.resetMs / 1000),
+      }));
+      headers.ratelimit = formatRateLimit(states);
+    }
+    if (mode === 'legacy' || mode === 'both') {
+      // One trio for several policies: the one closest to refusing.
+      let tightest = checked[0] as [CompiledPolicy, RateLimitDecision];
+      for (const entry of checked) if (entry[1].remaining < tightest[1].remaining) tightest = entry;
+      headers['x-ratelimit-limit'] = String(tightest[0].policy.limit);
+      headers['x-ratelimit-remaining'] = String(tightest[1].remaining);
+      headers['x-ratelimit-reset'] = String(Math.ceil(tightest[1].resetMs / 1000));
+    }
+    return headers;
+  }
+
+  async function check(names: Name | readonly Name[], request: TrafficRequest): Promise<RateLimitResult> {
+    const list: readonly string[] = typeof names === 'string' ? [names] : names;
+    const checked: [CompiledPolicy, RateLimitDecision][] = [];
+    for (const name of list) {
+      const policy = policyOf(name);
+      let decision: RateLimitDecision;
+      try {
+        decision = await decide(policy, request);
+      } catch (error) {
+        options.onStoreFailure?.(error, name as Name);
+        if (failMode === 'open') continue;
+        throw roleError(
+          options.catalog,
+          'RATE_LIMITER_UNAVAILABLE',
+          {},
+          {
+            cause: error,
+            headers: { 'cache-control': 'no-store' },
+          },
+        );
+      }
+      checked.push([policy, decision]);
+      if (!decision.allowed) {
+        const retryAfter = secondsCeil(decision.retryAfterMs);
+        const headers = headersFor(checked);
+        // `t` must not point later than Retry-After; both round the same delay up.
+        throw roleError(
+          options.catalog,
+          'RATE_LIMITED',
+          { policy: name },
+          {
+            retryAfter,
+            headers: { ...headers, 'cache-control': 'no-store' },
+          },
+        );
+      }
+    }
+    return { headers: headersFor(checked), decisions: new Map(checked.map(([p, d]) => [p.name, d])) };
+  }
+
+  return {
+    check,
+    guard: (names) => (request) => check(names, request),
+    close: async () => {
+      await store.close?.();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+/**
+ * @errcat/redis: errcat stores on Redis through ioredis. This entry only re-exports.
+ * @packageDocumentation
+ */
+export {
+  type RedisRateLimitStoreOptions,
+  redisRateLimitStore,
+  type ScriptClient,
+} from './redis-rate-limit-store.js';
