@@ -134,7 +134,15 @@ export class CatalogError<Key extends string = string, Details = Record<string, 
     // A null prototype keeps a `__proto__` key from user input an ordinary property.
     const out: Record<string, unknown> = Object.create(null);
     for (const name of Object.keys(details)) {
-      if (!internal.has(name) && details[name] !== undefined) out[name] = details[name];
+      if (internal.has(name)) continue;
+      let value: unknown;
+      try {
+        value = details[name];
+      } catch {
+        // A getter that throws must not break rendering: the field becomes a marker.
+        value = '[Unserializable]';
+      }
+      if (value !== undefined) out[name] = value;
     }
     return out;
   }

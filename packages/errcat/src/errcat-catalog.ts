@@ -60,6 +60,36 @@ const errcatSpec = {
       causes: ['A command-line option or function argument has the wrong form'],
       resolution: 'Run the command with `--help` to see what it takes.',
     },
+    ERRCAT_UNKNOWN_PROFILE: {
+      code: 'ERRCAT_UNKNOWN_PROFILE',
+      category: 'usage',
+      title: 'Unknown wire profile',
+      message: "No wire profile named '{profile}' (available: {available})",
+      details: { profile: 'string', available: 'string' },
+      causes: ['A misspelled profile name', 'A custom profile that was not passed to the lookup'],
+      resolution: 'Use one of the names listed, or pass your own profile next to the built-in ones.',
+    },
+    ERRCAT_RESPONSE_MISMATCH: {
+      code: 'ERRCAT_RESPONSE_MISMATCH',
+      category: 'usage',
+      title: 'Response does not conform',
+      message: "The response does not conform to '{entry}' in profile '{profile}': {summary}",
+      details: {
+        entry: {
+          type: 'string',
+          description: 'The key of the catalog entry the response was checked against.',
+        },
+        profile: { type: 'string', description: 'The wire profile the response was checked against.' },
+        summary: { type: 'string', description: 'Every problem, joined with `; `.' },
+        problems: { type: 'array', description: 'Every problem, one string each.' },
+      },
+      causes: [
+        'The server sent another status, content type or code than the catalog declares',
+        'A header the entry declares (Retry-After, WWW-Authenticate) is missing',
+        'The details do not match the fields the entry declares, or leak an internal field',
+      ],
+      resolution: 'Fix the server (or the catalog) so the response matches; each problem names what differs.',
+    },
   },
 } as const;
 

@@ -90,6 +90,26 @@ export {
   type TemplateParams,
   type TemplateValue,
 } from './message-template.js';
+export {
+  type BuiltinProfileName,
+  builtinProfiles,
+  getProfile,
+} from './profiles/builtin-profiles.js';
+export { canonicalStatus, googleProfile } from './profiles/google-profile.js';
+export { jsonApiProfile } from './profiles/jsonapi-profile.js';
+export { negotiateProfile } from './profiles/negotiate-profile.js';
+export { type RenderSuccessOptions, renderSuccess } from './profiles/render-success.js';
+export { resonateLegacyProfile } from './profiles/resonate-legacy-profile.js';
+export {
+  createResonateProfile,
+  RESONATE_PROTOCOL_VERSION,
+  type ResonateProfileOptions,
+  resonateProfile,
+  resonateRequestContext,
+} from './profiles/resonate-profile.js';
+export { type RstmdbBatchItem, rstmdbBatchResult, rstmdbProfile } from './profiles/rstmdb-profile.js';
+export { createSimpleProfile, type SimpleProfileOptions, simpleProfile } from './profiles/simple-profile.js';
+export type { DecodedError } from './render/decoded-error.js';
 export { describeError, type ErrorView, type RenderContext } from './render/error-view.js';
 export { problemProfile } from './render/problem-profile.js';
 export { type RenderedError, type RenderOptions, renderError } from './render/render-error.js';

@@ -9,6 +9,10 @@ export interface RenderContext {
   readonly instance?: string;
   /** The client's preferred languages, best first (from `Accept-Language`). */
   readonly languages?: readonly string[];
+  /** The correlation id the request carried, for envelopes that echo it (the `resonate` profile). */
+  readonly corrId?: string;
+  /** The operation the request asked for, for envelopes that name it (the `resonate` profile). */
+  readonly kind?: string;
 }
 
 /**
@@ -42,6 +46,14 @@ export interface ErrorView {
   readonly requestId: string | undefined;
   /** The occurrence URI, if known. */
   readonly instance: string | undefined;
+  /** The request's correlation id, if known (see {@link RenderContext.corrId}). */
+  readonly corrId?: string | undefined;
+  /** The requested operation, if known (see {@link RenderContext.kind}). */
+  readonly kind?: string | undefined;
+  /** The entry's longer explanation from the catalog, if any. */
+  readonly description?: string | undefined;
+  /** The entry's data for profiles and tools, keyed by their name (`extensions['resonate-legacy']`). */
+  readonly extensions?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /**
@@ -87,5 +99,9 @@ export function describeError(error: CatalogError, context: RenderContext = {}):
     details: error.publicDetails(),
     requestId: context.requestId,
     instance: context.instance,
+    corrId: context.corrId,
+    kind: context.kind,
+    description: entry.description,
+    extensions: entry.extensions,
   };
 }

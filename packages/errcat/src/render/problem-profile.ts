@@ -1,3 +1,4 @@
+import type { DecodedError } from './decoded-error.js';
 import type { ErrorView } from './error-view.js';
 import type { WireProfile } from './wire-profile.js';
 
@@ -27,5 +28,19 @@ export const problemProfile: WireProfile = {
     if (view.requestId !== undefined) body.requestId = view.requestId;
     if (Object.keys(view.details).length > 0) body.details = view.details;
     return body;
+  },
+  decode: (body) => {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+    const { code, detail, retryable, requestId, details } = body as Record<string, unknown>;
+    if (typeof code !== 'string' && typeof code !== 'number') return undefined;
+    const decoded: { -readonly [K in keyof DecodedError]: DecodedError[K] } = { code };
+    if (typeof detail === 'string') decoded.message = detail;
+    if (typeof retryable === 'boolean') decoded.retryable = retryable;
+    if (typeof requestId === 'string') decoded.requestId = requestId;
+    decoded.details =
+      typeof details === 'object' && details !== null && !Array.isArray(details)
+        ? (details as Record<string, unknown>)
+        : {};
+    return decoded;
   },
 };

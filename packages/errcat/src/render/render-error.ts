@@ -37,5 +37,6 @@ export function renderError(error: CatalogError, options: RenderOptions = {}): R
   const headers: Record<string, string> = { 'content-type': profile.contentType };
   for (const [name, value] of Object.entries(error.headers)) headers[name.toLowerCase()] = value;
   if (view.language !== undefined) headers['content-language'] = view.language;
-  return { status: view.status, headers, body: safeStringify(profile.body(view)) };
+  const status = profile.status?.(view) ?? view.status;
+  return { status, headers, body: safeStringify(profile.body(view)) };
 }

@@ -1,4 +1,5 @@
-import type { ErrorView } from './error-view.js';
+import type { DecodedError } from './decoded-error.js';
+import type { ErrorView, RenderContext } from './error-view.js';
 
 /**
  * A wire format: how an error view becomes a response body. Profiles are values, so a user can
@@ -18,6 +19,14 @@ export interface WireProfile {
   readonly name: string;
   /** The `Content-Type` of the body. */
   readonly contentType: string;
-  /** The body, as a JSON-serialisable value. */
+  /** The body, as a JSON-serialisable value. It must not throw, whatever the details hold. */
   readonly body: (view: ErrorView) => unknown;
+  /** The HTTP status to send, when the format derives its own (`resonate-legacy`: 4040 → 404). @default view.status */
+  readonly status?: (view: ErrorView) => number;
+  /** The body of a successful response, for formats that wrap every response in one envelope. */
+  readonly success?: (data: unknown, context: RenderContext) => unknown;
+  /** Reads the code (and what else the format carries) back out of a parsed error body. */
+  readonly decode?: (body: unknown) => DecodedError | undefined;
+  /** A URI naming the profile, accepted in `Accept: …; profile="<uri>"` next to the name. */
+  readonly profileUri?: string;
 }
