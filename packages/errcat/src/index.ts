@@ -32,6 +32,31 @@ export {
   type NormalizedField,
   normalizeField,
 } from './field-spec.js';
+export {
+  type ApiKeyAuth,
+  type ApiKeyAuthOptions,
+  createApiKeyAuth,
+  safeEqual,
+} from './guards/auth/api-key.js';
+export {
+  type AuthErrorOptions,
+  authUnavailable,
+  forbidden,
+  insufficientScope,
+  invalidAuthRequest,
+  invalidCredentials,
+  invalidToken,
+  tokenExpired,
+  unauthenticated,
+} from './guards/auth/auth-errors.js';
+export { type AuthorizationResult, parseAuthorization } from './guards/auth/authorization-header.js';
+export {
+  type BearerChallenge,
+  type BearerErrorCode,
+  bearerChallenge,
+} from './guards/auth/bearer-challenge.js';
+export { readBearerToken } from './guards/auth/bearer-token.js';
+export { grantedScopes, requireRoles, requireScopes } from './guards/auth/require-scopes.js';
 export { type GcraRule, gcraRule, gcraStep, type RateLimitDecision } from './guards/rate-limit/gcra.js';
 export {
   type MemoryRateLimitStoreOptions,

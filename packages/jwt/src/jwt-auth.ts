@@ -1,0 +1,169 @@
+import {
+  type AuthErrorOptions,
+  type CatalogMethods,
+  type CatalogSpec,
+  errcatErrors,
+  grantedScopes,
+  type HeaderSource,
+  readBearerToken,
+  requireScopes,
+} from 'errcat';
+import {
+  createRemoteJWKSet,
+  importSPKI,
+  type JWK,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+  type KeyObject,
+} from 'jose';
+import { isTokenProblem, joseFailure, KeyUnavailable } from './internal/jose-failure.js';
+
+/** How long remote keys are cached and fetched; jose's `RemoteJWKSetOptions`. */
+export interface JwksOptions {
+  /** Milliseconds a key set is used before it is fetched again. @default 600000 (10 minutes) */
+  readonly cacheMaxAge?: number;
+  /** Milliseconds after a fetch during which an unknown `kid` does not trigger another. @default 30000 */
+  readonly cooldownDuration?: number;
+  /** Milliseconds a fetch may take before it fails (and the request gets a 503). @default 5000 */
+  readonly timeoutDuration?: number;
+}
+
+/** Options of {@link createJwtAuth}: exactly one of `secret`, `publicKey` or `jwksUrl`. */
+export interface JwtAuthOptions {
+  /** A shared secret for HMAC-signed tokens (HS256/384/512). */
+  readonly secret?: string | Uint8Array;
+  /** The issuer's public key: a `CryptoKey`, a Node `KeyObject`, a JWK, or a PEM (SPKI) string. */
+  readonly publicKey?: CryptoKey | KeyObject | JWK | string;
+  /** The issuer's JWKS endpoint; keys are fetched on demand and cached. */
+  readonly jwksUrl?: string | URL;
+  /** Caching and timeouts of the JWKS endpoint. @default jose's defaults */
+  readonly jwks?: JwksOptions;
+  /** The accepted `alg` values; required with a PEM `publicKey` (its first is used to import it). @default the key's */
+  readonly algorithms?: readonly string[];
+  /** The accepted `iss` value(s). @default any */
+  readonly issuer?: string | readonly string[];
+  /** The accepted `aud` value(s). @default any */
+  readonly audience?: string | readonly string[];
+  /** Seconds of clock skew tolerated on `exp`, `nbf` and `iat`. @default 0 */
+  readonly clockTolerance?: number;
+  /** Claims that must be present, such as `sub`. @default [] */
+  readonly requiredClaims?: readonly string[];
+  /** Scopes every request must have. @default [] */
+  readonly scopes?: readonly string[];
+  /** The claim scopes are read from (a space-separated string or an array). @default 'scope' */
+  readonly scopeClaim?: string;
+  /** The `realm` named in every `WWW-Authenticate` challenge. @default none */
+  readonly realm?: string;
+  /** The catalog whose role entries to raise. @default errcat's base catalog */
+  readonly catalog?: CatalogMethods<CatalogSpec>;
+}
+
+/** A Bearer-token check made by {@link createJwtAuth}. */
+export interface JwtAuth {
+  /** Verifies a token and returns its claims, or throws the catalog error for the failure. */
+  verify(token: string): Promise<JWTPayload>;
+  /**
+   * Reads the Bearer token from the request headers, verifies it, checks the scopes (the
+   * options' and `scopes`), and returns the claims.
+   */
+  authenticate(headers: HeaderSource | undefined, scopes?: readonly string[]): Promise<JWTPayload>;
+  /** Throws 403 `INSUFFICIENT_SCOPE` unless the claims grant every scope. */
+  requireScopes(claims: JWTPayload, scopes: readonly string[]): void;
+}
+
+type VerifyKey = Parameters<typeof jwtVerify>[1];
+
+function badArgument(reason: string): Error {
+  return errcatErrors.ERRCAT_BAD_ARGUMENT({ reason: `createJwtAuth: ${reason}` });
+}
+
+/** A JWKS resolver whose fetch failures are told apart from token failures. */
+function remoteKeys(url: string | URL, options: JwksOptions | undefined): JWTVerifyGetKey {
+  const jwks = createRemoteJWKSet(new URL(url), { ...options });
+  return async (header, token) => {
+    try {
+      return await jwks(header, token);
+    } catch (error) {
+      if (isTokenProblem(error)) throw error;
+      throw new KeyUnavailable(error);
+    }
+  };
+}
+
+function keyOf(options: JwtAuthOptions): VerifyKey | Promise<VerifyKey> {
+  const given = [options.secret, options.publicKey, options.jwksUrl].filter((key) => key !== undefined);
+  if (given.length !== 1) throw badArgument('give exactly one of `secret`, `publicKey` or `jwksUrl`');
+  if (options.secret !== undefined) {
+    const secret =
+      typeof options.secret === 'string' ? new TextEncoder().encode(options.secret) : options.secret;
+    if (secret.length === 0) throw badArgument('`secret` is empty');
+    return secret;
+  }
+  if (options.jwksUrl !== undefined) return remoteKeys(options.jwksUrl, options.jwks);
+  const publicKey = options.publicKey as CryptoKey | KeyObject | JWK | string;
+  if (typeof publicKey !== 'string') return publicKey;
+  const algorithm = options.algorithms?.[0];
+  if (algorithm === undefined) throw badArgument('a PEM `publicKey` needs `algorithms`');
+  return importSPKI(publicKey, algorithm);
+}
+
+/**
+ * Verifies Bearer JWTs with jose and turns every failure into a catalog error with the RFC 6750
+ * `WWW-Authenticate` challenge: no or foreign credentials → 401 without an error code; a malformed
+ * header → 400 `invalid_request`; a bad signature, audience, issuer, `nbf` or algorithm → 401
+ * `INVALID_TOKEN`; an expired (but genuine) token → 401 `TOKEN_EXPIRED`; missing scopes → 403
+ * `INSUFFICIENT_SCOPE`; an unreachable JWKS → 503 `AUTH_UNAVAILABLE`. Responses never contain the
+ * token, its claims or jose's messages.
+ *
+ * @example
+ * ```ts
+ * const auth = createJwtAuth({ jwksUrl: 'https://issuer.example.com/.well-known/jwks.json', audience: 'api', catalog });
+ * app.post('/promises', async (req) => {
+ *   const claims = await auth.authenticate(req.headers, ['promises:write']);
+ * });
+ * ```
+ */
+export function createJwtAuth(options: JwtAuthOptions): JwtAuth {
+  const key = Promise.resolve(keyOf(options));
+  // A bad PEM fails when the first request awaits the key; until then the rejection is handled here.
+  key.catch(() => undefined);
+  const errorOptions: AuthErrorOptions = { catalog: options.catalog, realm: options.realm };
+  const scopeClaim = options.scopeClaim ?? 'scope';
+  const verifyOptions = {
+    ...(options.algorithms && { algorithms: [...options.algorithms] }),
+    ...(options.issuer !== undefined && {
+      issuer: typeof options.issuer === 'string' ? options.issuer : [...options.issuer],
+    }),
+    ...(options.audience !== undefined && {
+      audience: typeof options.audience === 'string' ? options.audience : [...options.audience],
+    }),
+    clockTolerance: options.clockTolerance ?? 0,
+    ...(options.requiredClaims && { requiredClaims: [...options.requiredClaims] }),
+  };
+
+  const auth: JwtAuth = {
+    async verify(token) {
+      try {
+        const resolved = await key;
+        const { payload } =
+          typeof resolved === 'function'
+            ? await jwtVerify(token, resolved, verifyOptions)
+            : await jwtVerify(token, resolved, verifyOptions);
+        return payload;
+      } catch (error) {
+        throw joseFailure(error, errorOptions) ?? error;
+      }
+    },
+    async authenticate(headers, scopes = []) {
+      const claims = await auth.verify(readBearerToken(headers, errorOptions));
+      auth.requireScopes(claims, [...(options.scopes ?? []), ...scopes]);
+      return claims;
+    },
+    requireScopes(claims, scopes) {
+      if (scopes.length === 0) return;
+      requireScopes(grantedScopes(claims, scopeClaim), scopes, errorOptions);
+    },
+  };
+  return auth;
+}
