@@ -2,9 +2,12 @@ import { once } from 'node:events';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeAdapter } from '../../../../test-support/server/adapter-suite.js';
 import { captureLogger } from '../../../../test-support/server/capture-logger.js';
 import { shopCatalog } from '../../../../test-support/server/shop-catalog.js';
 import { withErrors } from './index.js';
+
+describeAdapter('node');
 
 const logger = captureLogger();
 let server: Server;

@@ -2,10 +2,13 @@ import { baseCatalog } from '../base/base-catalog.js';
 import { CatalogError } from '../catalog-error.js';
 import { isSafeHeader } from '../internal/header-safety.js';
 import { serializeErrorChain } from '../internal/serialize-error-chain.js';
+import { getProfile } from '../profiles/builtin-profiles.js';
+import { negotiateProfile } from '../profiles/negotiate-profile.js';
 import { problemProfile } from '../render/problem-profile.js';
 import { type RenderedError, renderError } from '../render/render-error.js';
 import type { WireProfile } from '../render/wire-profile.js';
 import { parseAcceptLanguage } from './accept-language.js';
+import { contentTypeFor } from './content-type-for.js';
 import { consoleErrorLogger, type ErrorLogger } from './error-logger.js';
 import type { ErrorResponderOptions } from './error-responder-options.js';
 import { errorTelemetry } from './opentelemetry.js';
@@ -75,7 +78,19 @@ export function createErrorResponder(options: ErrorResponderOptions = {}): Error
       : Array.isArray(options.mapError)
         ? options.mapError
         : [options.mapError];
-  const profile = resolveProfile(options.profile ?? catalog?.spec.profile ?? 'problem');
+  const custom = [options.profile, ...(options.profiles ?? [])].filter(
+    (profile): profile is WireProfile => typeof profile === 'object',
+  );
+  const resolve = (profile: WireProfile | string): WireProfile =>
+    typeof profile === 'string' ? getProfile(profile, custom) : profile;
+  // The default first: negotiation falls back to the first enabled profile.
+  const enabled = [
+    ...new Set(
+      [options.profile ?? catalog?.spec.profile ?? 'problem', ...(options.profiles ?? [])].map(resolve),
+    ),
+  ];
+  const negotiate = enabled.length === 1 ? undefined : enabled;
+  const requestContext = options.context;
   const codeHeader =
     options.codeHeader === false ? undefined : (options.codeHeader ?? 'errcat-code').toLowerCase();
   const requestIdHeader = (options.requestId?.header ?? 'x-request-id').toLowerCase();
@@ -93,9 +108,12 @@ export function createErrorResponder(options: ErrorResponderOptions = {}): Error
         entry.translations.size > 0 || entry.titles.size > 0
           ? parseAcceptLanguage(readHeader(request.headers, 'accept-language'))
           : undefined;
+      const accept = readHeader(request.headers, 'accept');
+      const profile = negotiate ? negotiateProfile(accept, negotiate) : (enabled[0] as WireProfile);
       const rendered = renderError(error, {
         profile,
         context: {
+          ...requestContext?.(request),
           requestId,
           ...(sendInstance && request.url !== undefined ? { instance: pathOf(request.url) } : {}),
           ...(languages ? { languages } : {}),
@@ -105,6 +123,7 @@ export function createErrorResponder(options: ErrorResponderOptions = {}): Error
       for (const [name, value] of Object.entries(rendered.headers)) {
         if (isSafeHeader(name, value)) headers[name] = value;
       }
+      headers['content-type'] = contentTypeFor(profile, accept);
       if (codeHeader !== undefined) {
         const code = String(error.code);
         if (isSafeHeader(codeHeader, code)) headers[codeHeader] = code;
@@ -119,12 +138,6 @@ export function createErrorResponder(options: ErrorResponderOptions = {}): Error
     }
   };
   return { respond, options };
-}
-
-/** A profile given by value, or by name. */
-function resolveProfile(profile: WireProfile | string): WireProfile {
-  if (typeof profile !== 'string') return profile;
-  return problemProfile;
 }
 
 /** The path of a request target, without its query (which may carry tokens) or fragment. */

@@ -25,6 +25,8 @@ export interface RequestFacts {
   readonly url?: string | undefined;
   /** The request headers. */
   readonly headers?: HeaderSource | undefined;
+  /** The request body, when the framework parsed it; read only by the `context` option. */
+  readonly body?: unknown;
   /** A request-scoped logger (Fastify's `request.log`), used instead of the responder's own. */
   readonly log?: ErrorLogger | undefined;
 }

@@ -1,0 +1,10 @@
+/**
+ * @errcat/express: errcat for Express 5. This entry only re-exports.
+ * @packageDocumentation
+ */
+export {
+  type ExpressErrcatHandlers,
+  type ExpressErrcatOptions,
+  errcatMiddleware,
+  expressErrorMapper,
+} from './middleware.js';

@@ -1,0 +1,10 @@
+/**
+ * @errcat/hono: errcat for Hono, on any runtime. This entry only re-exports.
+ * @packageDocumentation
+ */
+export {
+  errcatHandlers,
+  type HonoErrcatHandlers,
+  type HonoErrcatOptions,
+  honoErrorMapper,
+} from './middleware.js';

@@ -1,0 +1,92 @@
+import {
+  createErrorResponder,
+  type ErrorMapper,
+  type ErrorResponderOptions,
+  type ErrorResponse,
+  type RequestFacts,
+  roleError,
+  roleForStatus,
+} from 'errcat';
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+
+/** Options of {@link errcatHandlers}: the server core's. */
+export interface HonoErrcatOptions extends ErrorResponderOptions {}
+
+/** The two handlers to install with `app.onError` and `app.notFound`. */
+export interface HonoErrcatHandlers {
+  /** Answers anything thrown in a handler or middleware. */
+  readonly onError: ErrorHandler;
+  /** Answers any request no route matched with the `ROUTE_NOT_FOUND` role. */
+  readonly notFound: NotFoundHandler;
+}
+
+/** What Hono's JSON validator says when the body does not parse. */
+const MALFORMED_JSON_MESSAGE = 'Malformed JSON in request body';
+
+/**
+ * Maps Hono's `HTTPException`s to catalog roles: the JSON validator's malformed-body error to
+ * `MALFORMED_JSON`, `bodyLimit`'s 413 to `PAYLOAD_TOO_LARGE`, and any other by its status (401 to
+ * `UNAUTHENTICATED`, 404 to `NOT_FOUND`…). The exception's own message and response are dropped.
+ *
+ * @example
+ * ```ts
+ * createErrorResponder({ catalog, mapError: honoErrorMapper });
+ * ```
+ */
+export const honoErrorMapper: ErrorMapper = (thrown, catalog) => {
+  if (!(thrown instanceof HTTPException)) return undefined;
+  const role =
+    thrown.status === 400 && thrown.message === MALFORMED_JSON_MESSAGE
+      ? 'MALFORMED_JSON'
+      : roleForStatus(thrown.status);
+  return roleError(catalog, role, {}, { cause: thrown });
+};
+
+function facts(context: Context): RequestFacts {
+  // The raw request target (path and query), as node:http would give it.
+  const url = context.req.url;
+  const path = url.indexOf('/', url.indexOf('//') + 2);
+  return {
+    method: context.req.method,
+    url: path === -1 ? '/' : url.slice(path),
+    headers: context.req.raw.headers,
+  };
+}
+
+function toResponse(rendered: ErrorResponse): Response {
+  return new Response(rendered.body, { status: rendered.status, headers: rendered.headers });
+}
+
+/**
+ * Hono handlers that answer every failure from the catalog: catalog errors in the negotiated wire
+ * profile, Hono's `HTTPException`s as base roles ({@link honoErrorMapper}), unmatched routes as
+ * `ROUTE_NOT_FOUND`, anything else as `INTERNAL_ERROR` without leaking it. They use Web APIs only,
+ * so they run on Node, Bun, Deno and edge runtimes.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from 'hono';
+ * import { errcatHandlers } from '@errcat/hono';
+ *
+ * const errcat = errcatHandlers({ catalog });
+ * const app = new Hono();
+ * app.get('/promises/:id', (c) => {
+ *   throw catalog.PROMISE_NOT_FOUND({ id: c.req.param('id') });
+ * });
+ * app.onError(errcat.onError);
+ * app.notFound(errcat.notFound);
+ * ```
+ */
+export function errcatHandlers(options: HonoErrcatOptions = {}): HonoErrcatHandlers {
+  const responder = createErrorResponder({
+    ...options,
+    mapError: [options.mapError ?? [], honoErrorMapper].flat(),
+  });
+  const { catalog } = options;
+  return {
+    onError: (error, context) => toResponse(responder.respond(error, facts(context))),
+    notFound: (context) =>
+      toResponse(responder.respond(roleError(catalog, 'ROUTE_NOT_FOUND'), facts(context))),
+  };
+}
