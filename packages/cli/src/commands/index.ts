@@ -1,8 +1,17 @@
 import type { Command } from '../command.js';
+import { docsCommand } from './docs.js';
 import { explainCommand } from './explain.js';
 import { lintCommand } from './lint.js';
 import { renderCommand } from './render.js';
+import { serveCommand } from './serve.js';
 import { typesCommand } from './types.js';
 
 /** Every `errcat` subcommand, in the order `errcat --help` lists them. */
-export const commands: readonly Command[] = [lintCommand, explainCommand, renderCommand, typesCommand];
+export const commands: readonly Command[] = [
+  lintCommand,
+  explainCommand,
+  renderCommand,
+  typesCommand,
+  docsCommand,
+  serveCommand,
+];

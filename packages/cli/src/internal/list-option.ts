@@ -1,0 +1,8 @@
+/** Splits a comma-separated option (`--profiles google,jsonapi`); `undefined` when not given. */
+export function listOption(value: string | boolean | (string | boolean)[] | undefined): string[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  return value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
