@@ -61,6 +61,12 @@ export interface CatalogEntry {
   readonly schema: StandardSchemaV1 | undefined;
   /** Details fields that never reach a response. */
   readonly internalFields: ReadonlySet<string>;
+  /**
+   * The only details fields that may reach a response: the declared public ones (or the message
+   * parameters when nothing is declared); `undefined` for a Standard Schema, where every field
+   * not listed in `internalFields` may.
+   */
+  readonly publicFields: ReadonlySet<string> | undefined;
   /** Capture a stack trace on creation. */
   readonly captureStack: boolean;
   /** The version that introduced the entry. */

@@ -121,7 +121,8 @@ export class CatalogError<Key extends string = string, Details = Record<string, 
     return headers;
   }
   /**
-   * The details without internal fields: what may reach a response.
+   * The details that may reach a response: declared public fields only, never internal or
+   * undeclared ones (so a guard's extra data under a renamed role cannot leak).
    *
    * @example
    * ```ts
@@ -131,10 +132,11 @@ export class CatalogError<Key extends string = string, Details = Record<string, 
   publicDetails(): Record<string, unknown> {
     const details = this.details as Record<string, unknown>;
     const internal = this.#entry.internalFields;
+    const allowed = this.#entry.publicFields;
     // A null prototype keeps a `__proto__` key from user input an ordinary property.
     const out: Record<string, unknown> = Object.create(null);
     for (const name of Object.keys(details)) {
-      if (internal.has(name)) continue;
+      if (internal.has(name) || (allowed !== undefined && !allowed.has(name))) continue;
       let value: unknown;
       try {
         value = details[name];

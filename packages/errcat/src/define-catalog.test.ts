@@ -268,3 +268,46 @@ describe('defineCatalog and parseCatalog', () => {
     expect(always.B().stack).toBe('CatalogError: b');
   });
 });
+
+describe('what may reach a response', () => {
+  test('undeclared details never render; message parameters do when nothing is declared', () => {
+    const plain = defineCatalog({
+      domain: 'x',
+      errors: {
+        DECLARED: { code: 1, status: 400, message: 'm', details: { shown: 'string' } },
+        INFERRED: { code: 2, status: 400, message: 'Hello {name}' },
+      },
+    });
+    const smuggled = { shown: 'yes', secret: 'token-123' } as { shown: string };
+    expect(plain.DECLARED(smuggled).publicDetails()).toEqual({ shown: 'yes' });
+    const inferred = { name: 'Ada', secret: 'token-123' } as { name: string };
+    expect(plain.INFERRED(inferred).publicDetails()).toEqual({ name: 'Ada' });
+  });
+
+  test("an entry playing a base role inherits the role's fields, internal ones stay internal", () => {
+    const renamed = defineCatalog({
+      domain: 'x',
+      errors: {
+        EMAIL_TAKEN: {
+          code: 'duplicate_email',
+          status: 409,
+          message: 'Already registered',
+          role: 'VALIDATION_FAILED',
+        },
+      },
+    });
+    const entry = renamed.entry('EMAIL_TAKEN');
+    expect(entry?.fields?.map((f) => f.name)).toContain('errors');
+    const error = renamed.EMAIL_TAKEN({ errors: [{ pointer: '/email' }], sql: 'INSERT …' } as never);
+    expect(error.publicDetails()).toEqual({ errors: [{ pointer: '/email' }] });
+  });
+
+  test('an entry without a status is not an HTTP error: not retryable by default, message exposed', () => {
+    const sdk = defineCatalog({
+      domain: 'sdk',
+      errors: { PANIC: { code: 1198, message: 'An unrecoverable internal error occurred' } },
+    });
+    expect(sdk.PANIC()).toMatchObject({ retryable: false, expose: true, logLevel: 'error' });
+    expect(sdk.PANIC().stack?.split('\n').length).toBeGreaterThan(1);
+  });
+});

@@ -72,6 +72,7 @@ describe('validateCatalog', () => {
     [{ retriable: true }, 'retriable', 'unknown field'],
     [{ details: { id: 'uuid' } }, 'details.id', 'must be a type name'],
     [{ details: { cause: 'string' } }, 'details.cause', 'reserved'],
+    [{ details: { id: { type: 'string', optinal: true } } }, 'details.id.optinal', 'unknown field'],
     [
       { message: 'Promise {id} not found', details: { other: 'string' } },
       'message',

@@ -60,6 +60,29 @@ const ENTRY_FIELDS = new Set([
   'role',
 ]);
 const CATEGORY_FIELDS = new Set(['title', 'description', 'range', 'retryable']);
+/** errcat's field options plus the JSON Schema keywords a field may carry. */
+const FIELD_SPEC_FIELDS = new Set([
+  'type',
+  'optional',
+  'internal',
+  'description',
+  'enum',
+  'format',
+  'items',
+  'example',
+  'title',
+  'default',
+  'deprecated',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+]);
 const LOG_LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal']);
 const STACK_RULES = new Set(['server', 'always', 'never']);
 const BOOLEAN_FIELDS = ['expose', 'retryable', 'throttling', 'notApplied', 'stack'] as const;
@@ -341,6 +364,7 @@ function checkDetails(entry: Json, at: string, report: Report): Map<string, Norm
         'must be a type name (string, number, integer, boolean, object, array; `?` for optional) or an object with `type`',
       );
     else fields.set(name, field);
+    if (isRecord(declaration)) checkUnknownFields(declaration, FIELD_SPEC_FIELDS, `${at}.details.${name}`, report);
   }
   return fields;
 }

@@ -1,8 +1,6 @@
 import type { Catalog } from '../catalog-types.js';
 import { defineCatalog } from '../define-catalog.js';
-import { requestEntries } from './request-entries.js';
-import { serverEntries } from './server-entries.js';
-import { trafficEntries } from './traffic-entries.js';
+import { baseEntries } from './base-entries.js';
 
 /**
  * The spec of errcat's base catalog: the errors that servers and guards raise when the user's
@@ -34,7 +32,7 @@ export const baseCatalogSpec = {
     traffic: { title: 'Traffic errors', description: 'The server limits or sheds load; retry later.' },
     server: { title: 'Server errors', description: 'The server failed; retrying may succeed.' },
   },
-  errors: { ...serverEntries, ...requestEntries, ...trafficEntries },
+  errors: baseEntries,
 } as const;
 
 /** The key of an entry in errcat's base catalog: a role a user's entry may play. */

@@ -2,6 +2,8 @@ import type { CatalogEntry } from '../catalog-entry.js';
 import type { CatalogSpec, EntrySpec, LogLevel } from '../catalog-spec.js';
 import { type NormalizedField, normalizeField } from '../field-spec.js';
 import { type CompiledTemplate, compileTemplate } from '../message-template.js';
+import { baseEntries } from '../base/base-entries.js';
+import type { FieldMap } from '../field-spec.js';
 import { isStandardSchema } from '../standard-schema.js';
 
 /** Statuses that are worth retrying when nothing more specific is declared. */
@@ -36,24 +38,46 @@ function docsOf(spec: CatalogSpec, key: string, entry: EntrySpec): string | unde
 }
 
 /**
+ * The details an entry declares: its own field map, over the declared fields of the base role it
+ * plays (so a guard's internal fields stay internal under a renamed entry).
+ */
+function declaredFields(entry: EntrySpec): FieldMap | undefined {
+  const own = entry.details as FieldMap | undefined;
+  const base = entry.role === undefined ? undefined : (baseEntries as Record<string, EntrySpec>)[entry.role];
+  const inherited = base?.details as FieldMap | undefined;
+  if (!inherited || isStandardSchema(inherited)) return own;
+  return { ...inherited, ...own };
+}
+
+/**
  * Applies every default to an entry of a catalog that passed validation.
  */
 export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): CatalogEntry {
   const status = entry.status ?? 500;
+  // An entry without a status never crosses HTTP (an SDK's own error): not retryable by status,
+  // and its message is the caller's own to read.
+  const http = entry.status !== undefined;
   const category = categoryOf(spec, entry);
   const categoryRetryable = category === undefined ? undefined : spec.categories?.[category]?.retryable;
   const schema = isStandardSchema(entry.details) ? entry.details : undefined;
-  let fields: NormalizedField[] | undefined;
   const internalFields = new Set<string>(entry.internalFields ?? []);
-  if (entry.details !== undefined && !schema) {
+  const declared = schema ? undefined : declaredFields(entry);
+  let fields: NormalizedField[] | undefined;
+  if (declared) {
     fields = [];
-    for (const [name, declaration] of Object.entries(entry.details)) {
+    for (const [name, declaration] of Object.entries(declared)) {
       const field = normalizeField(name, declaration);
       if (!field) continue;
       fields.push(field);
       if (field.internal) internalFields.add(name);
     }
   }
+  // Only declared public fields reach a response: a field map whitelists; without one, the
+  // message parameters do; a Standard Schema cannot be inspected, so it relies on internalFields.
+  const template = mustCompile(entry.message);
+  const publicFields = schema
+    ? undefined
+    : new Set(fields ? fields.filter((f) => !f.internal).map((f) => f.name) : [...template.required, ...template.optional]);
   const stackRule = spec.stack ?? 'server';
   const logLevel: LogLevel = entry.logLevel ?? (status >= 500 ? 'error' : 'info');
   return {
@@ -63,7 +87,7 @@ export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): 
     declaredStatus: entry.status,
     status,
     title: entry.title ?? key,
-    template: mustCompile(entry.message),
+    template,
     translations: new Map(
       Object.entries(entry.messages ?? {}).map(([lang, text]) => [lang.toLowerCase(), mustCompile(text)]),
     ),
@@ -73,9 +97,9 @@ export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): 
     resolution: entry.resolution,
     category,
     docs: docsOf(spec, key, entry),
-    expose: entry.expose ?? status < 500,
+    expose: entry.expose ?? (!http || status < 500),
     logLevel,
-    retryable: entry.retryable ?? categoryRetryable ?? RETRYABLE_STATUSES.has(status),
+    retryable: entry.retryable ?? categoryRetryable ?? (http && RETRYABLE_STATUSES.has(status)),
     throttling: entry.throttling ?? status === 429,
     notApplied: entry.notApplied ?? false,
     retryAfter: entry.retryAfter,
@@ -83,6 +107,7 @@ export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): 
     fields,
     schema,
     internalFields,
+    publicFields,
     captureStack: entry.stack ?? (stackRule === 'always' || (stackRule === 'server' && status >= 500)),
     since: entry.since,
     deprecated: entry.deprecated ?? false,
