@@ -64,6 +64,7 @@ const errcatSpec = {
       code: 'ERRCAT_UNKNOWN_PROFILE',
       category: 'usage',
       title: 'Unknown wire profile',
+      expose: true,
       message: "No wire profile named '{profile}' (available: {available})",
       details: { profile: 'string', available: 'string' },
       causes: ['A misspelled profile name', 'A custom profile that was not passed to the lookup'],
@@ -73,6 +74,7 @@ const errcatSpec = {
       code: 'ERRCAT_RESPONSE_MISMATCH',
       category: 'usage',
       title: 'Response does not conform',
+      expose: true,
       message: "The response does not conform to '{entry}' in profile '{profile}': {summary}",
       details: {
         entry: {

@@ -1,0 +1,77 @@
+/** Response headers in any shape test tools give them: a Fetch `Headers` or a plain object. */
+export type HeadersLike =
+  | { forEach(callback: (value: string, name: string) => void): void }
+  | Readonly<Record<string, string | readonly string[] | number | undefined>>;
+
+/**
+ * A response as any HTTP test tool returns it: a Fetch `Response` (Hono's `app.request`, `fetch`),
+ * Fastify's `inject` result (`statusCode`, `payload`), supertest's (`status`, `text`), undici's
+ * (`statusCode`, `body.text()`), or a plain `{ status, headers, body }`.
+ */
+export interface ResponseLike {
+  /** The status (Fetch, supertest, plain objects). */
+  readonly status?: number;
+  /** The status (Node, Fastify inject, undici). */
+  readonly statusCode?: number;
+  /** The response headers. */
+  readonly headers: HeadersLike;
+  /** The body: a string, bytes, a parsed value, or a stream with `text()`. */
+  readonly body?: unknown;
+  /** The body text (supertest), or a method reading it (Fetch). */
+  readonly text?: string | (() => Promise<string>);
+  /** The body text (Fastify inject). */
+  readonly payload?: string;
+}
+
+/** A response reduced to what the assertions read: status, lower-case headers and body text. */
+export interface CapturedResponse {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The headers, names in lower case, repeated values joined with `, `. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body as text. */
+  readonly text: string;
+}
+
+function readHeaders(headers: HeadersLike): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof (headers as { forEach?: unknown }).forEach === 'function' && !Array.isArray(headers)) {
+    (headers as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => {
+      out[name.toLowerCase()] = value;
+    });
+    return out;
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
+async function readText(response: ResponseLike): Promise<string> {
+  if (typeof response.text === 'function') return response.text();
+  if (typeof response.text === 'string') return response.text;
+  if (typeof response.payload === 'string') return response.payload;
+  const { body } = response;
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
+  if (typeof body === 'object' && body !== null && typeof (body as { text?: unknown }).text === 'function') {
+    return (body as { text(): Promise<string> }).text();
+  }
+  // Tools that parse JSON for you (supertest's `body`) lose the text; its JSON form stands in.
+  return body === undefined ? '' : JSON.stringify(body);
+}
+
+/**
+ * Reads any response a test tool gives into `{ status, headers, text }`, reading the body once.
+ *
+ * @example
+ * ```ts
+ * const captured = await readResponse(await app.request('/promises/p1'));
+ * captured.headers['content-type']; // 'application/problem+json'
+ * ```
+ */
+export async function readResponse(response: ResponseLike): Promise<CapturedResponse> {
+  const status = typeof response.status === 'number' ? response.status : (response.statusCode ?? 0);
+  return { status, headers: readHeaders(response.headers), text: await readText(response) };
+}
