@@ -154,6 +154,7 @@ function startExpress(options: ErrorResponderOptions, thrower: Thrower): Promise
 async function startHono(options: ErrorResponderOptions, thrower: Thrower): Promise<TestApp> {
   const errcat = errcatHandlers(options);
   const app = new Hono();
+  app.use(errcat.catchAll);
   app.get('/t/*', (c) => {
     throw thrower(c.req.path);
   });

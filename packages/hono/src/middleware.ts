@@ -7,18 +7,23 @@ import {
   roleError,
   roleForStatus,
 } from 'errcat';
-import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 
 /** Options of {@link errcatHandlers}: the server core's. */
 export interface HonoErrcatOptions extends ErrorResponderOptions {}
 
-/** The two handlers to install with `app.onError` and `app.notFound`. */
+/** The handlers to install with `app.onError`, `app.notFound` and `app.use`. */
 export interface HonoErrcatHandlers {
-  /** Answers anything thrown in a handler or middleware. */
+  /** Answers any `Error` thrown in a handler or middleware. */
   readonly onError: ErrorHandler;
   /** Answers any request no route matched with the `ROUTE_NOT_FOUND` role. */
   readonly notFound: NotFoundHandler;
+  /**
+   * Answers values thrown that are not `Error`s (a string, `null`, a plain object), which Hono does
+   * not pass to `onError`; install it first with `app.use(errcat.catchAll)`.
+   */
+  readonly catchAll: MiddlewareHandler;
 }
 
 /** What Hono's JSON validator says when the body does not parse. */
@@ -71,6 +76,7 @@ function toResponse(rendered: ErrorResponse): Response {
  *
  * const errcat = errcatHandlers({ catalog });
  * const app = new Hono();
+ * app.use(errcat.catchAll);
  * app.get('/promises/:id', (c) => {
  *   throw catalog.PROMISE_NOT_FOUND({ id: c.req.param('id') });
  * });
@@ -88,5 +94,13 @@ export function errcatHandlers(options: HonoErrcatOptions = {}): HonoErrcatHandl
     onError: (error, context) => toResponse(responder.respond(error, facts(context))),
     notFound: (context) =>
       toResponse(responder.respond(roleError(catalog, 'ROUTE_NOT_FOUND'), facts(context))),
+    catchAll: async (context, next) => {
+      try {
+        await next();
+      } catch (thrown) {
+        // Only non-Error values get here: Hono hands every Error to onError inside `next`.
+        context.res = toResponse(responder.respond(thrown, facts(context)));
+      }
+    },
   };
 }

@@ -219,4 +219,56 @@ describe('createErrorResponder', () => {
     const error = new CatalogError(baseCatalog.entry('PAYLOAD_TOO_LARGE') as CatalogError['entry'], {});
     expect(responder.respond(error).status).toBe(413);
   });
+
+  it('negotiates among enabled profiles by Accept, the default answering everything else', () => {
+    const responder = createErrorResponder({
+      catalog: shopCatalog,
+      logger: false,
+      profile: 'google',
+      profiles: ['problem', 'jsonapi'],
+    });
+    const error = shopCatalog.ORDER_NOT_FOUND({ id: 'o1' });
+    const typeFor = (accept: string) => responder.respond(error, request({ accept })).headers['content-type'];
+    expect(typeFor('text/html')).toBe('application/json; charset=UTF-8');
+    expect(typeFor('application/problem+json')).toBe('application/problem+json');
+    expect(typeFor('application/vnd.api+json')).toBe('application/vnd.api+json');
+    // Asked for by name under application/json: the body is the problem's, the type what was accepted.
+    expect(typeFor('application/json; profile="problem"')).toBe('application/json');
+    expect(JSON.parse(responder.respond(error, request({ accept: '*/*' })).body).error.status).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  it('sends plain application/json for a +json profile when the client only accepts that', () => {
+    const responder = createErrorResponder({ logger: false, profiles: ['jsonapi'] });
+    const typeFor = (accept: string) =>
+      responder.respond(baseCatalog.ROUTE_NOT_FOUND(), request({ accept })).headers['content-type'];
+    expect(typeFor('application/json')).toBe('application/json');
+    expect(typeFor('application/json, application/problem+json;q=0.1')).toBe('application/problem+json');
+    expect(typeFor('application/json, */*;q=0.1')).toBe('application/problem+json');
+    expect(typeFor('application/problem+json;q=0, application/json')).toBe('application/json');
+  });
+
+  it('uses the catalog profile by default and rejects an unknown profile name when created', () => {
+    expect(() => createErrorResponder({ profile: 'nope' })).toThrow(/nope/);
+    const rendered = createErrorResponder({ profile: 'rstmdb', logger: false }).respond(
+      baseCatalog.ROUTE_NOT_FOUND(),
+      request({ 'x-request-id': 'r-9' }),
+    );
+    expect(JSON.parse(rendered.body)).toMatchObject({ type: 'response', id: 'r-9', status: 'error' });
+  });
+
+  it('passes what the context option reads from the request to envelope profiles', () => {
+    const responder = createErrorResponder({
+      catalog: shopCatalog,
+      profile: 'resonate',
+      logger: false,
+      context: (facts) => ({ corrId: String((facts.body as { id?: string }).id), kind: 'orders.get' }),
+    });
+    const response = responder.respond(shopCatalog.ORDER_NOT_FOUND({ id: 'o1' }), { body: { id: 'c-42' } });
+    expect(JSON.parse(response.body)).toMatchObject({
+      kind: 'orders.get',
+      head: { corrId: 'c-42', status: 404 },
+    });
+  });
 });
