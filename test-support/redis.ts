@@ -17,6 +17,10 @@ export interface TestRedis {
   readonly url: string;
   /** Kills the server at once (SIGKILL), as a crash would; resolves when the process is gone. */
   kill(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open but nothing answers, as a hung Redis. */
+  pause(): void;
+  /** Thaws a paused server (SIGCONT). */
+  resume(): void;
   /** Starts the server again on the same port (after `kill`). */
   restart(): Promise<void>;
   /** Stops the server for good; safe to call twice. */
@@ -119,6 +123,12 @@ export async function startRedis(): Promise<TestRedis> {
       port,
       url: `redis://127.0.0.1:${port}`,
       kill: () => end(child, 'SIGKILL'),
+      pause: () => {
+        child.kill('SIGSTOP');
+      },
+      resume: () => {
+        child.kill('SIGCONT');
+      },
       restart: async () => {
         await end(child, 'SIGKILL');
         child = launch(port);
@@ -126,6 +136,7 @@ export async function startRedis(): Promise<TestRedis> {
       },
       stop: async () => {
         process.removeListener('exit', stopAll);
+        child.kill('SIGCONT');
         await end(child, 'SIGTERM');
       },
     };

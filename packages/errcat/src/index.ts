@@ -78,6 +78,15 @@ export {
   type RateLimitHeaderMode,
   type RateLimitResult,
 } from './guards/rate-limit/rate-limiter.js';
+export {
+  type Admission,
+  createLoadShedder,
+  type DrainResult,
+  type LoadShedder,
+  type LoadShedderOptions,
+} from './guards/shed/load-shedder.js';
+export type { PressureProbe, PressureReading } from './guards/shed/pressure-probe.js';
+export { runWithDeadline } from './guards/shed/run-with-deadline.js';
 export type { TrafficRequest } from './guards/traffic-request.js';
 export { formatJsonPointer, type PathSegment, parseJsonPointer } from './guards/validation/json-pointer.js';
 export {

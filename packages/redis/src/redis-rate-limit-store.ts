@@ -14,6 +14,9 @@ export interface ScriptClient {
   evalsha(sha: string, keys: number, ...args: (string | number)[]): Promise<unknown>;
   eval(script: string, keys: number, ...args: (string | number)[]): Promise<unknown>;
   quit(): Promise<unknown>;
+  disconnect(): void;
+  /** ioredis's connection state: `ready` when commands can be sent. */
+  readonly status: string;
 }
 
 /** Options of {@link redisRateLimitStore}. */
@@ -77,7 +80,14 @@ export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RateLi
       }
     },
     async close() {
-      if (options.closeClient) await client.quit();
+      if (!options.closeClient) return;
+      // QUIT needs a live connection; without one, drop the client so close never hangs or throws.
+      if (client.status !== 'ready') return client.disconnect();
+      try {
+        await client.quit();
+      } catch {
+        client.disconnect();
+      }
     },
   };
 }

@@ -30,6 +30,9 @@ export const trafficEntries = {
     status: 503,
     category: 'traffic',
     expose: true,
+    // Shedding is routine under load: a warning without a stack trace keeps each refusal cheap.
+    logLevel: 'warn',
+    stack: false,
     title: 'Rate limiter unavailable',
     message: 'The rate limiter cannot decide right now; retry after the delay in Retry-After',
     retryable: true,
@@ -43,6 +46,9 @@ export const trafficEntries = {
     status: 503,
     category: 'traffic',
     expose: true,
+    // Shedding is routine under load: a warning without a stack trace keeps each refusal cheap.
+    logLevel: 'warn',
+    stack: false,
     title: 'Server overloaded',
     message: 'The server is overloaded; retry after the delay in Retry-After',
     details: {
@@ -64,6 +70,9 @@ export const trafficEntries = {
     status: 503,
     category: 'traffic',
     expose: true,
+    // Shedding is routine under load: a warning without a stack trace keeps each refusal cheap.
+    logLevel: 'warn',
+    stack: false,
     title: 'Queue full',
     message: 'The request queue is full; retry after the delay in Retry-After',
     retryable: true,
@@ -77,6 +86,9 @@ export const trafficEntries = {
     status: 503,
     category: 'traffic',
     expose: true,
+    // Shedding is routine under load: a warning without a stack trace keeps each refusal cheap.
+    logLevel: 'warn',
+    stack: false,
     title: 'Shutting down',
     message: 'The server is shutting down; retry on another connection',
     retryable: true,
@@ -90,6 +102,9 @@ export const trafficEntries = {
     status: 503,
     category: 'traffic',
     expose: true,
+    // Shedding is routine under load: a warning without a stack trace keeps each refusal cheap.
+    logLevel: 'warn',
+    stack: false,
     title: 'Request deadline exceeded',
     message: 'The server did not finish the request within its {deadlineMs} ms deadline',
     details: {

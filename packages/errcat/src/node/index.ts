@@ -2,4 +2,16 @@
  * errcat/node: errcat for plain `node:http` servers. This entry only re-exports.
  * @packageDocumentation
  */
+export {
+  type Closable,
+  type GracefulShutdown,
+  type GracefulShutdownOptions,
+  gracefulShutdown,
+} from './graceful-shutdown.js';
 export { type NodeHandler, sendErrorResponse, withErrors } from './middleware.js';
+export {
+  createPressureMonitor,
+  type PressureMonitor,
+  type PressureMonitorOptions,
+} from './pressure-monitor.js';
+export { type GuardedHandler, type TrafficGuardsOptions, withTrafficGuards } from './traffic-guards.js';

@@ -1,0 +1,128 @@
+/**
+ * Several Node processes behind one Redis: one limit, enforced exactly, and the failure mode
+ * followed when Redis dies or hangs. Each server is test-support/traffic-server.ts in its own
+ * process, so nothing is shared but Redis.
+ */
+import { Agent, request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis, type TestRedis } from '../../../test-support/redis.js';
+import { startTrafficServer, type TrafficProcess } from '../../../test-support/traffic-process.js';
+
+interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+  readonly ms: number;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+
+function get(url: string): Promise<Answer> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ms: performance.now() - started }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const STORE_TIMEOUT = 300;
+let redis: TestRedis;
+/** Three fail-closed processes with a generous timeout: the exactness test must not time out. */
+const burst: TrafficProcess[] = [];
+/** One fail-closed and one fail-open process with a short timeout, for the chaos tests. */
+let closed: TrafficProcess;
+let open: TrafficProcess;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  const common = { LIMIT: '100', WINDOW: '3600', REDIS_PORT: String(redis.port) };
+  const chaos = { ...common, STORE_TIMEOUT: String(STORE_TIMEOUT) };
+  const started = await Promise.all([
+    startTrafficServer({ ...common, STORE_TIMEOUT: '5000' }),
+    startTrafficServer({ ...common, STORE_TIMEOUT: '5000' }),
+    startTrafficServer({ ...common, STORE_TIMEOUT: '5000' }),
+    startTrafficServer({ ...chaos, FAIL_MODE: 'closed' }),
+    startTrafficServer({ ...chaos, FAIL_MODE: 'open' }),
+  ]);
+  burst.push(...started.slice(0, 3));
+  [closed, open] = started.slice(3) as [TrafficProcess, TrafficProcess];
+});
+
+afterAll(async () => {
+  agent.destroy();
+  await Promise.all([...burst, closed, open].map((server) => server?.stop()));
+  await redis?.stop();
+});
+
+describe('one Redis, several processes', () => {
+  it('admits exactly the limit out of a burst of 1000 spread over the processes (R2)', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) => get(`${burst[i % burst.length]?.url}/work`)),
+    );
+    const allowed = answers.filter((a) => a.status === 200);
+    expect(allowed).toHaveLength(100);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(900);
+    // Every process took part in admitting.
+    expect(new Set(allowed.map((a) => a.body)).size).toBe(burst.length);
+    for (const refused of answers.filter((a) => a.status === 429)) {
+      expect(refused.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+      expect(refused.headers['cache-control']).toBe('no-store');
+      expect(refused.headers.ratelimit).toMatch(/^"general";r=0;t=\d+$/);
+    }
+    console.log(`R2: allowed ${allowed.length} of 1000 across ${burst.length} processes (limit 100)`);
+  });
+
+  it('follows each failure mode within the store timeout when Redis hangs, then when it dies (R5)', async () => {
+    redis.pause();
+    try {
+      const hung = await Promise.all([get(`${closed.url}/work`), get(`${open.url}/work`)]);
+      expect(hung[0]?.status).toBe(503);
+      expect(JSON.parse(hung[0]?.body ?? '{}').code).toBe('RATE_LIMITER_UNAVAILABLE');
+      expect(hung[0]?.headers['retry-after']).toBe('5');
+      expect(hung[1]?.status).toBe(200);
+      // Bounded: the store timeout plus a generous margin, never a hang.
+      for (const answer of hung) expect(answer.ms).toBeLessThan(STORE_TIMEOUT + 2000);
+      console.log(
+        `R5 hung Redis: answered in ${hung.map((a) => a.ms.toFixed(0)).join(' / ')} ms (timeout ${STORE_TIMEOUT})`,
+      );
+    } finally {
+      redis.resume();
+    }
+    await redis.kill();
+    const dead = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => get(`${(i % 2 === 0 ? closed : open).url}/work`)),
+    );
+    for (const [i, answer] of dead.entries()) {
+      expect(answer.status).toBe(i % 2 === 0 ? 503 : 200);
+      expect(answer.body).not.toMatch(/ECONNREFUSED|Stream isn't writeable|at .*:\d+:\d+/);
+      expect(answer.ms).toBeLessThan(STORE_TIMEOUT + 2000);
+    }
+    console.log(`R5 dead Redis: max ${Math.max(...dead.map((a) => a.ms)).toFixed(0)} ms per answer`);
+  });
+
+  it('enforces the limit again soon after Redis comes back (R6)', async () => {
+    await redis.restart();
+    const started = performance.now();
+    let answer = await get(`${closed.url}/work`);
+    for (let attempt = 0; answer.status === 503 && attempt < 100; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      answer = await get(`${closed.url}/work`);
+    }
+    // A restarted Redis is empty: counting starts over.
+    expect(answer.status).toBe(200);
+    expect(answer.headers.ratelimit).toBe('"general";r=99;t=36');
+    console.log(
+      `R6: enforcement resumed ${((performance.now() - started) / 1000).toFixed(2)} s after the restart`,
+    );
+  });
+});
