@@ -196,6 +196,33 @@ retry-after: 5
     expect(example.body.detail).toBe("Promise 'p-123' could not be found");
   });
 
+  test('--profile renders in any built-in wire profile', async () => {
+    const google = await run('render', 'promises.yaml', '4040', '--profile', 'google', '--format', 'json');
+    expect(google.code).toBe(0);
+    const rendered = JSON.parse(google.stdout);
+    expect(rendered).toMatchObject({
+      status: 404,
+      headers: { 'content-type': 'application/json; charset=UTF-8' },
+      body: { error: { code: 404, status: 'NOT_FOUND' } },
+    });
+    expect(rendered.body.error.details[0]).toMatchObject({
+      reason: 'PROMISE_NOT_FOUND',
+      metadata: { id: 'p-123' },
+    });
+    const legacy = await run('render', 'promises.yaml', '5030', '--profile', 'resonate-legacy');
+    expect(legacy.stdout).toMatch(
+      /^HTTP\/1\.1 503 Service Unavailable\ncontent-type: application\/json; charset=utf-8\n/,
+    );
+    expect(legacy.stdout).toContain(
+      '{"error":{"code":5030,"message":"Shutting down","details":[{"@type":"ServerError"',
+    );
+    const rstmdb = await run('render', 'promises.yaml', '4040', '--profile', 'rstmdb', '--request-id', 'r9');
+    expect(rstmdb.stdout).toContain('{"type":"response","id":"r9","status":"error","error":{"code":"4040"');
+    const unknown = await run('render', 'promises.yaml', '4040', '--profile', 'nope');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown profile 'nope' (available: problem, google, jsonapi, simple");
+  });
+
   test.each([
     [['--param', 'limit=many', '--param', 'max=1'], '--param limit must be an integer'],
     [

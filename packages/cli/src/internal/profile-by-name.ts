@@ -1,8 +1,12 @@
-import { problemProfile, type WireProfile } from 'errcat';
+import { errcatErrors, getProfile, type WireProfile } from 'errcat';
 import { usageError } from '../usage-error.js';
 
 /** The wire profile named on the command line (default: the catalog's, else `problem`). */
 export function profileByName(name: string | undefined): WireProfile {
-  if (name === undefined || name === problemProfile.name) return problemProfile;
-  throw usageError(`unknown profile '${name}' (available: ${problemProfile.name})`);
+  try {
+    return getProfile(name ?? 'problem');
+  } catch (error) {
+    if (!errcatErrors.is(error, 'ERRCAT_UNKNOWN_PROFILE')) throw error;
+    throw usageError(`unknown profile '${error.details.profile}' (available: ${error.details.available})`);
+  }
 }

@@ -7,12 +7,17 @@ import { defineCatalog } from '../define-catalog.js';
 import { renderError } from '../render/render-error.js';
 import { builtinProfiles } from './builtin-profiles.js';
 
+/** A Standard Schema that accepts anything: its entries pass every details key through to render. */
+const anyDetails = {
+  '~standard': { version: 1, vendor: 'test', validate: (value: unknown) => ({ value }) },
+} as const;
+
 const catalog = defineCatalog({
   domain: 'hostile.example.com',
   docs: 'https://example.com/errors',
   errors: {
-    ANYTHING: { code: 4220, status: 422, message: 'Unprocessable', retryAfter: 1 },
-    SERVER: { code: 'SERVER', status: 503, message: 'Down', expose: true },
+    ANYTHING: { code: 4220, status: 422, message: 'Unprocessable', retryAfter: 1, details: anyDetails },
+    SERVER: { code: 'SERVER', status: 503, message: 'Down', expose: true, details: anyDetails },
   },
 });
 
@@ -78,6 +83,8 @@ describe('built-in profiles under hostile details', () => {
           expect(rendered.status).toBeLessThan(600);
           expect(rendered.headers['content-type']).toBe(profile.contentType);
           expect(rendered.body).not.toContain('getter exploded');
+          if (Object.hasOwn(details, 'big') && profile.name === 'problem')
+            expect(rendered.body).toContain('12345678901234567890');
           expect(profile.decode?.(body)).toBeDefined();
         },
       ),
