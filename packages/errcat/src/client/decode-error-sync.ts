@@ -1,0 +1,213 @@
+import { RETRYABLE_STATUSES } from '../internal/resolve-entry.js';
+import type { WireProfile } from '../render/wire-profile.js';
+import type { AnyCatalog, DecodeOptions, DecodeResult, NotAnError } from './decode-types.js';
+import type { HeadersLike } from './headers-like.js';
+import { catalogDetails } from './internal/catalog-details.js';
+import { headerDelays } from './internal/header-delay.js';
+import { type HeaderReader, headerReader } from './internal/header-reader.js';
+import { clip, codeValue, isObject, plainCopy, requestIdValue } from './internal/json-fields.js';
+import { awsErrorType } from './internal/shapes/flat-message.js';
+import { recognize } from './internal/shapes/recognize.js';
+import type { WireFacts } from './internal/shapes/wire-facts.js';
+import { statusCodeName, statusPhrase } from './internal/status-names.js';
+import { RemoteCatalogError } from './remote-catalog-error.js';
+import { RemoteError } from './remote-error.js';
+
+/** The default bound on the body bytes read and characters decoded: 1 MiB. */
+export const DEFAULT_MAX_BYTES = 1_048_576;
+
+/** Headers that carry a request id, most specific first. */
+const REQUEST_ID_HEADERS = [
+  'x-request-id',
+  'request-id',
+  'x-correlation-id',
+  'x-amzn-requestid',
+  'x-amz-request-id',
+  'x-ms-request-id',
+  'x-github-request-id',
+  'x-trace-id',
+  'fly-request-id',
+  'x-vercel-id',
+  'cf-ray',
+];
+/** Headers that repeat the error code (errcat's server, Azure, generic, AWS). */
+const CODE_HEADERS = ['errcat-code', 'x-error-code', 'x-ms-error-code'];
+const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}/;
+const THROTTLING_CODE = /throttl|rate.?limit|too.?many|resource.?exhausted|slow.?down/i;
+
+function headerRequestId(read: HeaderReader): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const id = requestIdValue(read(name)?.trim());
+    if (id !== undefined) return id;
+  }
+  const trace = TRACEPARENT.exec(read('traceparent') ?? '')?.[1];
+  return trace === undefined || /^0+$/.test(trace) ? undefined : trace;
+}
+
+function headerCode(read: HeaderReader): string | number | undefined {
+  for (const name of CODE_HEADERS) {
+    const code = codeValue(read(name));
+    if (code !== undefined) return code;
+  }
+  return awsErrorType(read('x-amzn-errortype')?.trim() || undefined);
+}
+
+/** The body as text, or as a value when the caller passed it already parsed (axios, ofetch). */
+function bodyOf(body: unknown, maxBytes: number): { text: string; value?: unknown } {
+  if (body === undefined || body === null) return { text: '' };
+  if (typeof body === 'string') return { text: body.length > maxBytes ? body.slice(0, maxBytes) : body };
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+    const bytes =
+      body instanceof ArrayBuffer
+        ? new Uint8Array(body, 0, Math.min(body.byteLength, maxBytes))
+        : new Uint8Array(body.buffer, body.byteOffset, Math.min(body.byteLength, maxBytes));
+    // Invalid UTF-8 becomes U+FFFD; a cut multi-byte sequence at the end does too.
+    return { text: new TextDecoder().decode(bytes) };
+  }
+  return { text: '', value: body };
+}
+
+/** Parses JSON when the text looks like it; `undefined` (never an exception) otherwise. */
+function parseJson(text: string, contentType: string): unknown {
+  const start = text.trimStart()[0];
+  if (start !== '{' && start !== '[' && !(contentType.includes('json') && start !== undefined))
+    return undefined;
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Facts from the user's own profiles, tried first. */
+function customFacts(profiles: readonly WireProfile[], value: unknown): WireFacts | undefined {
+  for (const profile of profiles) {
+    const decoded = profile.decode?.(value);
+    if (decoded === undefined) continue;
+    return {
+      format: profile.name,
+      code: codeValue(decoded.code),
+      message: typeof decoded.message === 'string' ? clip(decoded.message) : undefined,
+      retryable: typeof decoded.retryable === 'boolean' ? decoded.retryable : undefined,
+      requestId: requestIdValue(decoded.requestId),
+      details: decoded.details,
+      stringDetails: decoded.stringDetails === true,
+    };
+  }
+  return undefined;
+}
+
+function validStatus(status: unknown): number {
+  return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599
+    ? status
+    : 0;
+}
+
+function decode<C extends AnyCatalog | undefined>(
+  status: number | undefined,
+  headers: HeadersLike | undefined,
+  body: unknown,
+  options: DecodeOptions<C>,
+): DecodeResult<C> {
+  const given = validStatus(status);
+  if (given !== 0 && given < 400) return { ok: true, status: given } satisfies NotAnError;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const read = headerReader(headers);
+  const contentType = (read('content-type') ?? '').toLowerCase();
+  const { text, value: passed } = bodyOf(body, maxBytes);
+  const value = passed ?? parseJson(text, contentType);
+  const raw = value ?? (text === '' ? undefined : text);
+  const wire =
+    (options.profiles && value !== undefined ? customFacts(options.profiles, value) : undefined) ??
+    recognize(value, text, contentType);
+  const httpStatus = given !== 0 ? given : (wire.status ?? 0) >= 400 ? (wire.status as number) : 0;
+  const delays = headerDelays(read, httpStatus, options.now ?? Date.now());
+  const bodyDelay = wire.retryAfter !== undefined && wire.retryAfter >= 0 ? wire.retryAfter : undefined;
+  const retryAfter = delays.retryAfter ?? delays.rateLimit ?? bodyDelay ?? delays.legacy;
+  const requestId = wire.requestId ?? headerRequestId(read);
+  const violations = wire.violations ?? [];
+  const fromHeader = headerCode(read);
+  const catalog = options.catalog;
+  if (catalog) {
+    for (const candidate of [wire.code, ...(wire.altCodes ?? []), fromHeader]) {
+      const entry = candidate === undefined ? undefined : catalog.entry(candidate);
+      if (entry === undefined) continue;
+      const details = catalogDetails(entry, wire.details, wire.stringDetails === true, violations);
+      return new RemoteCatalogError(entry, details, {
+        httpStatus,
+        message: wire.message,
+        retryAfter,
+        requestId,
+        violations,
+        raw,
+        format: wire.format,
+      }) as DecodeResult<C>;
+    }
+  }
+  const code = wire.code ?? fromHeader ?? statusCodeName(httpStatus);
+  const details = plainCopy(wire.details);
+  return new RemoteError({
+    httpStatus,
+    code,
+    message: wire.message ?? statusPhrase(httpStatus),
+    retryable: wire.retryable ?? RETRYABLE_STATUSES.has(httpStatus),
+    throttling: wire.throttling ?? (httpStatus === 429 || THROTTLING_CODE.test(String(code))),
+    notApplied: false,
+    retryAfter,
+    requestId,
+    docs: wire.docs,
+    violations,
+    details: isObject(details) ? details : Object.create(null),
+    raw,
+    format: wire.format,
+  }) as DecodeResult<C>;
+}
+
+/**
+ * Decodes an error response from its parts, synchronously: the status, the headers (any container:
+ * `Headers`, a plain object, axios' headers) and the body (text, bytes, or a value some client
+ * already parsed, as axios and ofetch do). It never throws, whatever the input: a body it cannot
+ * read still yields an error built from the status and headers.
+ *
+ * A 1xx–3xx status gives {@link NotAnError}. An `undefined` status is taken from the body when it
+ * names one (a problem's `status`, google's `code`…), else reported as `0`.
+ *
+ * @example
+ * ```ts
+ * const error = decodeErrorSync(503, { 'retry-after': '2' }, '<html><h1>503 Service Unavailable</h1></html>');
+ * if (!error.ok) console.log(error.retryable, error.retryAfter); // true 2
+ *
+ * // axios: decode in a response interceptor
+ * axios.interceptors.response.use(undefined, (e) => {
+ *   throw e.response ? decodeErrorSync(e.response.status, e.response.headers, e.response.data, { catalog }) : e;
+ * });
+ * ```
+ */
+export function decodeErrorSync<C extends AnyCatalog | undefined = undefined>(
+  status: number | undefined,
+  headers: HeadersLike | undefined,
+  body: unknown,
+  options: DecodeOptions<C> = {},
+): DecodeResult<C> {
+  try {
+    return decode(status, headers, body, options);
+  } catch {
+    // Only a hostile container (a getter or Proxy that throws) gets here: answer from the status.
+    const httpStatus = validStatus(status);
+    return new RemoteError({
+      httpStatus,
+      code: statusCodeName(httpStatus),
+      message: statusPhrase(httpStatus),
+      retryable: RETRYABLE_STATUSES.has(httpStatus),
+      throttling: httpStatus === 429,
+      notApplied: false,
+      retryAfter: undefined,
+      requestId: undefined,
+      docs: undefined,
+      violations: [],
+      details: Object.create(null),
+      raw: undefined,
+      format: 'empty',
+    }) as DecodeResult<C>;
+  }
+}

@@ -1,0 +1,40 @@
+import { DEFAULT_MAX_BYTES, decodeErrorSync } from './decode-error-sync.js';
+import type { AnyCatalog, DecodeOptions, DecodeResult } from './decode-types.js';
+import type { HeadersLike } from './headers-like.js';
+import { type ResponseLike, readBoundedBody } from './internal/read-body.js';
+
+/**
+ * Decodes a fetch `Response` into a typed error: a {@link RemoteCatalogError} when `catalog` is
+ * given and declares the response's code, else a normalised {@link RemoteError}; a 1xx–3xx
+ * response gives {@link NotAnError}. At most `maxBytes` of the body are read (the rest of the
+ * stream is cancelled), and it never rejects, whatever the server sent.
+ *
+ * It recognises every errcat wire profile (problem, google, resonate-legacy, resonate, rstmdb,
+ * simple, jsonapi) and the common shapes of other servers; see {@link WireFormat}.
+ *
+ * @example
+ * ```ts
+ * const response = await fetch('https://api.example.com/promises/p1');
+ * const error = await decodeError(response, { catalog });
+ * if (error.ok) return; // not an error
+ * if (error.key === 'PROMISE_NOT_FOUND') console.log(error.details.id, error.requestId);
+ * else console.log(error.code, error.message, error.retryable);
+ * ```
+ */
+export async function decodeError<C extends AnyCatalog | undefined = undefined>(
+  response: ResponseLike,
+  options: DecodeOptions<C> = {},
+): Promise<DecodeResult<C>> {
+  let status: number | undefined;
+  let headers: HeadersLike | undefined;
+  try {
+    status = response.status;
+    headers = response.headers as HeadersLike | undefined;
+  } catch {
+    // A hostile response-like: decode with nothing.
+  }
+  if (typeof status === 'number' && status >= 100 && status < 400)
+    return decodeErrorSync(status, headers, '', options);
+  const body = await readBoundedBody(response, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  return decodeErrorSync(status, headers, body, options);
+}

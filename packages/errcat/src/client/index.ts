@@ -1,0 +1,49 @@
+/**
+ * errcat/client: decode any API's errors into typed values, and call APIs with a fetch client that
+ * retries exactly what is safe. Runs wherever `fetch` exists. This entry only re-exports.
+ * @packageDocumentation
+ */
+
+export { canRetry, type RetryRequest } from './can-retry.js';
+export type {
+  ClientError,
+  ClientFailure,
+  ClientFailureKey,
+  ClientOptions,
+  ClientResponse,
+  QueryValue,
+  RequestOptions,
+  SafeResult,
+} from './client-options.js';
+export {
+  type Client,
+  createClient,
+  type RequestHelper,
+  type SafeClient,
+  type SafeHelper,
+} from './create-client.js';
+export { decodeError } from './decode-error.js';
+export { DEFAULT_MAX_BYTES, decodeErrorSync } from './decode-error-sync.js';
+export type { AnyCatalog, DecodeOptions, DecodeResult, NotAnError, RemoteErrorOf } from './decode-types.js';
+export type { HeadersLike } from './headers-like.js';
+export { createIdempotencyKey, formatIdempotencyKey } from './idempotency-key.js';
+export type { ResponseLike } from './internal/read-body.js';
+export { isRemoteError } from './is-remote-error.js';
+export { parseRetryAfter } from './parse-retry-after.js';
+export { RemoteCatalogError, type RemoteCatalogErrorInit } from './remote-catalog-error.js';
+export { REMOTE_ERROR_BRAND, RemoteError, type RemoteErrorInit } from './remote-error.js';
+export type { RemoteFacts, Violation, WireFormat } from './remote-facts.js';
+export {
+  createRetryBudget,
+  type FailureKind,
+  type RetryBudget,
+  type RetryBudgetOptions,
+} from './retry-budget.js';
+export {
+  type ConflictOptions,
+  type ConflictOutcome,
+  isConflict,
+  retryOnConflict,
+} from './retry-on-conflict.js';
+export { IDEMPOTENT_METHODS, MAX_ATTEMPTS, type RetryEvent, type RetryOptions } from './retry-options.js';
+export { throwIfError } from './throw-if-error.js';

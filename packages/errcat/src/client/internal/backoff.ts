@@ -1,0 +1,13 @@
+/**
+ * A full-jitter backoff delay for the `retry`-th retry (1-based): uniform in
+ * `[0, min(cap, base·2^(retry−1)))`, as the AWS SDKs and gRPC compute it.
+ */
+export function fullJitter(
+  retry: number,
+  base: number,
+  cap: number,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(cap, base * 2 ** Math.max(0, retry - 1));
+  return random() * ceiling;
+}

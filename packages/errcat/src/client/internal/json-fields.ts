@@ -1,0 +1,116 @@
+/** A JSON object as decoders read it: only own properties count. */
+export type JsonObject = Readonly<Record<string, unknown>>;
+
+/** Longest message, title or id a decoder keeps; longer strings are cut, so output stays bounded. */
+export const MAX_TEXT = 2000;
+
+/** True for a non-array object. */
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * An own property of `object`. Reading own properties only means `constructor`, `toString` or a
+ * `__proto__` key from the wire is plain data, never something inherited from `Object.prototype`.
+ */
+export function own(object: unknown, key: string): unknown {
+  return isObject(object) && Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** An own property that is a non-blank string, trimmed and cut to `max` characters. */
+export function text(object: unknown, key: string, max: number = MAX_TEXT): string | undefined {
+  const value = own(object, key);
+  return typeof value === 'string' ? clip(value, max) : undefined;
+}
+
+/** Trims a string and cuts it to `max` characters; blank strings become `undefined`. */
+export function clip(value: string, max: number = MAX_TEXT): string | undefined {
+  const cut = value.length > max ? value.slice(0, max) : value;
+  const trimmed = cut.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** An own property that is a finite number. */
+export function num(object: unknown, key: string): number | undefined {
+  const value = own(object, key);
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** An own property that is a boolean. */
+export function bool(object: unknown, key: string): boolean | undefined {
+  const value = own(object, key);
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+/** An own property that is an array. */
+export function list(object: unknown, key: string): readonly unknown[] | undefined {
+  const value = own(object, key);
+  return Array.isArray(value) ? value : undefined;
+}
+
+/** An error code: a short non-blank string, or a safe integer. */
+export function codeValue(value: unknown): string | number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+  return typeof value === 'string' ? clip(value, 200) : undefined;
+}
+
+/** An HTTP status from a number or a numeric string, when it is one (100–599). */
+export function statusValue(value: unknown): number | undefined {
+  const status = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value;
+  return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599
+    ? status
+    : undefined;
+}
+
+/**
+ * A deep copy of untrusted JSON into null-prototype objects, at most `maxDepth` levels and
+ * `maxNodes` values deep, so details from the wire can be handed to user code safely: no key can
+ * reach a prototype, and a hostile body cannot make the copy large or deep.
+ */
+export function plainCopy(value: unknown, maxDepth = 16, budget = { nodes: 10_000 }): unknown {
+  if (--budget.nodes < 0) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'boolean' || value === null) return value;
+  if (typeof value !== 'object' || maxDepth <= 0) return undefined;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      if (budget.nodes <= 0) break;
+      out.push(plainCopy(item, maxDepth - 1, budget) ?? null);
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) {
+    if (budget.nodes <= 0) break;
+    const copied = plainCopy((value as JsonObject)[key], maxDepth - 1, budget);
+    if (copied !== undefined) out[key] = copied;
+  }
+  return out;
+}
+
+/** Body members that carry a request id in the wild. */
+const REQUEST_ID_KEYS = ['requestId', 'request_id', 'requestID', 'traceId', 'trace_id', 'correlationId'];
+const URL_PATTERN = /^https?:\/\/[^\s<>"]+$/i;
+const PRINTABLE = /^[\x21-\x7e][\x20-\x7e]*$/;
+
+/** A documentation link: an absolute http(s) URL of sane length, else `undefined`. */
+export function docsUrl(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length <= 2048 && URL_PATTERN.test(value) ? value : undefined;
+}
+
+/** A request id: printable ASCII without spaces at the ends, at most 256 characters. */
+export function requestIdValue(value: unknown): string | undefined {
+  const id = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  return typeof id === 'string' && id.length <= 256 && PRINTABLE.test(id) ? id.trimEnd() : undefined;
+}
+
+/** The first of `keys` that `object` has as a request id. */
+export function requestIdIn(object: unknown, keys: readonly string[] = REQUEST_ID_KEYS): string | undefined {
+  for (const key of keys) {
+    const id = requestIdValue(own(object, key));
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}

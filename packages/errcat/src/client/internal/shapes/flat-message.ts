@@ -1,0 +1,111 @@
+import {
+  bool,
+  clip,
+  codeValue,
+  docsUrl,
+  type JsonObject,
+  num,
+  own,
+  requestIdIn,
+  statusValue,
+  text,
+} from '../json-fields.js';
+import { violationsFrom } from '../violations.js';
+import type { WireFacts } from './wire-facts.js';
+
+/** A message that may be a string or (NestJS validation) an array of strings. */
+function messageOf(body: JsonObject): { message: string | undefined; list: unknown[] | undefined } {
+  const value = own(body, 'message');
+  if (!Array.isArray(value)) return { message: text(body, 'message'), list: undefined };
+  const parts = value.slice(0, 20).filter((part): part is string => typeof part === 'string');
+  return { message: clip(parts.join('; ')), list: value };
+}
+
+/** An AWS error type (`com.amazon.coral.validate#ValidationException:http://…`) reduced to its name. */
+export function awsErrorType(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const name = value.slice(value.lastIndexOf('#') + 1).split(':')[0];
+  return name === '' ? undefined : name;
+}
+
+/**
+ * Bodies with the message at the top level: GitHub's `{message, documentation_url, errors}`,
+ * OAuth's `{error, error_description, error_uri}`, the `{statusCode, error, message}` of hapi's
+ * boom, Fastify and NestJS, AWS JSON's `{__type, message}`, and any other JSON (`json`), where the
+ * usual members (`code`, `error_code`, `message`, `msg`, `detail`, `errors`…) are read.
+ */
+export function flatMessageShape(body: JsonObject): WireFacts {
+  const { message, list } = messageOf(body);
+  const requestId = requestIdIn(body);
+  const documentation = docsUrl(own(body, 'documentation_url'));
+  if (documentation !== undefined) {
+    return {
+      format: 'github',
+      code: codeValue(own(body, 'code')),
+      message,
+      status: statusValue(own(body, 'status')),
+      requestId,
+      docs: documentation,
+      violations: violationsFrom(own(body, 'errors')),
+    };
+  }
+  const error = text(body, 'error', 200);
+  const statusCode = statusValue(own(body, 'statusCode'));
+  if (statusCode !== undefined && (error !== undefined || message !== undefined)) {
+    return {
+      format: 'boom',
+      code: codeValue(own(body, 'code')),
+      message: message ?? error,
+      status: statusCode,
+      requestId,
+      violations: violationsFrom(list) ?? violationsFrom(own(body, 'validation')),
+    };
+  }
+  if (error !== undefined && message !== undefined && own(body, 'error_description') === undefined) {
+    // errcat's `simple-flat` layout (seed 004): the code in `error`, the entry key in `code`.
+    const key = codeValue(own(body, 'code'));
+    return {
+      format: 'simple',
+      code: error,
+      altCodes: key === undefined ? undefined : [key],
+      message,
+      retryable: bool(body, 'retryable'),
+      requestId,
+      violations: violationsFrom(own(body, 'errors')) ?? violationsFrom(own(own(body, 'details'), 'errors')),
+      details: own(body, 'details'),
+    };
+  }
+  if (error !== undefined) {
+    return {
+      format: 'oauth',
+      code: error,
+      message: text(body, 'error_description') ?? message ?? error,
+      requestId,
+      docs: docsUrl(own(body, 'error_uri')),
+    };
+  }
+  const awsType = awsErrorType(text(body, '__type', 300));
+  if (awsType !== undefined) {
+    return { format: 'aws', code: awsType, message: message ?? text(body, 'Message'), requestId };
+  }
+  const detail = own(body, 'detail');
+  return {
+    format: 'json',
+    code:
+      codeValue(own(body, 'code')) ?? codeValue(own(body, 'error_code')) ?? codeValue(own(body, 'errorCode')),
+    message:
+      message ??
+      text(body, 'msg') ??
+      text(body, 'errorMessage') ??
+      text(body, 'error_message') ??
+      text(body, 'detail') ??
+      text(body, 'description'),
+    status: statusValue(own(body, 'status')) ?? statusValue(own(body, 'statusCode')),
+    retryable: bool(body, 'retryable'),
+    retryAfter: num(body, 'retry_after') ?? num(body, 'retryAfter'),
+    requestId,
+    docs: docsUrl(own(body, 'docs')) ?? docsUrl(own(body, 'doc_url')) ?? docsUrl(own(body, 'more_info')),
+    violations: violationsFrom(list) ?? violationsFrom(own(body, 'errors')) ?? violationsFrom(detail),
+    details: own(body, 'details'),
+  };
+}

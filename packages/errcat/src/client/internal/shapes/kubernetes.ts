@@ -1,0 +1,23 @@
+import { codeValue, type JsonObject, num, own, statusValue, text } from '../json-fields.js';
+import { violationsFrom } from '../violations.js';
+import type { WireFacts } from './wire-facts.js';
+
+/**
+ * A Kubernetes `Status` object: `{kind:"Status", status:"Failure", message, reason, code,
+ * details:{name, kind, causes:[{reason, message, field}], retryAfterSeconds}}`.
+ */
+export function kubernetesShape(body: JsonObject): WireFacts | undefined {
+  if (own(body, 'kind') !== 'Status' || typeof own(body, 'apiVersion') !== 'string') return undefined;
+  const details = own(body, 'details');
+  const reason = codeValue(own(body, 'reason'));
+  return {
+    format: 'kubernetes',
+    code: reason,
+    message: text(body, 'message'),
+    status: statusValue(own(body, 'code')),
+    throttling: reason === 'TooManyRequests' ? true : undefined,
+    retryAfter: num(details, 'retryAfterSeconds'),
+    violations: violationsFrom(own(details, 'causes')),
+    details,
+  };
+}

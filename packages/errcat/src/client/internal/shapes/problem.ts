@@ -1,0 +1,66 @@
+import {
+  bool,
+  codeValue,
+  docsUrl,
+  isObject,
+  type JsonObject,
+  list,
+  num,
+  own,
+  requestIdIn,
+  statusValue,
+  text,
+} from '../json-fields.js';
+import { violationsFrom } from '../violations.js';
+import type { WireFacts } from './wire-facts.js';
+
+/** The code a problem `type` URI implies: its fragment or last path segment (`…/out-of-credit`). */
+function codeFromType(type: string | undefined): string | undefined {
+  if (type === undefined || type === 'about:blank') return undefined;
+  const cut = Math.max(type.lastIndexOf('#'), type.lastIndexOf('/'));
+  const tail = type.slice(cut + 1);
+  return tail === '' ? undefined : tail.slice(0, 200);
+}
+
+/**
+ * RFC 9457 problem details from any server (`type`, `title`, `status`, `detail`, `instance`), with
+ * the extension members errcat and others add: `code`, `retryable`, `requestId`, `details`,
+ * `errors` (RFC 9457's own example) and `invalid-params` (RFC 7807's).
+ */
+export function problemShape(body: JsonObject, contentType: string): WireFacts | undefined {
+  const type = text(body, 'type');
+  const title = text(body, 'title');
+  const detail = text(body, 'detail');
+  const status = statusValue(own(body, 'status'));
+  const declared = contentType.includes('problem+json');
+  if (
+    !declared &&
+    ((type === undefined && title === undefined) || (status === undefined && detail === undefined))
+  ) {
+    return undefined;
+  }
+  const details = own(body, 'details');
+  const errors = list(body, 'errors');
+  return {
+    format: 'problem',
+    code:
+      codeValue(own(body, 'code')) ??
+      codeValue(own(body, 'error_code')) ??
+      codeValue(own(body, 'errorCode')) ??
+      codeFromType(type),
+    message: detail ?? title,
+    status,
+    retryable: bool(body, 'retryable'),
+    retryAfter: num(body, 'retryAfter') ?? num(body, 'retry_after'),
+    requestId: requestIdIn(body),
+    docs: docsUrl(type),
+    violations:
+      violationsFrom(errors) ??
+      violationsFrom(own(body, 'invalid-params')) ??
+      violationsFrom(own(details, 'errors')),
+    details:
+      errors === undefined || own(details, 'errors') !== undefined
+        ? details
+        : { ...(isObject(details) ? details : {}), errors },
+  };
+}

@@ -1,0 +1,99 @@
+import { clip } from '../json-fields.js';
+import type { WireFacts } from './wire-facts.js';
+
+/** Only the start of a page is scanned: the title, heading or first line is always near the top. */
+const SCAN_LIMIT = 64 * 1024;
+/** Titles that say nothing (Express's error page is titled "Error"). */
+const GENERIC_TITLES = new Set(['error', 'untitled']);
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  '#39': "'",
+  '#x27': "'",
+  '#34': '"',
+};
+
+function decodeEntities(value: string): string {
+  return value.replace(
+    /&(#?[a-z0-9]{1,8});/gi,
+    (whole, name: string) => ENTITIES[name.toLowerCase()] ?? whole,
+  );
+}
+
+/**
+ * The text of a fragment of HTML: tags dropped, entities decoded, whitespace collapsed. One pass
+ * over the string, so a page full of `<` costs no more than its length.
+ */
+function visibleText(html: string): string {
+  let out = '';
+  let inTag = false;
+  for (let index = 0; index < html.length; index++) {
+    const char = html[index] as string;
+    if (inTag) {
+      if (char === '>') {
+        inTag = false;
+        out += ' ';
+      }
+    } else if (char === '<') {
+      inTag = true;
+    } else {
+      out += char;
+    }
+  }
+  return decodeEntities(out).replace(/\s+/g, ' ').trim();
+}
+
+/** The content of the first `<tag …>…</tag>` in `lower` (the page lower-cased), taken from `page`. */
+function element(page: string, lower: string, tag: string): string | undefined {
+  const open = lower.indexOf(`<${tag}`);
+  if (open < 0) return undefined;
+  const start = lower.indexOf('>', open);
+  const end = lower.indexOf(`</${tag}`, start);
+  if (start < 0 || end < 0) return undefined;
+  // A <pre> may hold a stack trace (Express in development): keep its first line only.
+  const inner = page.slice(start + 1, end).split(/<br\s*\/?>|\n/i)[0] ?? '';
+  return clip(visibleText(inner), 300);
+}
+
+/** True when a text body is an HTML page. */
+export function looksLikeHtml(body: string, contentType: string): boolean {
+  if (contentType.includes('html')) return true;
+  const start = body.trimStart().slice(0, 15).toLowerCase();
+  return (
+    start.startsWith('<!doctype') ||
+    start.startsWith('<html') ||
+    start.startsWith('<head') ||
+    start.startsWith('<body')
+  );
+}
+
+/**
+ * An HTML error page (a proxy's 502, Express's "Cannot GET /x"): the message is its first `<h1>`,
+ * `<pre>` or meaningful `<title>`, else its visible text.
+ */
+export function htmlShape(body: string): WireFacts {
+  const page = body.length > SCAN_LIMIT ? body.slice(0, SCAN_LIMIT) : body;
+  const lower = page.toLowerCase();
+  const title = element(page, lower, 'title');
+  const message =
+    element(page, lower, 'h1') ??
+    element(page, lower, 'pre') ??
+    (title !== undefined && !GENERIC_TITLES.has(title.toLowerCase()) ? title : undefined) ??
+    clip(visibleText(page), 300);
+  return { format: 'html', message };
+}
+
+/** A plain-text body (Hono's "404 Not Found", a proxy's one-liner): its first non-blank line. */
+export function textShape(body: string): WireFacts {
+  const head = body.length > SCAN_LIMIT ? body.slice(0, SCAN_LIMIT) : body;
+  for (const line of head.split('\n')) {
+    const message = clip(line, 300);
+    if (message !== undefined) return { format: 'text', message };
+  }
+  return { format: 'empty' };
+}

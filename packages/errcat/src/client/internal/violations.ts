@@ -1,0 +1,75 @@
+import type { Violation } from '../remote-facts.js';
+import { clip, isObject, own, text } from './json-fields.js';
+
+/** At most this many violations are kept, so a hostile body cannot make the result large. */
+const MAX_VIOLATIONS = 100;
+
+function pathText(value: unknown): string | undefined {
+  if (typeof value === 'string') return clip(value, 500);
+  if (!Array.isArray(value)) return undefined;
+  const parts = value.slice(0, 32).filter((part) => typeof part === 'string' || typeof part === 'number');
+  return parts.length === 0 ? undefined : clip(parts.join('.'), 500);
+}
+
+function fieldOf(item: unknown): string | undefined {
+  const source = own(item, 'source');
+  return (
+    text(item, 'pointer', 500) ??
+    text(item, 'field', 500) ??
+    pathText(own(item, 'path')) ??
+    pathText(own(item, 'loc')) ??
+    text(item, 'target', 500) ??
+    text(item, 'param', 500) ??
+    text(item, 'parameter', 500) ??
+    text(item, 'name', 500) ??
+    text(item, 'property', 500) ??
+    text(item, 'subject', 500) ??
+    text(source, 'pointer', 500) ??
+    text(source, 'parameter', 500) ??
+    text(source, 'header', 500)
+  );
+}
+
+/**
+ * One violation from whatever a server lists: a string, or an object naming a place (`pointer`,
+ * `field`, `path`, `loc`, `target`, `param`, `source.pointer`…) and a problem (`message`, `detail`,
+ * `description`, `reason`, `msg`, `title`). Items with neither become `undefined`.
+ */
+export function violationFrom(item: unknown): Violation | undefined {
+  if (typeof item === 'string') {
+    const message = clip(item);
+    return message === undefined ? undefined : { message };
+  }
+  if (!isObject(item)) return undefined;
+  const field = fieldOf(item);
+  const code = text(item, 'type', 200) ?? codeText(own(item, 'code')) ?? text(item, 'reason', 200);
+  const message =
+    text(item, 'message') ??
+    text(item, 'detail') ??
+    text(item, 'description') ??
+    text(item, 'msg') ??
+    text(item, 'title') ??
+    text(item, 'reason') ??
+    code;
+  if (message === undefined) return undefined;
+  if (field === undefined && code === undefined) return { message };
+  if (field === undefined) return { message, code: code as string };
+  return code === undefined ? { field, message } : { field, message, code };
+}
+
+function codeText(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  return typeof value === 'string' ? clip(value, 200) : undefined;
+}
+
+/** The violations of a list; `undefined` when it holds none. */
+export function violationsFrom(items: unknown): Violation[] | undefined {
+  if (!Array.isArray(items)) return undefined;
+  const out: Violation[] = [];
+  for (const item of items) {
+    if (out.length >= MAX_VIOLATIONS) break;
+    const violation = violationFrom(item);
+    if (violation) out.push(violation);
+  }
+  return out.length === 0 ? undefined : out;
+}

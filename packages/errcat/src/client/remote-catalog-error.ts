@@ -1,0 +1,57 @@
+import type { CatalogEntry } from '../catalog-entry.js';
+import { CatalogError } from '../catalog-error.js';
+import { REMOTE_ERROR_BRAND } from './remote-error.js';
+import type { RemoteFacts, Violation, WireFormat } from './remote-facts.js';
+
+/** The wire facts a {@link RemoteCatalogError} keeps next to its catalog entry. */
+export interface RemoteCatalogErrorInit {
+  readonly httpStatus: number;
+  /** The message the server sent; the entry's rendered template when it sent none. */
+  readonly message: string | undefined;
+  readonly retryAfter: number | undefined;
+  readonly requestId: string | undefined;
+  readonly violations: readonly Violation[];
+  readonly raw: unknown;
+  readonly format: WireFormat;
+}
+
+/**
+ * An error response whose code matched an entry of the catalog given to the decoder: a real
+ * {@link CatalogError} of that entry (so `catalog.is(error, 'KEY')`, `error.key` narrowing and the
+ * entry's `retryable`, `throttling` and `notApplied` flags all work) that also carries the wire
+ * facts: `httpStatus`, `requestId`, `retryAfter`, `violations`, `raw` and `format`.
+ *
+ * `details` holds only the fields the entry declares, each with its declared JSON type; a field the
+ * server left out or sent with another type is absent, which is why the details type is `Partial`.
+ *
+ * @example
+ * ```ts
+ * const error = await decodeError(response, { catalog });
+ * if (!error.ok && error.key === 'INSTANCE_NOT_FOUND') console.log(error.details.instance_id, error.requestId);
+ * ```
+ */
+export class RemoteCatalogError<Key extends string = string, Details = Record<string, unknown>>
+  extends CatalogError<Key, Details>
+  implements RemoteFacts
+{
+  readonly ok = false as const;
+  readonly httpStatus: number;
+  readonly requestId: string | undefined;
+  readonly violations: readonly Violation[];
+  readonly raw: unknown;
+  readonly format: WireFormat;
+
+  /** Makes a decoded catalog error; {@link decodeError} does this for you. */
+  constructor(entry: CatalogEntry, details: Details, init: RemoteCatalogErrorInit) {
+    super(entry, details, init.retryAfter === undefined ? undefined : { retryAfter: init.retryAfter });
+    if (init.message !== undefined) this.message = init.message;
+    this.httpStatus = init.httpStatus;
+    this.requestId = init.requestId;
+    this.violations = init.violations;
+    this.raw = init.raw;
+    this.format = init.format;
+  }
+}
+
+RemoteCatalogError.prototype.name = 'RemoteCatalogError';
+Object.defineProperty(RemoteCatalogError.prototype, REMOTE_ERROR_BRAND, { value: true });

@@ -1,0 +1,83 @@
+import type { RemoteFacts, Violation, WireFormat } from './remote-facts.js';
+
+/** The brand of decoded errors; `Symbol.for` makes it the same in every copy and realm. */
+export const REMOTE_ERROR_BRAND: unique symbol = Symbol.for('errcat.RemoteError');
+
+/** Everything a {@link RemoteError} is made from: its facts and the body's details. */
+export type RemoteErrorInit = Omit<RemoteFacts, 'ok'> & {
+  readonly details: Readonly<Record<string, unknown>>;
+};
+
+/**
+ * An error response decoded without a catalog entry to match: the normalised facts of any API's
+ * error (status, code, message, retryable, retryAfter, requestId, docs, violations) plus the raw
+ * body and the format it was recognised as. `key` is always `undefined`, so a union with catalog
+ * errors narrows on `error.key`.
+ *
+ * @example
+ * ```ts
+ * const error = await decodeError(await fetch('https://api.github.com/repos/x/nope'));
+ * if (!error.ok) console.log(error.code, error.message, error.docs); // NOT_FOUND, Not Found, https://docs.github.com/…
+ * ```
+ */
+export class RemoteError extends Error implements RemoteFacts {
+  readonly ok = false as const;
+  /** Always `undefined`: no catalog entry matched. */
+  readonly key: undefined = undefined;
+  readonly httpStatus: number;
+  /** The HTTP status; the same as `httpStatus`. */
+  readonly status: number;
+  readonly code: string | number;
+  readonly retryable: boolean;
+  readonly throttling: boolean;
+  readonly notApplied: boolean;
+  readonly retryAfter: number | undefined;
+  readonly requestId: string | undefined;
+  readonly docs: string | undefined;
+  readonly violations: readonly Violation[];
+  /** The body's details object, copied into null-prototype objects; `{}` when it has none. */
+  readonly details: Readonly<Record<string, unknown>>;
+  readonly raw: unknown;
+  readonly format: WireFormat;
+
+  /** Makes a decoded error; {@link decodeError} does this for you. */
+  constructor(init: RemoteErrorInit) {
+    // A decoded error is data from the wire: a stack trace of the decoder would only cost time.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(init.message);
+    Error.stackTraceLimit = limit;
+    this.httpStatus = init.httpStatus;
+    this.status = init.httpStatus;
+    this.code = init.code;
+    this.retryable = init.retryable;
+    this.throttling = init.throttling;
+    this.notApplied = init.notApplied;
+    this.retryAfter = init.retryAfter;
+    this.requestId = init.requestId;
+    this.docs = init.docs;
+    this.violations = init.violations;
+    this.details = init.details;
+    this.raw = init.raw;
+    this.format = init.format;
+  }
+
+  /** The facts as plain JSON for logs, without the raw body. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      httpStatus: this.httpStatus,
+      code: this.code,
+      message: this.message,
+      retryable: this.retryable,
+      retryAfter: this.retryAfter,
+      requestId: this.requestId,
+      docs: this.docs,
+      violations: this.violations,
+      format: this.format,
+    };
+  }
+}
+
+RemoteError.prototype.name = 'RemoteError';
+Object.defineProperty(RemoteError.prototype, REMOTE_ERROR_BRAND, { value: true });

@@ -1,0 +1,126 @@
+import type { RetryBudget } from './retry-budget.js';
+
+/**
+ * What `onRetry` is told before each retry.
+ *
+ * @example
+ * ```ts
+ * const onRetry = ({ attempt, delay, error }: RetryEvent) =>
+ *   console.warn(`retry ${attempt} in ${Math.round(delay)} ms after ${String(error.code)}`);
+ * ```
+ */
+export interface RetryEvent {
+  /** The attempt about to start (2 for the first retry). */
+  readonly attempt: number;
+  /** The wait before it, in milliseconds. */
+  readonly delay: number;
+  /** The error of the attempt that failed. */
+  readonly error: { readonly code: string | number; readonly message: string; readonly retryable: boolean };
+  /** The request method. */
+  readonly method: string;
+  /** The request URL. */
+  readonly url: string;
+}
+
+/**
+ * The retry policy of a client (and of one request, which may override any of it).
+ *
+ * @example
+ * ```ts
+ * const retry: RetryOptions = { attempts: 4, idempotencyKey: true, onRetry: (event) => log(event) };
+ * ```
+ */
+export interface RetryOptions {
+  /** Attempts in total, the first included; at most {@link MAX_ATTEMPTS}. `1` turns retries off. @default 3 */
+  readonly attempts?: number;
+  /** Methods retried without an Idempotency-Key (RFC 9110's idempotent methods). @default ['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE', 'QUERY'] */
+  readonly methods?: readonly string[];
+  /** Base of the exponential backoff, in milliseconds. @default 100 */
+  readonly baseDelay?: number;
+  /** Base of the backoff after a throttling error (429, a catalog entry with `throttling`). @default 500 */
+  readonly throttlingBaseDelay?: number;
+  /** Longest computed backoff, in milliseconds. @default 20_000 */
+  readonly maxDelay?: number;
+  /**
+   * Longest server-requested wait (`Retry-After`, `RateLimit`, `RetryInfo`) honoured, in
+   * milliseconds; a longer request fails at once with the error, which carries `retryAfter`.
+   * @default 60_000
+   */
+  readonly maxRetryAfter?: number;
+  /** Time for every attempt and wait together, in milliseconds. @default 60_000 */
+  readonly totalTimeout?: number;
+  /**
+   * Add an Idempotency-Key (a random UUID, as an RFC 8941 string: `"…"`) to POST and PATCH
+   * requests that carry none, so they can be retried; the same key goes with every attempt.
+   * Enable it only for servers that honour the header.
+   * @default false
+   */
+  readonly idempotencyKey?: boolean;
+  /** The retry budget; `false` for none. @default a bucket shared by the client (see {@link createRetryBudget}) */
+  readonly budget?: RetryBudget | false;
+  /** Called before each retry; awaited. @default undefined */
+  readonly onRetry?: (event: RetryEvent) => void | Promise<void>;
+  /**
+   * Overrides the decision for one failure: `true` retries (budget, attempts and deadline still
+   * apply), `false` stops, `undefined` keeps errcat's decision.
+   * @default undefined
+   */
+  readonly shouldRetry?: (error: unknown, event: { attempt: number; method: string }) => boolean | undefined;
+}
+
+/** The most attempts a request may make, whatever `attempts` says (gRPC caps at 5; errcat at 10). */
+export const MAX_ATTEMPTS = 10;
+
+/** RFC 9110's idempotent methods, plus QUERY. */
+export const IDEMPOTENT_METHODS: readonly string[] = [
+  'GET',
+  'HEAD',
+  'OPTIONS',
+  'TRACE',
+  'PUT',
+  'DELETE',
+  'QUERY',
+];
+
+/** The retry policy with every default applied. */
+export interface ResolvedRetry {
+  readonly attempts: number;
+  readonly methods: readonly string[];
+  readonly baseDelay: number;
+  readonly throttlingBaseDelay: number;
+  readonly maxDelay: number;
+  readonly maxRetryAfter: number;
+  readonly totalTimeout: number;
+  readonly idempotencyKey: boolean;
+  readonly budget: RetryBudget | undefined;
+  readonly onRetry: RetryOptions['onRetry'];
+  readonly shouldRetry: RetryOptions['shouldRetry'];
+}
+
+function finite(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && !Number.isNaN(value) && value >= 0 ? value : fallback;
+}
+
+/** Applies the defaults (and the client's options under a request's) to retry options. */
+export function resolveRetry(
+  options: RetryOptions | false | undefined,
+  base: ResolvedRetry | undefined,
+  budget: RetryBudget | undefined,
+): ResolvedRetry {
+  if (options === false) return { ...(base ?? resolveRetry(undefined, undefined, undefined)), attempts: 1 };
+  const o = options ?? {};
+  const attempts = Math.floor(finite(o.attempts, base?.attempts ?? 3));
+  return {
+    attempts: Math.min(MAX_ATTEMPTS, Math.max(1, attempts)),
+    methods: (o.methods ?? base?.methods ?? IDEMPOTENT_METHODS).map((method) => method.toUpperCase()),
+    baseDelay: finite(o.baseDelay, base?.baseDelay ?? 100),
+    throttlingBaseDelay: finite(o.throttlingBaseDelay, base?.throttlingBaseDelay ?? 500),
+    maxDelay: finite(o.maxDelay, base?.maxDelay ?? 20_000),
+    maxRetryAfter: finite(o.maxRetryAfter, base?.maxRetryAfter ?? 60_000),
+    totalTimeout: finite(o.totalTimeout, base?.totalTimeout ?? 60_000),
+    idempotencyKey: o.idempotencyKey ?? base?.idempotencyKey ?? false,
+    budget: o.budget === false ? undefined : (o.budget ?? base?.budget ?? budget),
+    onRetry: o.onRetry ?? base?.onRetry,
+    shouldRetry: o.shouldRetry ?? base?.shouldRetry,
+  };
+}
