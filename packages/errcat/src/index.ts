@@ -57,6 +57,7 @@ export {
 } from './guards/auth/bearer-challenge.js';
 export { readBearerToken } from './guards/auth/bearer-token.js';
 export { grantedScopes, requireRoles, requireScopes } from './guards/auth/require-scopes.js';
+export { type DatabaseErrorOptions, fromDatabaseError } from './guards/database/from-database-error.js';
 export { type GcraRule, gcraRule, gcraStep, type RateLimitDecision } from './guards/rate-limit/gcra.js';
 export {
   type MemoryRateLimitStoreOptions,
