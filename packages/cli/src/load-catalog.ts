@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Catalog, type CatalogSpec, errcatErrors, isCatalogError, parseCatalog } from 'errcat';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseDataText } from './internal/parse-data-text.js';
 
 /** A catalog file as loaded: the raw spec (for lint and types) and the built catalog. */
 export interface LoadedCatalog {
@@ -73,24 +73,9 @@ export async function readCatalogSpec(file: string, cwd: string = process.cwd())
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot read the file',
     );
   }
-  if (extension === '.json') {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (error) {
-      throw fail(`invalid JSON: ${(error as Error).message}`);
-    }
-  }
-  try {
-    return parseYaml(text, { maxAliasCount: 100 }) as unknown;
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const line = error.linePos?.[0];
-      throw fail(
-        `invalid YAML${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${error.message.split('\n')[0]}`,
-      );
-    }
-    throw fail('invalid YAML');
-  }
+  const parsed = parseDataText(text, extension);
+  if (!parsed.ok) throw fail(parsed.reason);
+  return parsed.value;
 }
 
 /**

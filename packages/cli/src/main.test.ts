@@ -5,29 +5,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import type { CliIo } from './cli-io.js';
-import { main } from './main.js';
+import { runCli } from '../test/run-cli.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 const catalog = join(fixtures, 'promises.yaml');
 
-/** Runs the CLI in-process and captures its output. */
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdin: async () => '',
-    cwd: fixtures,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+/** Runs the CLI in-process in the fixtures folder and captures its output. */
+const run = (...argv: string[]) => runCli(fixtures, ...argv);
 
 describe('errcat (general)', () => {
   test('--help lists the commands; no command is a usage error', async () => {

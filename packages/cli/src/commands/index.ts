@@ -1,7 +1,9 @@
 import type { Command } from '../command.js';
+import { diffCommand } from './diff.js';
 import { docsCommand } from './docs.js';
 import { explainCommand } from './explain.js';
 import { lintCommand } from './lint.js';
+import { openapiCommand } from './openapi.js';
 import { renderCommand } from './render.js';
 import { serveCommand } from './serve.js';
 import { typesCommand } from './types.js';
@@ -12,6 +14,8 @@ export const commands: readonly Command[] = [
   explainCommand,
   renderCommand,
   typesCommand,
+  diffCommand,
+  openapiCommand,
   docsCommand,
   serveCommand,
 ];
