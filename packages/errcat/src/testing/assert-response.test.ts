@@ -46,6 +46,7 @@ describe('assertResponse', () => {
       expectation,
     );
     await assertResponse({ status, headers, body: JSON.parse(text) }, expectation);
+    await assertResponse({ statusCode: status, headers, body: { text: async () => text } }, expectation);
     const check = await assertResponse({ status, headers, body: text }, { ...expectation, entry: 4040 });
     expect(check.decoded).toMatchObject({ code: 4040, requestId: 'r1' });
   });
