@@ -57,7 +57,26 @@ export {
 } from './guards/auth/bearer-challenge.js';
 export { readBearerToken } from './guards/auth/bearer-token.js';
 export { grantedScopes, requireRoles, requireScopes } from './guards/auth/require-scopes.js';
+export { type RenderBatchOptions, renderBatch } from './guards/batch/render-batch.js';
+export {
+  type BatchItemResult,
+  type BatchMode,
+  type BatchOptions,
+  type BatchResult,
+  runBatch,
+} from './guards/batch/run-batch.js';
 export { type DatabaseErrorOptions, fromDatabaseError } from './guards/database/from-database-error.js';
+export {
+  alreadyCompleted,
+  alreadyExists,
+  expectVersion,
+  type FinalState,
+  invalidState,
+  type LifecycleErrorOptions,
+  notFound,
+  type ResourceRef,
+  versionConflict,
+} from './guards/lifecycle/lifecycle-errors.js';
 export { type GcraRule, gcraRule, gcraStep, type RateLimitDecision } from './guards/rate-limit/gcra.js';
 export {
   type MemoryRateLimitStoreOptions,

@@ -121,6 +121,22 @@ export const requestEntries = {
     causes: ['The operation is not a valid transition from the resource’s current state'],
     resolution: 'Read the resource’s state and send an operation that state allows.',
   },
+  BATCH_ITEM_ABORTED: {
+    code: 'BATCH_ITEM_ABORTED',
+    status: 409,
+    category: 'request',
+    title: 'Batch item not applied',
+    message: 'Not applied: the atomic batch failed[ at item {failedIndex}]',
+    details: {
+      failedIndex: {
+        type: 'integer',
+        optional: true,
+        description: 'The position (from 0) of the item whose failure rolled the batch back.',
+      },
+    },
+    causes: ['Another item of the same atomic batch failed, so none was applied'],
+    resolution: 'Fix the failed item and send the whole batch again.',
+  },
   UNAUTHENTICATED: {
     code: 'UNAUTHENTICATED',
     status: 401,
