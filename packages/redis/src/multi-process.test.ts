@@ -72,8 +72,8 @@ describe('one Redis, several processes', () => {
     const allowed = answers.filter((a) => a.status === 200);
     expect(allowed).toHaveLength(100);
     expect(answers.filter((a) => a.status === 429)).toHaveLength(900);
-    // Every process took part in admitting.
-    expect(new Set(allowed.map((a) => a.body)).size).toBe(burst.length);
+    // The admitted requests were spread over several processes (which ones won is a race).
+    expect(new Set(allowed.map((a) => a.body)).size).toBeGreaterThanOrEqual(2);
     for (const refused of answers.filter((a) => a.status === 429)) {
       expect(refused.headers['retry-after']).toMatch(/^[1-9]\d*$/);
       expect(refused.headers['cache-control']).toBe('no-store');

@@ -35,6 +35,7 @@ describe('ipBucket', () => {
 
   it('keeps IPv4, maps IPv4-mapped IPv6 back to IPv4 and strips zones and brackets', () => {
     expect(ipBucket('203.0.113.7')).toBe('203.0.113.7');
+    expect(ipBucket('203.000.113.007')).toBe('203.0.113.7');
     expect(ipBucket('::ffff:203.0.113.7')).toBe('203.0.113.7');
     expect(ipBucket('::ffff:cb00:7107')).toBe('203.0.113.7');
     expect(ipBucket('fe80::1%eth0')).toBe('fe80:0:0:0::/64');

@@ -1,4 +1,5 @@
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+const LEADING_ZERO = /(^|\.)0\d/;
 
 function ipv4Parts(text: string): number[] | undefined {
   const match = IPV4.exec(text);
@@ -46,8 +47,13 @@ function ipv6Groups(text: string): number[] | undefined {
  */
 export function ipBucket(address: string): string {
   const text = address.trim();
-  const v4 = ipv4Parts(text);
-  if (v4) return v4.join('.');
+  // The common case, IPv4 as sockets report it, without building anything.
+  if (!text.includes(':')) {
+    const v4 = ipv4Parts(text);
+    if (!v4) return text.slice(0, 64);
+    // Leading zeros would otherwise make one address several buckets.
+    return LEADING_ZERO.test(text) ? v4.join('.') : text;
+  }
   const zoneless = text.replace(/%.*$/, '').replace(/^\[|\]$/g, '');
   const groups = ipv6Groups(zoneless);
   if (!groups) return text.slice(0, 64);

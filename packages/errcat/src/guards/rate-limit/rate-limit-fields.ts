@@ -33,8 +33,12 @@ export interface QuotaStateField {
   readonly reset: number | undefined;
 }
 
+/** Printable ASCII without `"` and `\\`: a string that needs no escaping. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** Serialises a structured-field string; characters outside printable ASCII become `?`. */
 function sfString(value: string): string {
+  if (PLAIN.test(value)) return `"${value}"`;
   let out = '"';
   for (const char of value) {
     const code = char.charCodeAt(0);

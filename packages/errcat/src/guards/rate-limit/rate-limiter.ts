@@ -118,17 +118,23 @@ async function sha256(text: string): Promise<string> {
   return out;
 }
 
-/** The store key of a request under a policy: `prefix:policy:kind:value`. */
-async function bucketKey(prefix: string, compiled: CompiledPolicy, request: TrafficRequest): Promise<string> {
+/**
+ * The store key of a request under a policy: `prefix:policy:kind:value`. Synchronous except for a
+ * token, which is hashed first, so the common case costs no extra tick.
+ */
+function bucketKey(
+  prefix: string,
+  compiled: CompiledPolicy,
+  request: TrafficRequest,
+): string | Promise<string> {
   const key = compiled.policy.key ?? 'ip';
-  let kind = 'ip';
-  let value: string | undefined;
-  if (key === 'user') value = request.user;
-  else if (key === 'token') value = request.token === undefined ? undefined : await sha256(request.token);
-  else if (typeof key === 'function') value = key(request);
-  if (value !== undefined && value !== '') kind = typeof key === 'function' ? 'fn' : key;
-  else value = ipBucket(request.ip ?? 'unknown');
-  return `${prefix}:${compiled.name}:${kind}:${value}`;
+  const base = `${prefix}:${compiled.name}:`;
+  if (key === 'token' && request.token !== undefined && request.token !== '') {
+    return sha256(request.token).then((hash) => `${base}token:${hash}`);
+  }
+  const value = key === 'user' ? request.user : typeof key === 'function' ? key(request) : undefined;
+  if (value !== undefined && value !== '') return `${base}${typeof key === 'function' ? 'fn' : key}:${value}`;
+  return `${base}ip:${ipBucket(request.ip ?? 'unknown')}`;
 }
 
 function secondsCeil(ms: number): number {
@@ -170,10 +176,19 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
     return found;
   }
 
-  async function decide(policy: CompiledPolicy, request: TrafficRequest): Promise<RateLimitDecision> {
-    const key = await bucketKey(prefix, policy, request);
-    // A synchronous store (memory) answers at once: no timer, no extra tick.
+  /** One decision; synchronous when the key and the store are (memory store, no token). */
+  function decide(
+    policy: CompiledPolicy,
+    request: TrafficRequest,
+  ): RateLimitDecision | Promise<RateLimitDecision> {
+    const key = bucketKey(prefix, policy, request);
+    if (typeof key !== 'string') return key.then((hashed) => consumeKey(policy, hashed));
+    return consumeKey(policy, key);
+  }
+
+  function consumeKey(policy: CompiledPolicy, key: string): RateLimitDecision | Promise<RateLimitDecision> {
     const answer = store.consume(key, policy.rule);
+    // A store that answers at once (memory) needs no timer and no extra tick.
     return answer instanceof Promise ? settleWithin(answer, timeout) : answer;
   }
 
@@ -207,7 +222,8 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
       const policy = policyOf(name);
       let decision: RateLimitDecision;
       try {
-        decision = await decide(policy, request);
+        const answer = decide(policy, request);
+        decision = answer instanceof Promise ? await answer : answer;
       } catch (error) {
         options.onStoreFailure?.(error, name as Name);
         if (failMode === 'open') continue;
