@@ -1,0 +1,172 @@
+/**
+ * HTTP throughput of an always-failing route (`GET /fail` → 404 with the same problem+json body):
+ * raw node:http with a precomputed body (the floor), each framework's direct send, its idiomatic
+ * throw path (Fastify + @fastify/sensible, Express + http-errors, Hono HTTPException) and the same
+ * framework throwing an errcat error. Each server runs in its own child process on 127.0.0.1 and
+ * autocannon in this one, pinned to different cores when `taskset` is there. The cases are measured
+ * in interleaved rounds and each keeps its best round, so a burst of load from elsewhere on the
+ * machine does not decide a ratio. Next to requests per second it reports the server's CPU time per
+ * request, which other load on the machine disturbs far less; the goals are checked on both.
+ *
+ * `ERRCAT_BENCH_HTTP_SECONDS` sets the seconds per measurement (default 3, after 1 s of warm-up),
+ * `ERRCAT_BENCH_HTTP_ROUNDS` the number of rounds (default 3).
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { HTTP_CASES } from './support/http-servers.js';
+
+const SERVER_MODULE = join(dirname(fileURLToPath(import.meta.url)), 'support', 'http-servers.ts');
+const SECONDS = Math.max(1, Math.min(60, Number(process.env.ERRCAT_BENCH_HTTP_SECONDS ?? 3)));
+const ROUNDS = Math.max(1, Math.min(10, Number(process.env.ERRCAT_BENCH_HTTP_ROUNDS ?? 3)));
+const CONNECTIONS = 32;
+const FLOOR = 'node:http, precomputed body';
+
+/** Pins the server to core 0 and this process (the load generator) to core 1, where possible. */
+const pin = (() => {
+  if (availableParallelism() < 2) return false;
+  try {
+    execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+async function startCase(name: string): Promise<{ child: ChildProcess; url: string }> {
+  const node = [process.execPath, '--import', 'tsx', SERVER_MODULE];
+  const [command, ...args] = pin ? ['taskset', '-c', '0', ...node] : node;
+  const child = spawn(command as string, args, {
+    env: { ...process.env, ERRCAT_BENCH_CASE: name },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const [message] = (await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(() => {
+      throw new Error(`server for '${name}' exited before listening`);
+    }),
+  ])) as [{ port: number }];
+  return { child, url: `http://127.0.0.1:${message.port}/fail` };
+}
+
+async function stopCase(child: ChildProcess): Promise<void> {
+  const exited = once(child, 'exit');
+  child.disconnect();
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Checks that a case answers 404 with a JSON error, then warms it up. */
+async function prepareCase(name: string, url: string): Promise<void> {
+  const probe = await fetch(url);
+  const body = (await probe.json()) as { code?: unknown; error?: unknown };
+  if (probe.status !== 404 || (body.code === undefined && body.error === undefined)) {
+    throw new Error(`'${name}' answered ${probe.status} ${JSON.stringify(body)}`);
+  }
+  await autocannon({ url, connections: CONNECTIONS, duration: 1 });
+}
+
+interface Sample {
+  /** Requests per second. */
+  readonly rate: number;
+  /** Server CPU microseconds per request. */
+  readonly cpu: number;
+}
+
+/** The server's CPU time so far, in microseconds. */
+async function cpuOf(child: ChildProcess): Promise<number> {
+  const reply = once(child, 'message') as Promise<[{ cpu: NodeJS.CpuUsage }]>;
+  child.send('cpu');
+  const [{ cpu }] = await reply;
+  return cpu.user + cpu.system;
+}
+
+/** One measurement: requests per second, and the server's CPU microseconds per request. */
+async function measureCase(name: string, server: { child: ChildProcess; url: string }): Promise<Sample> {
+  const before = await cpuOf(server.child);
+  const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: SECONDS });
+  const cpu = (await cpuOf(server.child)) - before;
+  if (result.errors > 0 || result['4xx'] !== result.requests.total) {
+    throw new Error(
+      `'${name}': ${result.errors} errors, ${result['4xx']} of ${result.requests.total} were 4xx`,
+    );
+  }
+  return { rate: result.requests.average, cpu: cpu / result.requests.total };
+}
+
+function best(a: Sample | undefined, b: Sample): Sample {
+  return a === undefined ? b : { rate: Math.max(a.rate, b.rate), cpu: Math.min(a.cpu, b.cpu) };
+}
+
+export default async function run(): Promise<void> {
+  console.log(
+    `${ROUNDS} rounds of ${SECONDS} s per case (best kept), ${CONNECTIONS} connections, server and load generator ${pin ? 'pinned to cores 0 and 1' : 'not pinned'}\n`,
+  );
+  const servers = new Map<string, { child: ChildProcess; url: string }>();
+  const samples = new Map<string, Sample>();
+  try {
+    for (const name of Object.keys(HTTP_CASES)) servers.set(name, await startCase(name));
+    for (const [name, { url }] of servers) await prepareCase(name, url);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, server] of servers)
+        samples.set(name, best(samples.get(name), await measureCase(name, server)));
+    }
+  } finally {
+    await Promise.all([...servers.values()].map(({ child }) => stopCase(child)));
+  }
+  const floor = samples.get(FLOOR) ?? { rate: Number.NaN, cpu: Number.NaN };
+  console.log(`| case | req/s | × floor | server CPU µs/req | × floor (by CPU) |`);
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [name, { rate, cpu }] of samples) {
+    const cells = [
+      rate.toFixed(0),
+      (rate / floor.rate).toFixed(2),
+      cpu.toFixed(1),
+      (floor.cpu / cpu).toFixed(2),
+    ];
+    console.log(`| ${name} | ${cells.join(' | ')} |`);
+  }
+
+  const goals: [string, string, string, number][] = [
+    [
+      'errcat/node vs raw JSON.stringify',
+      'errcat/node, thrown errcat error',
+      'node:http, JSON.stringify',
+      0.9,
+    ],
+    ['Fastify: errcat throw vs direct send', 'fastify, thrown errcat error', 'fastify, direct send', 0.9],
+    [
+      'Fastify: errcat throw vs @fastify/sensible throw',
+      'fastify, thrown errcat error',
+      'fastify, @fastify/sensible throw',
+      3,
+    ],
+    ['Express: errcat throw vs direct send', 'express, thrown errcat error', 'express, direct send', 0.9],
+    [
+      'Express: errcat throw vs http-errors throw',
+      'express, thrown errcat error',
+      'express, http-errors throw',
+      1.3,
+    ],
+    ['Hono: errcat throw vs direct send', 'hono, thrown errcat error', 'hono, direct send', 0.9],
+    [
+      'Hono: errcat throw vs HTTPException throw',
+      'hono, thrown errcat error',
+      'hono, HTTPException throw',
+      1,
+    ],
+  ];
+  console.log(`\n| goal | by req/s | by CPU | target |`);
+  console.log('|---|---:|---:|---:|');
+  for (const [label, a, b, target] of goals) {
+    const x = samples.get(a);
+    const y = samples.get(b);
+    const byRate = (x?.rate ?? Number.NaN) / (y?.rate ?? Number.NaN);
+    const byCpu = (y?.cpu ?? Number.NaN) / (x?.cpu ?? Number.NaN);
+    console.log(`| ${label} | ${byRate.toFixed(2)} | ${byCpu.toFixed(2)} | ≥ ${target} |`);
+  }
+}
