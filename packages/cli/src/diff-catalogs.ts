@@ -1,6 +1,7 @@
-import type { Catalog, CatalogEntry, ErrorCode } from 'errcat';
+import type { CatalogEntry, ErrorCode } from 'errcat';
 import semver from 'semver';
 import { type ChangeLevel, DIFF_RULES, type DiffRuleId } from './diff-rules.js';
+import type { AnyCatalog } from './internal/any-catalog.js';
 import { sameJson } from './internal/canonical-json.js';
 import { diffEntry, show } from './internal/diff-entry.js';
 import type { Emit } from './internal/diff-fields.js';
@@ -102,7 +103,7 @@ class EntryChanges {
 const REMOVAL: ReadonlySet<DiffRuleId> = new Set(['entry-removed']);
 
 /** The deprecation trail of an old entry: the reason it may go, or undefined. */
-function deprecationTrail(entry: CatalogEntry, after: Catalog): DiffWaiver | undefined {
+function deprecationTrail(entry: CatalogEntry, after: AnyCatalog): DiffWaiver | undefined {
   if (!entry.deprecated || entry.replacedBy.length === 0) return undefined;
   const missing = entry.replacedBy.filter((key) => after.entry(key) === undefined);
   if (missing.length > 0) return undefined;
@@ -113,14 +114,14 @@ function deprecationTrail(entry: CatalogEntry, after: Catalog): DiffWaiver | und
 }
 
 /** The `unreleased` waiver of an old entry: its `since` is later than the old catalog's version. */
-function unreleased(entry: CatalogEntry, before: Catalog): DiffWaiver | undefined {
+function unreleased(entry: CatalogEntry, before: AnyCatalog): DiffWaiver | undefined {
   const version = semver.valid(before.version ?? '');
   const since = semver.valid(entry.since ?? '');
   if (version === null || since === null || !semver.gt(since, version)) return undefined;
   return { rule: 'unreleased', reason: `since ${since}, later than the old catalog's version ${version}` };
 }
 
-function diffCatalogFacts(before: Catalog, after: Catalog, changes: CatalogChange[]): void {
+function diffCatalogFacts(before: AnyCatalog, after: AnyCatalog, changes: CatalogChange[]): void {
   const add = (rule: DiffRuleId, path: string, message: string, old?: unknown, now?: unknown) => {
     changes.push({
       rule,
@@ -134,7 +135,7 @@ function diffCatalogFacts(before: Catalog, after: Catalog, changes: CatalogChang
   if (before.domain !== after.domain) {
     add('domain-changed', 'domain', `domain ${before.domain} → ${after.domain}`, before.domain, after.domain);
   }
-  const profile = (catalog: Catalog) => catalog.spec.profile ?? 'problem';
+  const profile = (catalog: AnyCatalog) => catalog.spec.profile ?? 'problem';
   if (profile(before) !== profile(after)) {
     add(
       'profile-changed',
@@ -150,7 +151,7 @@ function diffCatalogFacts(before: Catalog, after: Catalog, changes: CatalogChang
 }
 
 /** Who plays each base-catalog role: `role-removed` when a role's code changes, `role-added` when new. */
-function diffRoles(before: Catalog, after: Catalog, changes: CatalogChange[]): void {
+function diffRoles(before: AnyCatalog, after: AnyCatalog, changes: CatalogChange[]): void {
   const roles = new Set(
     [...before.entries, ...after.entries].flatMap((entry) => (entry.role ? [entry.role] : [])),
   );
@@ -191,8 +192,8 @@ function bumpOf(before: string, after: string): VersionCheck['bump'] {
 }
 
 function checkVersion(
-  before: Catalog,
-  after: Catalog,
+  before: AnyCatalog,
+  after: AnyCatalog,
   verdict: ChangeLevel | 'none',
 ): VersionCheck | undefined {
   const old = semver.valid(before.version ?? '');
@@ -227,7 +228,7 @@ function checkVersion(
  * if (diff.breaking) console.log(diff.changes.filter((c) => c.level === 'major'));
  * ```
  */
-export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
+export function diffCatalogs(before: AnyCatalog, after: AnyCatalog): CatalogDiff {
   const changes: CatalogChange[] = [];
   diffCatalogFacts(before, after, changes);
   const added = after.entries.filter((entry) => before.entry(entry.key)?.key !== entry.key);

@@ -1,4 +1,5 @@
-import type { Catalog, WireProfile } from 'errcat';
+import type { WireProfile } from 'errcat';
+import type { AnyCatalog } from './internal/any-catalog.js';
 import { buildErrorResponses } from './internal/error-responses.js';
 
 /** Options of {@link generateOpenApi} and {@link mergeOpenApi}. */
@@ -26,7 +27,7 @@ export type OpenApiDocument = { [field: string]: unknown };
  * document.components; // { schemas: { ProblemError, PROMISE_NOT_FOUND, … }, responses: { Error404, … } }
  * ```
  */
-export function generateOpenApi(catalog: Catalog, options: OpenApiOptions = {}): OpenApiDocument {
+export function generateOpenApi(catalog: AnyCatalog, options: OpenApiOptions = {}): OpenApiDocument {
   const { schemas, responses } = buildErrorResponses(catalog, options);
   const info: Record<string, unknown> = {
     title: `${catalog.spec.name ?? catalog.domain} errors`,

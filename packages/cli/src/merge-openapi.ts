@@ -1,5 +1,5 @@
-import type { Catalog } from 'errcat';
 import type { OpenApiDocument, OpenApiOptions } from './generate-openapi.js';
+import type { AnyCatalog } from './internal/any-catalog.js';
 import { buildErrorResponses, ERRCAT_MARK } from './internal/error-responses.js';
 import {
   catalogOperationMap,
@@ -75,7 +75,7 @@ function isOurs(response: unknown, domain: string, ours: ReadonlySet<string>): b
  * const { document, warnings } = mergeOpenApi(parseYaml(await readFile('openapi.yaml', 'utf8')), catalog);
  * ```
  */
-export function mergeOpenApi(target: unknown, catalog: Catalog, options: MergeOptions = {}): MergeResult {
+export function mergeOpenApi(target: unknown, catalog: AnyCatalog, options: MergeOptions = {}): MergeResult {
   if (!isRecord(target) || typeof target.openapi !== 'string') {
     throw usageError('the document to merge into is not an OpenAPI document (no `openapi` version)');
   }

@@ -1,58 +1,46 @@
 import { type CatalogEntry, CatalogError, describeError, type FieldSpec, type WireProfile } from 'errcat';
+import { exampleDetails } from './example-details.js';
 import type { Probe } from './infer-schema.js';
 
-/** Which sample: 0 is the documented example, 1 differs from it in every value. */
-type Variant = 0 | 1;
-
-function sampleValue(name: string, spec: FieldSpec | undefined, variant: Variant): unknown {
-  if (spec?.enum && spec.enum.length > 0) return spec.enum[variant % spec.enum.length];
-  if (variant === 0 && spec?.example !== undefined) return spec.example;
+/** A value of the declared type unlike any example, so that what varies with details shows. */
+function otherValue(name: string, spec: FieldSpec | undefined): unknown {
+  if (spec?.enum && spec.enum.length > 0) return spec.enum[spec.enum.length - 1];
   switch (spec?.type) {
     case 'integer':
-      return variant + 1;
+      return 7;
     case 'number':
-      return variant + 1.5;
+      return 7.5;
     case 'boolean':
-      return variant === 0;
+      return true;
     case 'object':
-      return {};
+      return { other: true };
     case 'array':
       return [];
     default:
-      return variant === 0 ? `<${name}>` : `other-${name}`;
+      return `other-${name}`;
   }
 }
 
-/**
- * Details for an entry: the entry's `example` and each field's example first (variant 0), made-up
- * values of the declared types otherwise; with `requiredOnly`, just the fields an error must have.
- *
- * @example
- * ```ts
- * sampleDetails(entry, 0); // { id: 'order-42' } from the entry's example
- * ```
- */
-export function sampleDetails(
-  entry: CatalogEntry,
-  variant: Variant,
-  requiredOnly = false,
-): Record<string, unknown> {
+/** Every declared field (or message parameter), optional ones included, with values unlike the example. */
+function otherDetails(entry: CatalogEntry): Record<string, unknown> {
   if (entry.schema) return { ...entry.example };
-  const details: Record<string, unknown> = {};
-  const fields = entry.fields?.map((field) => ({
-    name: field.name,
-    optional: field.optional,
-    spec: field.spec as FieldSpec | undefined,
-  })) ?? [
-    ...entry.template.required.map((name) => ({ name, optional: false, spec: undefined })),
-    ...entry.template.optional.map((name) => ({ name, optional: true, spec: undefined })),
+  const names = entry.fields?.map((field) => field.name) ?? [
+    ...entry.template.required,
+    ...entry.template.optional,
   ];
-  for (const { name, optional, spec } of fields) {
-    if (requiredOnly && optional) continue;
-    const example = variant === 0 ? entry.example?.[name] : undefined;
-    details[name] = example !== undefined ? example : sampleValue(name, spec, variant);
-  }
-  return details;
+  return Object.fromEntries(
+    names.map((name) => [name, otherValue(name, entry.fields?.find((field) => field.name === name)?.spec)]),
+  );
+}
+
+/** The example details without the optional fields: the least an error of the entry carries. */
+function leastDetails(entry: CatalogEntry): Record<string, unknown> {
+  const example = exampleDetails(entry);
+  if (entry.schema) return example;
+  const optional = new Set(
+    entry.fields?.filter((field) => field.optional).map((field) => field.name) ?? entry.template.optional,
+  );
+  return Object.fromEntries(Object.entries(example).filter(([name]) => !optional.has(name)));
 }
 
 function probe(profile: WireProfile, error: CatalogError, requestId?: string, overrides: object = {}): Probe {
@@ -65,20 +53,20 @@ function probe(profile: WireProfile, error: CatalogError, requestId?: string, ov
 /**
  * Three renderings of an entry that differ in everything an occurrence may change — details,
  * message, title (translations), request id, instance, Retry-After, language — and agree in what
- * the entry fixes: one with every field, one with other values and options, one with the required
- * fields only. {@link inferSchema} reads them into the entry's body schema.
+ * the entry fixes: the documented example, one with every field at other values, one with the
+ * required fields only. {@link inferSchema} reads them into the entry's body schema.
  */
 export function entryProbes(entry: CatalogEntry, profile: WireProfile): Probe[] {
   const language = [...entry.translations.keys()][0];
   return [
     probe(
       profile,
-      new CatalogError(entry, sampleDetails(entry, 0), { retryAfter: entry.retryAfter ?? 3 }),
+      new CatalogError(entry, exampleDetails(entry), { retryAfter: entry.retryAfter ?? 3 }),
       'req-a',
     ),
     probe(
       profile,
-      new CatalogError(entry, sampleDetails(entry, 1), { retryAfter: (entry.retryAfter ?? 3) + 7 }),
+      new CatalogError(entry, otherDetails(entry), { retryAfter: (entry.retryAfter ?? 3) + 7 }),
       'req-b',
       {
         title: `${entry.title} (translated)`,
@@ -86,6 +74,6 @@ export function entryProbes(entry: CatalogEntry, profile: WireProfile): Probe[] 
         ...(language === undefined ? {} : { language }),
       },
     ),
-    probe(profile, new CatalogError(entry, sampleDetails(entry, 0, true))),
+    probe(profile, new CatalogError(entry, leastDetails(entry))),
   ];
 }

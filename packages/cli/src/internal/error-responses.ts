@@ -1,15 +1,10 @@
 import { STATUS_CODES } from 'node:http';
-import {
-  type Catalog,
-  type CatalogEntry,
-  CatalogError,
-  problemProfile,
-  renderError,
-  type WireProfile,
-} from 'errcat';
+import { type CatalogEntry, CatalogError, problemProfile, renderError, type WireProfile } from 'errcat';
 import type { OpenApiOptions } from '../generate-openapi.js';
+import type { AnyCatalog } from './any-catalog.js';
 import { detailsSchema, type JsonSchema } from './details-schema.js';
-import { entryProbes, sampleDetails } from './entry-probes.js';
+import { entryProbes } from './entry-probes.js';
+import { exampleDetails } from './example-details.js';
 import { inferSchema, type Probe } from './infer-schema.js';
 
 /** An OpenAPI Reference Object. */
@@ -51,7 +46,7 @@ function envelopeName(profile: WireProfile): string {
 }
 
 function renderEntry(entry: CatalogEntry, profile: WireProfile, requestId: string): RenderedEntry {
-  const rendered = renderError(new CatalogError(entry, sampleDetails(entry, 0)), {
+  const rendered = renderError(new CatalogError(entry, exampleDetails(entry)), {
     profile,
     context: { requestId },
   });
@@ -125,7 +120,7 @@ function responseObject(
   const headers = headersOf(group);
   if (headers) response.headers = headers;
   response.content = {
-    [profile.contentType]: { schema: refs.length === 1 ? refs[0] : { oneOf: refs }, examples },
+    [profile.contentType]: { schema: refs.length === 1 ? refs[0] : { anyOf: refs }, examples },
   };
   response[ERRCAT_MARK] = { domain };
   return response;
@@ -144,7 +139,7 @@ function byStatus(entries: readonly RenderedEntry[]): Map<number, RenderedEntry[
  * status never cross HTTP and are left out. Everything generated carries `x-errcat` with the
  * catalog's domain.
  */
-export function buildErrorResponses(catalog: Catalog, options: OpenApiOptions): ErrorResponses {
+export function buildErrorResponses(catalog: AnyCatalog, options: OpenApiOptions): ErrorResponses {
   const domain = catalog.domain;
   const profile = options.profile ?? problemProfile;
   const requestId = options.exampleRequestId ?? 'req_01HZX8B3K2';

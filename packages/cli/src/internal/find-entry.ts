@@ -1,8 +1,8 @@
-import { type Catalog, type CatalogEntry, errcatErrors } from 'errcat';
+import { type CatalogEntry, type CatalogMethods, type CatalogSpec, errcatErrors } from 'errcat';
 import { nearest } from './nearest.js';
 
 /** Finds an entry by key or code, or throws `ERRCAT_UNKNOWN_ENTRY` with the nearest matches. */
-export function findEntry(catalog: Catalog, wanted: string): CatalogEntry {
+export function findEntry(catalog: CatalogMethods<CatalogSpec>, wanted: string): CatalogEntry {
   const entry = catalog.entry(wanted) ?? catalog.entry(wanted.toUpperCase());
   if (entry) return entry;
   const names = catalog.entries.flatMap((e) => [e.key, String(e.code)]);

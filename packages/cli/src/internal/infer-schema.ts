@@ -15,8 +15,8 @@ export interface InferOptions {
   /** The schema put where a profile placed the view's details object as is. */
   readonly details: JsonSchema;
   /**
-   * A value equal in every probe becomes a `const` (an entry's code, status, `type` URI). Off for a
-   * wire format's envelope, which every entry shares.
+   * A value equal wherever it occurs, in at least two probes, becomes a `const` (an entry's code,
+   * status, `type` URI). Off for a wire format's envelope, which every entry shares.
    */
   readonly constants: boolean;
 }
@@ -24,7 +24,14 @@ export interface InferOptions {
 /** A value at one place in the body of one probe. */
 interface Sample {
   readonly value: unknown;
-  readonly details: object;
+  /** The index of the probe it comes from. */
+  readonly probe: number;
+}
+
+/** What every step of the walk reads. */
+interface Walk {
+  readonly probes: readonly Probe[];
+  readonly options: InferOptions;
 }
 
 function jsonType(value: unknown): string {
@@ -45,18 +52,22 @@ function keysOf(values: readonly Record<string, unknown>[]): string[] {
   return [...keys];
 }
 
-function inferObject(samples: readonly Sample[], options: InferOptions): JsonSchema {
-  const values = samples.map((sample) => sample.value as Record<string, unknown>);
+/** How many probes the samples come from: a value seen in one probe only proves nothing fixed. */
+function probeCount(samples: readonly Sample[]): number {
+  return new Set(samples.map((sample) => sample.probe)).size;
+}
+
+function inferObject(samples: readonly Sample[], walk: Walk): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
-  for (const key of keysOf(values)) {
+  for (const key of keysOf(samples.map((sample) => sample.value as Record<string, unknown>))) {
     const present = samples.filter((sample) => Object.hasOwn(sample.value as object, key));
     properties[key] = infer(
       present.map((sample) => ({
         value: (sample.value as Record<string, unknown>)[key],
-        details: sample.details,
+        probe: sample.probe,
       })),
-      options,
+      walk,
     );
     if (present.length === samples.length) required.push(key);
   }
@@ -64,61 +75,68 @@ function inferObject(samples: readonly Sample[], options: InferOptions): JsonSch
 }
 
 /**
- * The member that tells the items of a mixed array apart, such as google's `@type`: the first key
- * that every item has with a string value and that takes two values inside one array. Values that
- * differ only from one probe to the next (a translated title) do not split the items.
+ * The member that tells the items of a mixed array apart, such as google's `@type`: a key that
+ * every item has with a string value, that takes two values inside one array, and whose values
+ * recur from probe to probe (a violation's text, which changes with the details, does not).
  */
-function discriminator(arrays: readonly unknown[][]): string | undefined {
+function discriminator(arrays: readonly Sample[][]): string | undefined {
   const items = arrays.flat();
-  if (items.length === 0 || !items.every(isObject)) return undefined;
-  const objects = items as Record<string, unknown>[];
-  return keysOf(objects).find(
-    (key) =>
-      objects.every((item) => typeof item[key] === 'string') &&
-      arrays.some((array) => new Set(array.map((item) => (item as Record<string, unknown>)[key])).size > 1),
-  );
+  if (items.length === 0 || !items.every((item) => isObject(item.value))) return undefined;
+  const member = (item: Sample, key: string) => (item.value as Record<string, unknown>)[key];
+  return keysOf(items.map((item) => item.value as Record<string, unknown>)).find((key) => {
+    if (!items.every((item) => typeof member(item, key) === 'string')) return false;
+    if (!arrays.some((array) => new Set(array.map((item) => member(item, key))).size > 1)) return false;
+    const probesByValue = new Map<unknown, Set<number>>();
+    for (const item of items) {
+      const value = member(item, key);
+      probesByValue.set(value, (probesByValue.get(value) ?? new Set()).add(item.probe));
+    }
+    return [...probesByValue.values()].filter((probes) => probes.size > 1).length > 1;
+  });
 }
 
-function inferArray(samples: readonly Sample[], options: InferOptions): JsonSchema {
-  const arrays = samples.map((sample) => sample.value as unknown[]);
-  const items = samples.flatMap((sample) =>
-    (sample.value as unknown[]).map((value) => ({ value, details: sample.details })),
+function inferArray(samples: readonly Sample[], walk: Walk): JsonSchema {
+  const arrays = samples.map((sample) =>
+    (sample.value as unknown[]).map((value) => ({ value, probe: sample.probe })),
   );
+  const items = arrays.flat();
   if (items.length === 0) return { type: 'array' };
   const by = discriminator(arrays);
-  if (by === undefined) return { type: 'array', items: infer(items, options) };
+  if (by === undefined) return { type: 'array', items: infer(items, walk) };
   const groups = new Map<unknown, Sample[]>();
   for (const item of items) {
     const tag = (item.value as Record<string, unknown>)[by];
     groups.set(tag, [...(groups.get(tag) ?? []), item]);
   }
-  return { type: 'array', items: { anyOf: [...groups.values()].map((group) => infer(group, options)) } };
+  return { type: 'array', items: { anyOf: [...groups.values()].map((group) => infer(group, walk)) } };
 }
 
-function infer(samples: readonly Sample[], options: InferOptions): JsonSchema {
+function infer(samples: readonly Sample[], walk: Walk): JsonSchema {
   if (samples.length === 0) return {};
-  if (samples.every((sample) => sample.value === sample.details)) return options.details;
+  if (samples.every((sample) => sample.value === walk.probes[sample.probe]?.details))
+    return walk.options.details;
   const types = [...new Set(samples.map((sample) => jsonType(sample.value)))];
   const numeric = types.includes('number') ? types.filter((type) => type !== 'integer') : types;
   const [type] = numeric;
   if (numeric.length !== 1 || type === undefined) return { type: numeric.sort() };
-  if (type === 'object') return inferObject(samples, options);
-  if (type === 'array') return inferArray(samples, options);
+  if (type === 'object') return inferObject(samples, walk);
+  if (type === 'array') return inferArray(samples, walk);
   const first = samples[0]?.value;
-  if (options.constants && samples.every((sample) => sample.value === first)) return { type, const: first };
-  return { type };
+  const fixed = samples.every((sample) => sample.value === first) && probeCount(samples) > 1;
+  return walk.options.constants && fixed ? { type, const: first } : { type };
 }
 
 /**
  * The JSON Schema of the bodies a wire profile renders, read from sample renderings ("probes") of
  * the same entry (or of every entry, for the envelope): a member present in every probe is
- * required; with `constants`, a value equal in every probe is a `const`; arrays whose object items
- * differ in a string member (google's `@type`) become an `anyOf` per value. Profiles are plain
- * functions, so this works for built-in and user-defined ones alike.
+ * required; with `constants`, a value equal wherever it occurs in two probes or more is a `const`;
+ * arrays whose object items differ in a recurring string member (google's `@type`) become an
+ * `anyOf` per value. Profiles are plain functions, so this works for built-in and user-defined
+ * ones alike.
  */
 export function inferSchema(probes: readonly Probe[], options: InferOptions): JsonSchema {
   return infer(
-    probes.map((probe) => ({ value: probe.body, details: probe.details })),
-    options,
+    probes.map((probe, index) => ({ value: probe.body, probe: index })),
+    { probes, options },
   );
 }

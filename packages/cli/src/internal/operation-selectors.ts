@@ -1,4 +1,5 @@
-import { type Catalog, type CatalogError, errcatErrors } from 'errcat';
+import { type CatalogError, errcatErrors } from 'errcat';
+import type { AnyCatalog } from './any-catalog.js';
 import { findEntry } from './find-entry.js';
 
 /** The HTTP methods an OpenAPI Path Item holds operations under. */
@@ -39,7 +40,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Adds `selector → entry` pairs, resolving each entry by key or code (an unknown one throws with hints). */
 function add(
   map: Map<string, Set<string>>,
-  catalog: Catalog,
+  catalog: AnyCatalog,
   selector: string,
   entry: string | number,
 ): void {
@@ -58,7 +59,7 @@ export type MappingFailure = (reason: string) => CatalogError;
  */
 export function readOperationMap(
   value: unknown,
-  catalog: Catalog,
+  catalog: AnyCatalog,
   where: string,
   fail: MappingFailure,
   into = new Map<string, Set<string>>(),
@@ -83,7 +84,7 @@ export function readOperationMap(
  * Every selector → entry keys pair a catalog declares: its `x-openapi.operations` and each entry's
  * `extensions.openapi.operations` (a list of selectors).
  */
-export function catalogOperationMap(catalog: Catalog): Map<string, Set<string>> {
+export function catalogOperationMap(catalog: AnyCatalog): Map<string, Set<string>> {
   const fail: MappingFailure = (reason) =>
     errcatErrors.ERRCAT_INVALID_CATALOG({
       domain: catalog.domain,

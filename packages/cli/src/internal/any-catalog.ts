@@ -1,0 +1,7 @@
+import type { CatalogMethods, CatalogSpec } from 'errcat';
+
+/**
+ * A catalog of any spec, as the functions that only read one take it: `Catalog<S>` of a literal
+ * spec is not assignable to `Catalog`, because of its typed factories.
+ */
+export type AnyCatalog = CatalogMethods<CatalogSpec>;
