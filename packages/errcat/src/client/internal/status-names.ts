@@ -46,12 +46,18 @@ export function statusPhrase(status: number): string {
   return PHRASES[status] ?? (status >= 500 ? `Server error ${status}` : `Client error ${status}`);
 }
 
+/** The UPPER_SNAKE names of the listed statuses, computed once. */
+const NAMES: ReadonlyMap<number, string> = new Map(
+  Object.entries(PHRASES).map(([status, phrase]) => [
+    Number(status),
+    phrase.toUpperCase().replaceAll(' ', '_'),
+  ]),
+);
+
 /**
  * The code a response gets when its body names none: the status phrase in UPPER_SNAKE
  * (`NOT_FOUND`, `SERVICE_UNAVAILABLE`), or `HTTP_<status>` for unlisted statuses.
  */
 export function statusCodeName(status: number): string {
-  const phrase = PHRASES[status];
-  if (phrase === undefined) return status === 0 ? 'UNKNOWN' : `HTTP_${status}`;
-  return phrase.toUpperCase().replaceAll(' ', '_');
+  return NAMES.get(status) ?? (status === 0 ? 'UNKNOWN' : `HTTP_${status}`);
 }
