@@ -19,7 +19,14 @@ export interface ScriptClient {
   readonly status: string;
 }
 
-/** Options of {@link redisRateLimitStore}. */
+/**
+ * Options of {@link redisRateLimitStore}.
+ *
+ * @example
+ * ```ts
+ * redisRateLimitStore({ client: redis, keyPrefix: 'shop:', closeClient: true });
+ * ```
+ */
 export interface RedisRateLimitStoreOptions {
   /**
    * The ioredis client. For a bounded wait when Redis is down, create it with

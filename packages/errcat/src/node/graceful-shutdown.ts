@@ -4,12 +4,26 @@ import type { DrainResult, LoadShedder } from '../guards/shed/load-shedder.js';
 /** Milliseconds connections may take to close on their own after the drain. */
 const LINGER_MS = 1000;
 
-/** Something to close once the server has drained: a rate limiter, a store, a database pool. */
+/**
+ * Something to close once the server has drained: a rate limiter, a store, a database pool.
+ *
+ * @example
+ * ```ts
+ * const closable: Closable = { close: () => pool.end() };
+ * ```
+ */
 export interface Closable {
   close(): unknown;
 }
 
-/** Options of {@link gracefulShutdown}. */
+/**
+ * Options of {@link gracefulShutdown}.
+ *
+ * @example
+ * ```ts
+ * gracefulShutdown(server, { shedder, drainDelay: 5_000, timeout: 20_000, close: [limiter, pool] });
+ * ```
+ */
 export interface GracefulShutdownOptions {
   /** The shedder whose readiness, admission and in-flight count the shutdown drives. */
   readonly shedder: LoadShedder;

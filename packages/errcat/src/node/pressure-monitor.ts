@@ -2,7 +2,14 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { errcatErrors } from '../errcat-catalog.js';
 import type { PressureProbe, PressureReading } from '../guards/shed/pressure-probe.js';
 
-/** Options of {@link createPressureMonitor}; every threshold is off unless set. */
+/**
+ * Options of {@link createPressureMonitor}; every threshold is off unless set.
+ *
+ * @example
+ * ```ts
+ * createPressureMonitor({ maxEventLoopDelay: 200, maxRssBytes: 2e9, sampleInterval: 500 });
+ * ```
+ */
 export interface PressureMonitorOptions {
   /** Event-loop delay in milliseconds above which the server is overloaded. @default 0 (off) */
   readonly maxEventLoopDelay?: number;

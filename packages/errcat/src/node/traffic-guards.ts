@@ -5,14 +5,31 @@ import { runWithDeadline } from '../guards/shed/run-with-deadline.js';
 import type { TrafficRequest } from '../guards/traffic-request.js';
 import type { roleError } from '../role-error.js';
 
-/** A `node:http` handler that also receives a signal, aborted when the request's deadline passes or its client leaves. */
+/**
+ * A `node:http` handler that also receives a signal, aborted when the request's deadline passes
+ * or its client leaves.
+ *
+ * @example
+ * ```ts
+ * const handler: GuardedHandler = async (req, res, signal) => {
+ *   res.end(await fetch(upstream, { signal }).then((r) => r.text()));
+ * };
+ * ```
+ */
 export type GuardedHandler = (
   request: IncomingMessage,
   response: ServerResponse,
   signal: AbortSignal,
 ) => unknown;
 
-/** Options of {@link withTrafficGuards}. */
+/**
+ * Options of {@link withTrafficGuards}.
+ *
+ * @example
+ * ```ts
+ * withTrafficGuards(app, { shedder, limiter, policies: ['general'], deadline: 5_000 });
+ * ```
+ */
 export interface TrafficGuardsOptions {
   /** Sheds requests under overload and during shutdown, before anything else runs. */
   readonly shedder?: LoadShedder;

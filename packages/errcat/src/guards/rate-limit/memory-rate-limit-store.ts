@@ -2,7 +2,14 @@ import { errcatErrors } from '../../errcat-catalog.js';
 import { gcraStep } from './gcra.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
-/** Options of {@link memoryRateLimitStore}. */
+/**
+ * Options of {@link memoryRateLimitStore}.
+ *
+ * @example
+ * ```ts
+ * memoryRateLimitStore({ maxKeys: 100_000 });
+ * ```
+ */
 export interface MemoryRateLimitStoreOptions {
   /**
    * The most keys kept. When full, the least recently used half is dropped; most of those keys

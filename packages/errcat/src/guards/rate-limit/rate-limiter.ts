@@ -13,10 +13,26 @@ import type { RateLimitStore } from './rate-limit-store.js';
 /**
  * Which rate-limit headers responses carry: the draft's `RateLimit` / `RateLimit-Policy`
  * structured fields, the legacy `X-RateLimit-Limit` / `-Remaining` / `-Reset` trio, both, or none.
+ *
+ * @example
+ * ```ts
+ * createRateLimiter({ policies, headers: 'both' }); // RateLimit fields and X-RateLimit-*
+ * ```
  */
 export type RateLimitHeaderMode = 'draft' | 'legacy' | 'both' | 'none';
 
-/** Options of {@link createRateLimiter}. */
+/**
+ * Options of {@link createRateLimiter}.
+ *
+ * @example
+ * ```ts
+ * const options: RateLimiterOptions<'general'> = {
+ *   policies: { general: { limit: 100, window: 60 } },
+ *   failMode: 'open',
+ *   timeout: 250,
+ * };
+ * ```
+ */
 export interface RateLimiterOptions<Name extends string = string> {
   /** The named policies; names are sent in headers, so they use `A-Z a-z 0-9 _ . -` only. */
   readonly policies: Readonly<Record<Name, RateLimitPolicy>>;

@@ -3,7 +3,14 @@ import { errcatErrors } from '../../errcat-catalog.js';
 import { roleError } from '../../role-error.js';
 import type { PressureProbe, PressureReading } from './pressure-probe.js';
 
-/** Options of {@link createLoadShedder}. */
+/**
+ * Options of {@link createLoadShedder}.
+ *
+ * @example
+ * ```ts
+ * createLoadShedder({ maxConcurrent: 64, maxQueue: 128, queueTimeout: 2000, retryAfter: 5 });
+ * ```
+ */
 export interface LoadShedderOptions {
   /** The catalog whose entries play `OVERLOADED`, `QUEUE_FULL` and `SHUTTING_DOWN`. @default the base catalog */
   readonly catalog?: Parameters<typeof roleError>[0];

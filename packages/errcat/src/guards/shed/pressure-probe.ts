@@ -22,7 +22,9 @@ export interface PressureReading {
  *
  * @example
  * ```ts
- * const probe: PressureProbe = { check: () => (queueDepth() > 1000 ? { signal: 'jobs', value: queueDepth(), threshold: 1000 } : undefined) };
+ * const probe: PressureProbe = {
+ *   check: () => (jobs.length > 1000 ? { signal: 'jobs', value: jobs.length, threshold: 1000 } : undefined),
+ * };
  * ```
  */
 export interface PressureProbe {
