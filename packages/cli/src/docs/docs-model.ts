@@ -3,13 +3,14 @@ import {
   type Catalog,
   type CatalogEntry,
   CatalogError,
+  describeError,
   type ErrorCode,
   problemProfile,
-  renderError,
   type WireProfile,
 } from 'errcat';
 import { exampleDetails } from '../internal/example-details.js';
 import { type DocsSection, readDocsExtension } from './docs-extension.js';
+import type { ExampleSource } from './render-example.js';
 import { normalizeSearchText } from './search-text.js';
 
 /** One details field of an entry, as the docs list it. */
@@ -26,18 +27,6 @@ export interface DocsField {
   readonly description: string | undefined;
   /** The values allowed, if restricted. */
   readonly enum: readonly (string | number | boolean)[] | undefined;
-}
-
-/** An example response of an entry in one wire profile. */
-export interface DocsExample {
-  /** The profile's name. */
-  readonly profile: string;
-  /** The HTTP status the profile sends. */
-  readonly status: number;
-  /** The response headers, lower-case names. */
-  readonly headers: Readonly<Record<string, string>>;
-  /** The body, pretty-printed JSON. */
-  readonly body: string;
 }
 
 /** One catalog entry, with everything the docs show about it. */
@@ -86,8 +75,8 @@ export interface DocsEntry {
   readonly since: string | undefined;
   /** Its docs URL. */
   readonly docs: string | undefined;
-  /** Example responses: the catalog's profile first, then every other one. */
-  readonly examples: readonly DocsExample[];
+  /** What example responses are rendered from; `undefined` for errors that never cross HTTP. */
+  readonly example: ExampleSource | undefined;
   /** The normalised text the search matches (code, key, title, message, description, causes, resolution). */
   readonly searchText: string;
 }
@@ -140,8 +129,8 @@ export interface DocsModelOptions {
   readonly otherProfiles?: readonly WireProfile[];
 }
 
-// The request id example responses carry, so readers see where a real one goes.
-const EXAMPLE_REQUEST_ID = 'req_01HZX3KQ7M';
+/** The request id example responses carry, so readers see where a real one goes. */
+export const EXAMPLE_REQUEST_ID = 'req_01HZX3KQ7M';
 
 function fragmentOf(docs: string | undefined): string | undefined {
   if (docs === undefined) return undefined;
@@ -157,18 +146,12 @@ function decodeFragment(fragment: string): string {
   }
 }
 
-function exampleOf(entry: CatalogEntry, profile: WireProfile): DocsExample {
-  const rendered = renderError(new CatalogError(entry, exampleDetails(entry)), {
-    profile,
-    context: { requestId: EXAMPLE_REQUEST_ID },
-  });
-  let body = rendered.body;
-  try {
-    body = JSON.stringify(JSON.parse(rendered.body), null, 2);
-  } catch {
-    // A profile whose body is not JSON is shown as sent.
-  }
-  return { profile: profile.name, status: rendered.status, headers: rendered.headers, body };
+function exampleOf(entry: CatalogEntry): ExampleSource {
+  const error = new CatalogError(entry, exampleDetails(entry));
+  const view = describeError(error, { requestId: EXAMPLE_REQUEST_ID, corrId: EXAMPLE_REQUEST_ID });
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(error.headers)) headers[name.toLowerCase()] = value;
+  return { view, headers };
 }
 
 function fieldsOf(entry: CatalogEntry): DocsField[] {
@@ -195,7 +178,7 @@ function searchTextOf(entry: CatalogEntry): string {
     entry.resolution ?? '',
     entry.declaredStatus === undefined ? '' : String(entry.declaredStatus),
   ];
-  return normalizeSearchText(parts.join(' \u2022 '));
+  return normalizeSearchText(parts.join(' | '));
 }
 
 /**
@@ -258,7 +241,7 @@ export function buildDocsModel(catalog: Catalog, options: DocsModelOptions = {})
       since: entry.since,
       docs: entry.docs,
       // An error that never crosses HTTP (an SDK's own) has no response to show.
-      examples: entry.declaredStatus === undefined ? [] : profiles.map((p) => exampleOf(entry, p)),
+      example: entry.declaredStatus === undefined ? undefined : exampleOf(entry),
       searchText: searchTextOf(entry),
     };
     const category =

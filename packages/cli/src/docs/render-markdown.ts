@@ -1,4 +1,6 @@
-import type { DocsEntry, DocsExample, DocsGroup, DocsModel } from './docs-model.js';
+import { STATUS_CODES } from 'node:http';
+import type { DocsEntry, DocsGroup, DocsModel } from './docs-model.js';
+import { type DocsExample, exampleText, renderExample } from './render-example.js';
 
 /** Options of {@link renderMarkdown}. */
 export interface RenderMarkdownOptions {
@@ -14,14 +16,20 @@ function text(value: string): string {
   return value.replace(/\s*\n\s*/g, ' ').replace(TEXT_SYNTAX, '\\$&');
 }
 
+/** Turns an image or a script-scheme link into text: the page must not load or run anything. */
+function defuse(text: string): string {
+  return text.replace(/!\[/g, '!\\[').replace(/\]\(\s*(?=(?:javascript|vbscript|data):)/gi, '\\]\\(');
+}
+
 /**
  * Keeps an author's Markdown (emphasis, links, code) but escapes what MDX would execute or parse as
- * JSX: `<`, `{` and `}` outside code spans and fences.
+ * JSX (`<`, `{` and `}`) outside code spans and fences, and defuses images and script links, as
+ * the HTML site does.
  */
 function prose(value: string): string {
   return value
     .split(/(```[\s\S]*?```|`+[^`]*`+)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[<{}]/g, '\\$&')))
+    .map((part, i) => (i % 2 === 1 ? part : defuse(part.replace(/[<{}]/g, '\\$&'))))
     .join('')
     .trim();
 }
@@ -51,15 +59,11 @@ function yamlString(value: string): string {
   return JSON.stringify(value);
 }
 
-function exampleBlock(example: DocsExample, statusText: string): string {
-  const headers = Object.entries(example.headers).map(([name, value]) => `${name}: ${value}`);
-  return fenced(
-    'http',
-    `HTTP/1.1 ${example.status}${statusText ? ` ${statusText}` : ''}\n${headers.join('\n')}\n\n${example.body}`,
-  );
+function exampleBlock(example: DocsExample): string {
+  return fenced('http', exampleText(example, STATUS_CODES[example.status] ?? ''));
 }
 
-function entrySection(entry: DocsEntry): string {
+function entrySection(entry: DocsEntry, model: DocsModel): string {
   const out: string[] = [`### ${text(String(entry.code))} — ${text(entry.title)}${headingId(entry.anchor)}`];
   const status =
     entry.status === undefined ? 'none (not an HTTP error)' : `${entry.status} ${entry.statusText}`.trim();
@@ -102,13 +106,12 @@ function entrySection(entry: DocsEntry): string {
     out.push(`**Possible causes**\n\n${entry.causes.map((cause) => `- ${prose(cause)}`).join('\n')}`);
   }
   if (entry.resolution !== undefined) out.push(`**Resolution**\n\n${prose(entry.resolution)}`);
-  const [example] = entry.examples;
-  if (example)
-    out.push(`**Example response** (${code(example.profile)})\n\n${exampleBlock(example, entry.statusText)}`);
+  const example = entry.example && renderExample(entry.example, model.profile);
+  if (example) out.push(`**Example response** (${code(example.profile)})\n\n${exampleBlock(example)}`);
   return out.join('\n\n');
 }
 
-function groupSection(group: DocsGroup): string {
+function groupSection(group: DocsGroup, model: DocsModel): string {
   const range =
     group.range && !group.title.includes(String(group.range[0]))
       ? ` (${group.range[0]}–${group.range[1]})`
@@ -120,7 +123,7 @@ function groupSection(group: DocsGroup): string {
       `| [${text(String(entry.code))}](${entry.href}) | ${code(entry.key, true)} | ${entry.status ?? '—'} | ${entry.retryable ? 'Yes' : 'No'} | ${text(entry.title)} |`,
   );
   out.push(`| Code | Key | Status | Retryable | Title |\n|---|---|---|---|---|\n${rows.join('\n')}`);
-  for (const entry of group.entries) out.push(entrySection(entry));
+  for (const entry of group.entries) out.push(entrySection(entry, model));
   return out.join('\n\n');
 }
 
@@ -147,14 +150,14 @@ export function renderMarkdown(model: DocsModel, options: RenderMarkdownOptions 
   const section = (at: 'start' | 'end'): string[] =>
     model.sections.filter((s) => s.at === at).map((s) => `## ${text(s.title)}\n\n${prose(s.body)}`);
   out.push(...section('start'));
-  const sample = model.groups.flatMap((group) => group.entries).find((entry) => entry.examples.length > 0);
-  const example = sample?.examples[0];
+  const sample = model.groups.flatMap((group) => group.entries).find((entry) => entry.example !== undefined);
+  const example = sample?.example && renderExample(sample.example, model.profile);
   if (sample && example) {
     out.push(
-      `## Error response format\n\nErrors are sent in the \`${model.profile.name}\` format (${code(model.profile.contentType)}). For example, [${text(String(sample.code))}](${sample.href}):\n\n${exampleBlock(example, sample.statusText)}\n\nMatch on the \`code\`; the message is for people and may change.`,
+      `## Error response format\n\nErrors are sent in the \`${model.profile.name}\` format (${code(model.profile.contentType)}). For example, [${text(String(sample.code))}](${sample.href}):\n\n${exampleBlock(example)}\n\nMatch on the \`code\`; the message is for people and may change.`,
     );
   }
-  for (const group of model.groups) out.push(groupSection(group));
+  for (const group of model.groups) out.push(groupSection(group, model));
   out.push(...section('end'));
   return `${out.join('\n\n')}\n`;
 }

@@ -56,10 +56,8 @@ describe.skipIf(skip !== undefined)('the docs site in Chromium', () => {
   }
 
   const visibleCodes = (page: Page): Promise<string[]> =>
-    page.$$eval('article.ec-entry:not([hidden])', (articles) =>
-      articles
-        .filter((article) => !(article.parentElement as HTMLElement).hidden)
-        .map((article) => article.querySelector('.ec-code')?.textContent ?? ''),
+    page.$$eval('#ec-list article.ec-entry', (articles) =>
+      articles.map((article) => article.querySelector('.ec-code')?.textContent ?? ''),
     );
 
   it('loads from file:// with no script error and no request beyond the page itself', async () => {
@@ -68,7 +66,7 @@ describe.skipIf(skip !== undefined)('the docs site in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe('Example API Errors');
     expect(await visibleCodes(page)).toHaveLength(8);
     // Groups in catalog order, with ranges; the entry without a category comes last.
-    expect(await page.locator('section.ec-group > h2').allTextContents()).toEqual([
+    expect(await page.locator('#ec-list .ec-group > h2').allTextContents()).toEqual([
       'Request Errors (4000–4999)',
       'Server Errors (5000–5999)',
       'Authentication Errors',
@@ -112,7 +110,7 @@ describe.skipIf(skip !== undefined)('the docs site in Chromium', () => {
     await search.fill('4040');
     expect(await page.locator('#ec-status').textContent()).toBe('1 of 8 errors match.');
     // Groups without a match are hidden, from the page and from the navigation.
-    expect(await page.locator('section.ec-group:not([hidden]) > h2').allTextContents()).toEqual([
+    expect(await page.locator('#ec-list .ec-group > h2').allTextContents()).toEqual([
       'Request Errors (4000–4999)',
     ]);
     expect(await page.locator('.ec-nav li:not([hidden])').count()).toBe(1);
@@ -173,8 +171,42 @@ describe.skipIf(skip !== undefined)('the docs site in Chromium', () => {
     await page.close();
   });
 
+  it('renders a large catalog in windows: more on scroll, around a deep link, everything for print', async () => {
+    const errors: Record<string, { code: number; status: number; message: string; title: string }> = {};
+    for (let i = 0; i < 150; i++) {
+      errors[`ENTRY_${i}`] = {
+        code: 7000 + i,
+        status: 400,
+        title: `Entry number ${i}`,
+        message: `Entry ${i} failed`,
+      };
+    }
+    const big = parseCatalog({ domain: 'big.example.com', errors });
+    const url = pathToFileURL((await writeDocsSite(big, join(dir, 'big'), { tabs: [] })).file).href;
+    const { page, errors: pageErrors } = await open(url);
+    expect(await visibleCodes(page)).toHaveLength(12);
+    await page.locator('#ec-later').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelectorAll('#ec-list article').length > 12);
+    await page.goto(`${url}#7140`);
+    expect(
+      await page.locator('article[id="7140"]').evaluate((el) => el.classList.contains('ec-highlight')),
+    ).toBe(true);
+    expect(await page.locator('#ec-earlier').isVisible()).toBe(true);
+    await page.locator('#ec-earlier').click();
+    expect((await visibleCodes(page))[0]).toBe('7110');
+    // From the first card, ArrowUp loads the earlier ones and moves to the one before.
+    await page.locator('article[id="7110"]').focus();
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('7109');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    expect(await visibleCodes(page)).toHaveLength(150);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('links each entry at exactly the fragment of its docs URL', async () => {
     const { page } = await open(seedUrls.get('resonate-legacy') as string);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     const hrefs = await page.$$eval('article.ec-entry .ec-code', (links) =>
       links.map((a) => a.getAttribute('href')),
     );
@@ -264,7 +296,6 @@ describe.skipIf(skip !== undefined)('the docs site in Chromium', () => {
 
   it('prints every entry without the search, navigation or tab buttons', async () => {
     const { page } = await open(fixtureUrl);
-    await page.getByLabel('Search errors').fill('4040');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.ec-search').isVisible()).toBe(false);
     expect(await page.locator('.ec-nav').isVisible()).toBe(false);

@@ -6,6 +6,7 @@
 
 // Combining marks left after NFKD decomposition: dropping them makes `é` match `e`.
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const NON_ASCII = /[^ -~\t\n\r]/;
 // Underscores and runs of white space compare as one space: `not found` finds `PROMISE_NOT_FOUND`.
 const SEPARATORS = /[\s_]+/g;
 
@@ -18,7 +19,9 @@ const SEPARATORS = /[\s_]+/g;
  * ```
  */
 export function normalizeSearchText(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(SEPARATORS, ' ').trim();
+  // Plain ASCII, most catalog text, has no accents to strip: skip the costly decomposition.
+  const folded = NON_ASCII.test(text) ? text.normalize('NFKD').replace(COMBINING_MARKS, '') : text;
+  return folded.toLowerCase().replace(SEPARATORS, ' ').trim();
 }
 
 /**

@@ -5,9 +5,11 @@ import { build } from 'esbuild';
 let cached: Promise<string> | undefined;
 
 // From the sources (tests, tsx) the client is `.ts`; from the compiled package it is tsc's `.js`.
-function clientEntry(): string {
+function clientEntry(): { path: string; conditions: string[] } {
   const compiled = fileURLToPath(new URL('./client/site-client.js', import.meta.url));
-  return existsSync(compiled) ? compiled : fileURLToPath(new URL('./client/site-client.ts', import.meta.url));
+  if (existsSync(compiled)) return { path: compiled, conditions: [] };
+  // Bundled from the sources, `errcat` must resolve to its sources too (the `source` condition).
+  return { path: fileURLToPath(new URL('./client/site-client.ts', import.meta.url)), conditions: ['source'] };
 }
 
 /**
@@ -21,8 +23,10 @@ function clientEntry(): string {
  * ```
  */
 export function loadSiteScript(): Promise<string> {
+  const entry = clientEntry();
   cached ??= build({
-    entryPoints: [clientEntry()],
+    entryPoints: [entry.path],
+    conditions: entry.conditions,
     bundle: true,
     format: 'esm',
     minify: true,

@@ -1,0 +1,89 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../cli-io.js';
+import { main } from '../main.js';
+
+function captureIo(cwd: string): CliIo & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    cwd,
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
+    stdin: async () => '',
+  };
+  return io;
+}
+
+const yaml = `domain: cli.example.com
+name: CLI Errors
+docs: https://docs.example.com/errors
+x-docs: { sidebarPosition: 2 }
+errors:
+  PROMISE_NOT_FOUND: { code: 4040, status: 404, title: Promise not found, message: Not found }
+`;
+
+describe('errcat docs', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'errcat-docs-cmd-'));
+    await writeFile(join(dir, 'catalog.yaml'), yaml);
+    await writeFile(join(dir, 'broken.yaml'), yaml.replace('status: 404', 'status: four'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes the site to <out>/index.html and says what it wrote', async () => {
+    const io = captureIo(dir);
+    expect(await main(['docs', 'catalog.yaml', '--out', 'site', '--profiles', 'google'], io)).toBe(0);
+    expect(io.out).toMatch(/^site\/index\.html: 1 errors, [\d.]+ KiB\n$/);
+    const page = await readFile(join(dir, 'site', 'index.html'), 'utf8');
+    expect(page).toContain('<h1>CLI Errors</h1>');
+    expect(page).toContain('"profiles":["problem","google"]');
+  });
+
+  it('writes Markdown named after the docs URL, with the sidebar position given', async () => {
+    const io = captureIo(dir);
+    expect(
+      await main(
+        ['docs', 'catalog.yaml', '--format', 'markdown', '--out', 'md', '--sidebar-position', '5'],
+        io,
+      ),
+    ).toBe(0);
+    expect(io.out).toMatch(/^md\/errors\.md: 1 errors/);
+    expect(await readFile(join(dir, 'md', 'errors.md'), 'utf8')).toContain('sidebar_position: 5\n');
+  });
+
+  it('fails in one line on bad usage or a bad catalog', async () => {
+    const cases: [string[], number, string][] = [
+      [['docs', 'catalog.yaml'], 2, 'docs needs --out <dir>'],
+      [['docs', '--out', 'x'], 2, 'docs needs a catalog path'],
+      [
+        ['docs', 'catalog.yaml', '--out', 'x', '--format', 'pdf'],
+        2,
+        "--format must be 'html' or 'markdown', got 'pdf'",
+      ],
+      [
+        ['docs', 'catalog.yaml', '--out', 'x', '--sidebar-position', 'top'],
+        2,
+        '--sidebar-position must be a number',
+      ],
+      [['docs', 'catalog.yaml', '--out', 'x', '--profiles', 'nope'], 1, 'nope'],
+      [['docs', 'broken.yaml', '--out', 'x'], 1, 'errors.PROMISE_NOT_FOUND.status'],
+      [['docs', 'missing.yaml', '--out', 'x'], 1, 'no such file'],
+    ];
+    for (const [argv, code, message] of cases) {
+      const io = captureIo(dir);
+      expect(await main(argv, io), argv.join(' ')).toBe(code);
+      expect(io.err, argv.join(' ')).toContain(message);
+      expect(io.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
