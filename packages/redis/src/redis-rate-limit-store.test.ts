@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { createRateLimiter, gcraRule, isCatalogError } from 'errcat';
+import { createRateLimiter, gcraRule, isCatalogError, memoryRateLimitStore } from 'errcat';
+import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../../../test-support/redis.js';
@@ -56,6 +57,35 @@ describe('redisRateLimitStore', () => {
     const store = redisRateLimitStore({ client });
     await store.consume('exact', gcraRule(7, 60, 7));
     expect(await client.get('errcat:exact')).toMatch(/^\d{16}$/);
+  });
+
+  it('decides as the memory store does: the Lua script and gcraStep agree (property)', async () => {
+    const store = redisRateLimitStore({ client, keyPrefix: 'agree:' });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 20 }),
+        // Windows long enough that the milliseconds a run takes on Redis's clock change nothing.
+        fc.integer({ min: 60, max: 3600 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 30 }),
+        async (limit, window, burst, count) => {
+          const rule = gcraRule(limit, window, burst);
+          const memory = memoryRateLimitStore({ now: () => 1_700_000_000_000 });
+          const key = `k${run++}`;
+          for (let i = 0; i < count; i++) {
+            const expected = memory.consume(key, rule);
+            const actual = await store.consume(key, rule);
+            if (expected instanceof Promise) throw new Error('memory store must be synchronous');
+            expect(actual.allowed).toBe(expected.allowed);
+            expect(actual.remaining).toBe(expected.remaining);
+            expect(Math.abs(actual.retryAfterMs - expected.retryAfterMs)).toBeLessThanOrEqual(1000);
+            expect(Math.abs(actual.resetMs - expected.resetMs)).toBeLessThanOrEqual(1000);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('serves a limiter: a 429 with whole-second Retry-After, then fail-closed when Redis is gone', async () => {
