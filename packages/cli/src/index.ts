@@ -16,8 +16,10 @@ export {
 } from './diff-catalogs.js';
 export { type ChangeLevel, DIFF_RULES, type DiffRule, type DiffRuleId } from './diff-rules.js';
 export { type DiffSources, formatDiffMarkdown, formatDiffText } from './format-diff.js';
+export { generateOpenApi, type OpenApiDocument, type OpenApiOptions } from './generate-openapi.js';
 export { generateTypes, typeNameFor } from './generate-types.js';
 export { type LintFinding, lintCatalog } from './lint-catalog.js';
 export { type LoadedCatalog, loadCatalogFile, readCatalogSpec } from './load-catalog.js';
 export { main } from './main.js';
+export { type MergeOptions, type MergeResult, mergeOpenApi } from './merge-openapi.js';
 export { usageError } from './usage-error.js';

@@ -12,8 +12,8 @@ import { usageError } from './usage-error.js';
 /** Options of {@link mergeOpenApi}. */
 export interface MergeOptions extends OpenApiOptions {
   /**
-   * More selector → entries pairs on top of the catalog's own `x-openapi` and
-   * `extensions.openapi` annotations, such as a `--map` file's (see `readOperationMap`).
+   * More selector → entry keys pairs on top of the catalog's own `x-openapi` and
+   * `extensions.openapi` annotations, such as those of an `errcat openapi --map` file.
    * @default none
    */
   readonly operations?: ReadonlyMap<string, ReadonlySet<string>>;
