@@ -15,6 +15,18 @@ export {
   type VersionCheck,
 } from './diff-catalogs.js';
 export { type ChangeLevel, DIFF_RULES, type DiffRule, type DiffRuleId } from './diff-rules.js';
+export { buildDocsModel, type DocsModel, type DocsModelOptions } from './docs/docs-model.js';
+export { type DocsServer, type DocsServerOptions, startDocsServer } from './docs/docs-server.js';
+export { type RenderMarkdownOptions, renderMarkdown } from './docs/render-markdown.js';
+export { type RenderSiteOptions, renderSite } from './docs/render-site.js';
+export {
+  type DocsMarkdownOptions,
+  type DocsSiteOptions,
+  generateSite,
+  type WrittenDocs,
+  writeDocsMarkdown,
+  writeDocsSite,
+} from './docs/write-docs.js';
 export { type DiffSources, formatDiffMarkdown, formatDiffText } from './format-diff.js';
 export { generateOpenApi, type OpenApiDocument, type OpenApiOptions } from './generate-openapi.js';
 export { generateTypes, typeNameFor } from './generate-types.js';

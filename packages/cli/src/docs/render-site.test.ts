@@ -113,7 +113,9 @@ describe.skipIf(skip !== undefined)('the docs site in Chromium', () => {
     expect(await page.locator('#ec-list .ec-group > h2').allTextContents()).toEqual([
       'Request Errors (4000–4999)',
     ]);
-    expect(await page.locator('.ec-nav li:not([hidden])').count()).toBe(1);
+    expect(await page.locator('.ec-nav li:not([hidden])').allTextContents()).toEqual(['Request Errors 1']);
+    expect(await page.locator('#ec-earlier').isVisible()).toBe(false);
+    expect(await page.locator('#ec-later').isVisible()).toBe(false);
     await search.fill('');
     expect(await visibleCodes(page)).toHaveLength(8);
     await page.close();

@@ -123,7 +123,14 @@ function applySearch(query: string): void {
   } else results = all;
   renderWindow(0, FIRST);
   navItems.forEach((item, i) => {
-    if (item) item.hidden = searching && counts[i] === 0;
+    if (!item) return;
+    const count = searching ? (counts[i] ?? 0) : (data.groups[i]?.count ?? 0);
+    item.hidden = count === 0;
+    const badge = item.querySelector('.ec-count');
+    if (badge) {
+      badge.textContent = String(count);
+      badge.setAttribute('aria-label', `${count} ${count === 1 ? 'error' : 'errors'}`);
+    }
   });
   document.body.classList.toggle('ec-searching', searching);
   empty.hidden = !searching || results.length > 0;

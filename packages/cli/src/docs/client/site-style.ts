@@ -46,7 +46,7 @@ kbd { border: 1px solid var(--border); border-bottom-width: 2px; border-radius: 
 .ec-search-inner { max-width: 78rem; margin: 0 auto; padding: 0.6rem 1rem; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: center; }
 .ec-search label { font-weight: 600; }
 .ec-search input { flex: 1 1 16rem; min-width: 0; font: inherit; padding: 0.4rem 0.6rem; color: var(--fg); background: var(--bg); border: 1px solid var(--muted); border-radius: 6px; }
-.ec-status { color: var(--muted); margin: 0; font-size: 0.9rem; flex-basis: 100%; min-height: 1.2em; }
+.ec-status { color: var(--muted); margin: 0; font-size: 0.9rem; flex-basis: 100%; }
 .ec-layout { max-width: 78rem; margin: 0 auto; padding: 0 1rem 3rem; display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 2rem; }
 .ec-nav { position: sticky; top: calc(var(--sticky) + 1rem); align-self: start; max-height: calc(100vh - var(--sticky) - 2rem); overflow: auto; padding-top: 1rem; }
 .ec-nav h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); margin: 0 0 0.5rem; }
@@ -91,6 +91,8 @@ th { background: var(--surface); font-weight: 600; }
 .ec-facts dd { margin: 0; }
 .ec-entry h4 { font-size: 0.95rem; margin: 1rem 0 0.35rem; }
 .ec-entry ul { margin: 0.25rem 0; padding-left: 1.25rem; }
+.ec-entry .ec-badges { padding: 0; }
+td code { overflow-wrap: normal; white-space: nowrap; }
 .ec-entry p { margin: 0.4rem 0; }
 .ec-internal { color: var(--muted); }
 .ec-deprecated { border-left: 4px solid var(--bad-fg); padding: 0.25rem 0.75rem; background: var(--bad-bg); }
@@ -103,6 +105,7 @@ th { background: var(--surface); font-weight: 600; }
 .ec-tabs [role="tabpanel"] pre { margin-top: 0; border-top-left-radius: 0; }
 .ec-profile-label { font-size: 0.85rem; color: var(--muted); margin: 0.25rem 0 0; }
 .ec-empty { font-size: 1.1rem; padding: 2rem 1rem; text-align: center; color: var(--muted); border: 1px dashed var(--border); border-radius: 8px; margin-top: 1.5rem; }
+.ec-more[hidden] { display: none; }
 .ec-more { display: block; margin: 1rem auto; font: inherit; padding: 0.5rem 1rem; border-radius: 6px; border: 1px solid var(--border); background: var(--surface); color: var(--fg); cursor: pointer; }
 .ec-searching .ec-intro, .ec-searching .ec-index, .ec-searching .ec-group-description { display: none; }
 .ec-error-page { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
