@@ -5,6 +5,11 @@
  *
  * `invalid` covers whatever fits none of the others: a custom refinement, a union with no match, a
  * `multipleOf` rule.
+ *
+ * @example
+ * ```ts
+ * for (const type of VIOLATION_TYPES) messages[type] = t(`validation.${type}`);
+ * ```
  */
 export const VIOLATION_TYPES = [
   'required',
