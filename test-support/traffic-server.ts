@@ -2,7 +2,7 @@
  * A small node:http server behind errcat's traffic guards, run as a separate process by the
  * traffic tests (several of them share one Redis; one gets SIGTERM). Configured by environment:
  * LIMIT/WINDOW/BURST (policy 'general'), REDIS_PORT (Redis store, else memory), FAIL_MODE,
- * STORE_TIMEOUT, MAX_CONCURRENT, MAX_QUEUE, MAX_LOOP_DELAY, DRAIN_DELAY, SHUTDOWN_TIMEOUT.
+ * INSTANCES (insurance share), STORE_TIMEOUT, MAX_CONCURRENT, MAX_QUEUE, MAX_LOOP_DELAY, DRAIN_DELAY, SHUTDOWN_TIMEOUT.
  * Routes: `/work?ms=N` answers after N ms; `/block?ms=N` sends its headers, then blocks the event
  * loop for N ms.
  * It prints `{"port":N}` on its first line of stdout once listening.
@@ -43,7 +43,8 @@ const limiter =
     : createRateLimiter({
         policies: { general: { limit, window: number('WINDOW') ?? 3600, burst: number('BURST') ?? limit } },
         ...(store ? { store } : {}),
-        failMode: env.FAIL_MODE === 'open' ? 'open' : 'closed',
+        failMode: env.FAIL_MODE === 'open' || env.FAIL_MODE === 'insurance' ? env.FAIL_MODE : 'closed',
+        insurance: { instances: number('INSTANCES') ?? 1 },
         timeout: number('STORE_TIMEOUT') ?? 500,
       });
 

@@ -39,9 +39,10 @@ const STORE_TIMEOUT = 300;
 let redis: TestRedis;
 /** Three fail-closed processes with a generous timeout: the exactness test must not time out. */
 const burst: TrafficProcess[] = [];
-/** One fail-closed and one fail-open process with a short timeout, for the chaos tests. */
+/** Fail-closed, fail-open and insurance processes with a short timeout, for the chaos tests. */
 let closed: TrafficProcess;
 let open: TrafficProcess;
+let insured: TrafficProcess;
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -53,14 +54,15 @@ beforeAll(async () => {
     startTrafficServer({ ...common, STORE_TIMEOUT: '5000' }),
     startTrafficServer({ ...chaos, FAIL_MODE: 'closed' }),
     startTrafficServer({ ...chaos, FAIL_MODE: 'open' }),
+    startTrafficServer({ ...chaos, FAIL_MODE: 'insurance', INSTANCES: '4' }),
   ]);
   burst.push(...started.slice(0, 3));
-  [closed, open] = started.slice(3) as [TrafficProcess, TrafficProcess];
+  [closed, open, insured] = started.slice(3) as [TrafficProcess, TrafficProcess, TrafficProcess];
 });
 
 afterAll(async () => {
   agent.destroy();
-  await Promise.all([...burst, closed, open].map((server) => server?.stop()));
+  await Promise.all([...burst, closed, open, insured].map((server) => server?.stop()));
   await redis?.stop();
 });
 
@@ -82,7 +84,7 @@ describe('one Redis, several processes', () => {
     console.log(`R2: allowed ${allowed.length} of 1000 across ${burst.length} processes (limit 100)`);
   });
 
-  it('follows each failure mode within the store timeout when Redis hangs, then when it dies (R5)', async () => {
+  it('follows each failure mode within the store timeout when Redis hangs or dies (R5)', async () => {
     redis.pause();
     try {
       const hung = await Promise.all([get(`${closed.url}/work`), get(`${open.url}/work`)]);
@@ -108,6 +110,11 @@ describe('one Redis, several processes', () => {
       expect(answer.ms).toBeLessThan(STORE_TIMEOUT + 2000);
     }
     console.log(`R5 dead Redis: max ${Math.max(...dead.map((a) => a.ms)).toFixed(0)} ms per answer`);
+    // Insurance: the process counts in memory on its share, 100 / 4 = 25, until Redis is back.
+    const insuredAnswers: Answer[] = [];
+    for (let i = 0; i < 30; i++) insuredAnswers.push(await get(`${insured.url}/work`));
+    expect(insuredAnswers.filter((a) => a.status === 200)).toHaveLength(25);
+    expect(insuredAnswers.filter((a) => a.status === 429)).toHaveLength(5);
   });
 
   it('enforces the limit again soon after Redis comes back (R6)', async () => {

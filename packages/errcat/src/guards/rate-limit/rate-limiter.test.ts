@@ -210,6 +210,31 @@ describe('store failures', () => {
     });
   });
 
+  it('falls back to the insurance store on its share of the limit', async () => {
+    const failures: unknown[] = [];
+    const limiter = createRateLimiter({
+      store: failing,
+      failMode: 'insurance',
+      insurance: { instances: 4 },
+      policies: { general: { limit: 10, window: 60 } },
+      onStoreFailure: (error) => failures.push(error),
+    });
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await outcome(limiter.check('general', { ip: '192.0.2.1' })));
+    // 10 per minute over 4 processes: 2 here, then 429 with the usual headers.
+    expect(results.map((r) => r.status)).toEqual([200, 200, 429, 429, 429]);
+    expect(results[2]?.headers['retry-after']).toMatch(/^\d+$/);
+    expect(failures).toHaveLength(5);
+    const broken = createRateLimiter({
+      store: failing,
+      failMode: 'insurance',
+      insurance: { store: failing },
+      policies: { general: { limit: 10, window: 60 } },
+    });
+    expect((await outcome(broken.check('general', {}))).error?.key).toBe('RATE_LIMITER_UNAVAILABLE');
+    expect(() => createRateLimiter({ policies: {}, insurance: { instances: 0 } })).toThrow(/instances/);
+  });
+
   it('stops waiting for a store that never answers after the timeout', async () => {
     const failures: unknown[] = [];
     const closed = createRateLimiter({

@@ -42,10 +42,18 @@ export interface RateLimiterOptions<Name extends string = string> {
   readonly catalog?: Parameters<typeof roleError>[0];
   /**
    * What happens when the store fails or does not answer within `timeout`: `closed` refuses the
-   * request with `RATE_LIMITER_UNAVAILABLE` (503 + Retry-After), `open` lets it through uncounted.
+   * request with `RATE_LIMITER_UNAVAILABLE` (503 + Retry-After), `open` lets it through uncounted,
+   * `insurance` counts it in the `insurance` store instead, on this process's share of the limit.
    * @default 'closed'
    */
-  readonly failMode?: 'closed' | 'open';
+  readonly failMode?: 'closed' | 'open' | 'insurance';
+  /**
+   * The stand-in for `failMode: 'insurance'`: a store that is up when the main one is down, and
+   * how many processes share the main store, so that each enforces `limit / instances` (and
+   * `burst / instances`, at least 1) and all of them together about the limit.
+   * @default { store: memoryRateLimitStore(), instances: 1 }
+   */
+  readonly insurance?: { readonly store?: RateLimitStore; readonly instances?: number };
   /** Milliseconds to wait for the store before applying `failMode`. @default 500 */
   readonly timeout?: number;
   /** The rate-limit headers to send. @default 'draft' */
@@ -98,6 +106,8 @@ interface CompiledPolicy {
   readonly name: string;
   readonly policy: RateLimitPolicy;
   readonly rule: GcraRule;
+  /** The rule of the insurance store: this process's share of the policy. */
+  readonly insuranceRule: GcraRule;
   readonly policyField: string;
 }
 
@@ -107,7 +117,7 @@ function badArgument(reason: string): CatalogError {
   return errcatErrors.ERRCAT_BAD_ARGUMENT({ reason });
 }
 
-function compilePolicy(name: string, policy: RateLimitPolicy): CompiledPolicy {
+function compilePolicy(name: string, policy: RateLimitPolicy, instances: number): CompiledPolicy {
   if (!NAME.test(name)) throw badArgument(`rate-limit policy name '${name}' must match ${NAME}`);
   const burst = policy.burst ?? policy.limit;
   for (const [field, value] of [
@@ -123,6 +133,11 @@ function compilePolicy(name: string, policy: RateLimitPolicy): CompiledPolicy {
     name,
     policy,
     rule: gcraRule(policy.limit, policy.window, burst),
+    insuranceRule: gcraRule(
+      Math.max(1, Math.floor(policy.limit / instances)),
+      policy.window,
+      Math.max(1, Math.floor(burst / instances)),
+    ),
     policyField: formatRateLimitPolicy([{ name, quota: policy.limit, window: policy.window }]),
   };
 }
@@ -181,9 +196,15 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
   const mode = options.headers ?? 'draft';
   const prefix = options.prefix ?? 'rl';
   if (!(timeout > 0)) throw badArgument(`timeout must be a positive number of milliseconds, got ${timeout}`);
+  const instances = options.insurance?.instances ?? 1;
+  if (!Number.isSafeInteger(instances) || instances < 1) {
+    throw badArgument(`insurance.instances must be a positive integer, got ${instances}`);
+  }
+  const insuranceStore =
+    failMode === 'insurance' ? (options.insurance?.store ?? memoryRateLimitStore()) : undefined;
   const compiled = new Map<string, CompiledPolicy>();
   for (const [name, policy] of Object.entries<RateLimitPolicy>(options.policies)) {
-    compiled.set(name, compilePolicy(name, policy));
+    compiled.set(name, compilePolicy(name, policy, instances));
   }
 
   function policyOf(name: string): CompiledPolicy {
@@ -206,6 +227,20 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
     const answer = store.consume(key, policy.rule);
     // A store that answers at once (memory) needs no timer and no extra tick.
     return answer instanceof Promise ? settleWithin(answer, timeout) : answer;
+  }
+
+  /** The insurance store's decision, or undefined when there is none or it fails too. */
+  async function insure(
+    policy: CompiledPolicy,
+    request: TrafficRequest,
+  ): Promise<RateLimitDecision | undefined> {
+    if (!insuranceStore) return undefined;
+    try {
+      const answer = insuranceStore.consume(await bucketKey(prefix, policy, request), policy.insuranceRule);
+      return answer instanceof Promise ? await settleWithin(answer, timeout) : answer;
+    } catch {
+      return undefined;
+    }
   }
 
   function headersFor(checked: readonly [CompiledPolicy, RateLimitDecision][]): Record<string, string> {
@@ -243,15 +278,19 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
       } catch (error) {
         options.onStoreFailure?.(error, name as Name);
         if (failMode === 'open') continue;
-        throw roleError(
-          options.catalog,
-          'RATE_LIMITER_UNAVAILABLE',
-          {},
-          {
-            cause: error,
-            headers: { 'cache-control': 'no-store' },
-          },
-        );
+        const stand = await insure(policy, request);
+        if (!stand) {
+          throw roleError(
+            options.catalog,
+            'RATE_LIMITER_UNAVAILABLE',
+            {},
+            {
+              cause: error,
+              headers: { 'cache-control': 'no-store' },
+            },
+          );
+        }
+        decision = stand;
       }
       checked.push([policy, decision]);
       if (!decision.allowed) {
@@ -277,6 +316,7 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
     guard: (names) => (request) => check(names, request),
     close: async () => {
       await store.close?.();
+      await insuranceStore?.close?.();
     },
   };
 }
