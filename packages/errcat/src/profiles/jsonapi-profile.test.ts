@@ -63,6 +63,17 @@ describe('jsonApiProfile', () => {
     `);
   });
 
+  it('names query and header violations by parameter and header even when they carry a pointer', () => {
+    const error = catalog.VALIDATION_FAILED({
+      errors: [
+        { in: 'query', pointer: '/limit', parameter: 'limit', message: 'too large' },
+        { in: 'headers', pointer: '/idempotency-key', header: 'Idempotency-Key', message: 'too long' },
+      ],
+    });
+    const body = JSON.parse(renderError(error, { profile }).body) as { errors: { source?: unknown }[] };
+    expect(body.errors.map((e) => e.source)).toEqual([{ parameter: 'limit' }, { header: 'Idempotency-Key' }]);
+  });
+
   it('decodes the first error back', () => {
     const body = JSON.parse(
       renderError(catalog.RATE_LIMITED(), { profile, context: { requestId: 'r' } }).body,

@@ -18,10 +18,12 @@ function fieldToPointer(field: string): string {
 
 /** JSON:API's `source`: a pointer into the document, a query parameter or a header. */
 function sourceOf(violation: FieldViolation): Record<string, string> | undefined {
+  // A query or header violation also carries a pointer into its part; JSON:API names those by
+  // `parameter` and `header`, and keeps `pointer` for the request document.
+  if (violation.header !== undefined) return { header: violation.header };
+  if (violation.parameter !== undefined) return { parameter: violation.parameter };
   if (violation.pointer !== undefined) return { pointer: violation.pointer };
   if (violation.field !== undefined) return { pointer: fieldToPointer(violation.field) };
-  if (violation.parameter !== undefined) return { parameter: violation.parameter };
-  if (violation.header !== undefined) return { header: violation.header };
   return undefined;
 }
 
