@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errcatErrors } from 'errcat';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadCatalogSource, readCatalogSource } from './catalog-source.js';
 
@@ -122,6 +123,41 @@ describe('readCatalogSource', () => {
     const error = await readCatalogSource(source, repo).catch((reason: unknown) => reason);
     expect(errcatErrors.is(error, 'ERRCAT_BAD_ARGUMENT')).toBe(true);
     expect((error as Error).message).toContain(expected);
+  });
+});
+
+describe('readCatalogSource: property', () => {
+  test('any git: source loads or fails with one catalog error line, never a crash', async () => {
+    const part = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'v',
+        '1',
+        '-',
+        ':',
+        '/',
+        '.',
+        '~',
+        '^',
+        ' ',
+        'é',
+        'yaml',
+        'HEAD',
+        'catalogs/shop',
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(part, async (rest) => {
+        const outcome = await readCatalogSource(`git:${rest}`, repo).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        if (outcome === undefined) return;
+        expect(errcatErrors.is(outcome)).toBe(true);
+        expect((outcome as Error).message).not.toContain('\n');
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { type CatalogSpec, parseCatalog } from 'errcat';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { type CatalogDiff, diffCatalogs } from './diff-catalogs.js';
@@ -555,5 +556,78 @@ describe('diffCatalogs: version check', () => {
         a.version = '2024-06';
       }).version,
     ).toBeUndefined();
+  });
+});
+
+describe('diffCatalogs: properties', () => {
+  const field = fc.record(
+    {
+      type: fc.constantFrom('string', 'integer', 'boolean'),
+      optional: fc.boolean(),
+      internal: fc.boolean(),
+      enum: fc.constant(undefined),
+    },
+    { requiredKeys: ['type'] },
+  );
+  const entry = fc.record({
+    code: fc.integer({ min: 1000, max: 9999 }),
+    status: fc.constantFrom(400, 404, 409, 429, 500, 503),
+    message: fc.constant('It failed'),
+    retryable: fc.boolean(),
+    details: fc.dictionary(fc.stringMatching(/^[a-z][a-zA-Z]{0,8}$/), field, { maxKeys: 3 }),
+  });
+  const specs = fc
+    .uniqueArray(entry, { selector: (e) => e.code, minLength: 1, maxLength: 6 })
+    .map((list) => ({
+      domain: 'prop.example.com',
+      errors: Object.fromEntries(list.map((e) => [`E_${e.code}`, JSON.parse(JSON.stringify(e))])),
+    }));
+  const build = (spec: Spec) => parseCatalog(spec as CatalogSpec);
+
+  test('a catalog compared with itself has no changes', () => {
+    fc.assert(
+      fc.property(specs, (spec) => {
+        expect(diffCatalogs(build(spec), build(structuredClone(spec)))).toMatchObject({
+          verdict: 'none',
+          changes: [],
+        });
+      }),
+    );
+  });
+
+  test('adding entries is minor; removing them again is major, entry by entry', () => {
+    fc.assert(
+      fc.property(specs, specs, (base, extra) => {
+        const grown = structuredClone(base);
+        for (const [key, value] of Object.entries(extra.errors))
+          if (!(key in grown.errors)) grown.errors[key] = value;
+        const added = Object.keys(grown.errors).filter((key) => !(key in base.errors));
+        const forward = diffCatalogs(build(base), build(grown));
+        expect(forward.changes.map((c) => [c.rule, c.key])).toEqual(added.map((key) => ['entry-added', key]));
+        expect(forward.verdict).toBe(added.length > 0 ? 'minor' : 'none');
+        const backward = diffCatalogs(build(grown), build(base));
+        expect(backward.changes.map((c) => [c.rule, c.key])).toEqual(
+          added.map((key) => ['entry-removed', key]),
+        );
+        expect(backward.breaking).toBe(added.length > 0);
+      }),
+    );
+  });
+
+  test('any single changed status, code or retryable flag makes the diff breaking', () => {
+    fc.assert(
+      fc.property(specs, fc.nat(), fc.constantFrom('status', 'code', 'retryable'), (spec, pick, fact) => {
+        const keys = Object.keys(spec.errors);
+        const key = keys[pick % keys.length] ?? '';
+        const after = structuredClone(spec);
+        const target = after.errors[key];
+        if (fact === 'status') target.status = target.status === 418 ? 417 : 418;
+        else if (fact === 'code') target.code = 10_000 + target.code;
+        else target.retryable = !target.retryable;
+        const result = diffCatalogs(build(spec), build(after));
+        expect(result.breaking).toBe(true);
+        expect(result.changes.some((c) => c.key === key && c.level === 'major')).toBe(true);
+      }),
+    );
   });
 });

@@ -80,7 +80,7 @@ describe('generateOpenApi: what the components say', () => {
     const document = generateOpenApi(await shop());
     expect(document).toMatchObject({
       openapi: '3.1.0',
-      info: { title: 'Shop API errors', version: '2.1.0' },
+      info: { title: 'Shop API', version: '2.1.0' },
     });
     expect(Object.keys(document)).toEqual(['openapi', 'info', 'components']);
     expect(await openApiErrors(document)).toBeUndefined();

@@ -30,7 +30,7 @@ export type OpenApiDocument = { [field: string]: unknown };
 export function generateOpenApi(catalog: AnyCatalog, options: OpenApiOptions = {}): OpenApiDocument {
   const { schemas, responses } = buildErrorResponses(catalog, options);
   const info: Record<string, unknown> = {
-    title: `${catalog.spec.name ?? catalog.domain} errors`,
+    title: catalog.spec.name ?? `${catalog.domain} errors`,
     version: catalog.version ?? '0.0.0',
   };
   if (catalog.spec.description !== undefined) info.description = catalog.spec.description;

@@ -141,6 +141,17 @@ describe('mergeOpenApi', () => {
     );
   });
 
+  test("a second catalog's components clash with the first's and are refused", () => {
+    const { document } = mergeOpenApi(api(), shop);
+    const other = parseCatalog({
+      domain: 'other.example.com',
+      errors: { GONE: { code: 1, status: 410, message: 'Gone' } },
+    });
+    expect(() => mergeOpenApi(document, other)).toThrow(
+      'the document already defines components.schemas.ProblemError',
+    );
+  });
+
   test.each([
     [{ openapi: '3.0.3', info: {}, paths: {} }, 'the document is OpenAPI 3.0.3; errcat writes 3.1 schemas'],
     [{ swagger: '2.0' }, 'is not an OpenAPI document'],
