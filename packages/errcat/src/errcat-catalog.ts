@@ -149,6 +149,24 @@ const errcatSpec = {
         'The details do not match the fields the entry declares, or leak an internal field',
       ],
       resolution: 'Fix the server (or the catalog) so the response matches; each problem names what differs.',
+    ERRCAT_STORE_NONCONFORMANT: {
+      code: 'ERRCAT_STORE_NONCONFORMANT',
+      category: 'usage',
+      title: 'Store does not conform',
+      expose: true,
+      message: "The idempotency store fails the conformance case '{case}': {problem}",
+      details: {
+        case: { type: 'string', description: 'The name of the conformance case that failed.' },
+        problem: { type: 'string', description: 'What the store did against what the contract requires.' },
+      },
+      causes: [
+        'A claim that is not atomic: two concurrent claims of one key both succeed',
+        'A lease or TTL that does not lapse, or a token that is not checked',
+        'A stored response that does not come back byte for byte',
+      ],
+      resolution:
+        'Fix the store so it keeps the IdempotencyStore contract; the problem names the broken rule.',
+    },
     },
   },
 } as const;

@@ -67,6 +67,36 @@ export {
 } from './guards/batch/run-batch.js';
 export { type DatabaseErrorOptions, fromDatabaseError } from './guards/database/from-database-error.js';
 export {
+  createIdempotencyGuard,
+  DEFAULT_IDEMPOTENCY_TTL,
+  IDEMPOTENT_REPLAYED_HEADER,
+  type IdempotencyClaimHandle,
+  type IdempotencyGuard,
+  type IdempotencyGuardOptions,
+  type IdempotencyStart,
+  type IdempotencyStoreOperation,
+  type IdempotentRequest,
+} from './guards/idempotency/idempotency-guard.js';
+export type {
+  IdempotencyClaim,
+  IdempotencyClaimResult,
+  IdempotencyRecord,
+  IdempotencyStore,
+  StoredResponse,
+} from './guards/idempotency/idempotency-store.js';
+export {
+  type MemoryIdempotencyStoreOptions,
+  memoryIdempotencyStore,
+} from './guards/idempotency/memory-idempotency-store.js';
+export {
+  type IdempotencyKeyParse,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  type ParseIdempotencyKeyOptions,
+  parseIdempotencyKey,
+} from './guards/idempotency/parse-idempotency-key.js';
+export { type FingerprintInput, requestFingerprint } from './guards/idempotency/request-fingerprint.js';
+export { storesNothing } from './guards/idempotency/stores-nothing.js';
+export {
   alreadyCompleted,
   alreadyExists,
   expectVersion,

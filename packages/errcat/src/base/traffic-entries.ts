@@ -1,9 +1,10 @@
 import type { EntrySpec } from '../catalog-spec.js';
 
 /**
- * Base entries raised by the traffic guards: rate limits, load shedding, request deadlines and
- * shutdown. Every one of them is retryable and, except the deadline, guarantees that the request
- * had no effect (the guard rejected it before the handler ran), so even a POST may be retried.
+ * Base entries raised by the traffic guards: rate limits, load shedding, request deadlines,
+ * shutdown and idempotency keys. Except the deadline, each guarantees that the request had no
+ * effect (the guard rejected it before the handler ran); the retryable ones may be retried even
+ * for a POST, while a missing, malformed or reused idempotency key needs a corrected request.
  * Map them to your own codes with `role`, e.g. `{ code: 5031, status: 503, role: 'QUEUE_FULL' }`.
  */
 export const trafficEntries = {
@@ -115,5 +116,78 @@ export const trafficEntries = {
     resolution:
       'Retry later with backoff; the request may have taken effect, so retry a POST only with an Idempotency-Key.',
     example: { deadlineMs: 10000 },
+  },
+  // The idempotency guard's answers (IETF httpapi Idempotency-Key draft). Each is given before the
+  // handler runs, so the request had no effect: `notApplied` lets clients retry even a POST.
+  IDEMPOTENCY_KEY_MISSING: {
+    code: 'IDEMPOTENCY_KEY_MISSING',
+    status: 400,
+    category: 'request',
+    title: 'Idempotency key missing',
+    message: 'This operation requires an Idempotency-Key header',
+    notApplied: true,
+    causes: ['A request to an operation documented as requiring an Idempotency-Key came without one'],
+    resolution:
+      'Send a fresh random key (a UUID) as `Idempotency-Key: "<key>"`, and the same key on retries.',
+  },
+  IDEMPOTENCY_KEY_INVALID: {
+    code: 'IDEMPOTENCY_KEY_INVALID',
+    status: 400,
+    category: 'request',
+    title: 'Idempotency key invalid',
+    message: 'The Idempotency-Key header is malformed: {reason}',
+    details: {
+      reason: { type: 'string', description: 'What is wrong with the key; the key itself is never echoed.' },
+    },
+    notApplied: true,
+    causes: [
+      'A key that is not a quoted structured-field string or a bare token',
+      'A key shorter than the server accepts or longer than 255 characters',
+      'Several Idempotency-Key fields in one request',
+    ],
+    resolution: 'Send one random key of 16 to 255 printable ASCII characters, such as a UUID, quoted.',
+    example: { reason: 'the key is longer than 255 characters' },
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    status: 422,
+    category: 'request',
+    title: 'Idempotency key reused',
+    message: 'This Idempotency-Key was already used for a different request',
+    notApplied: true,
+    causes: [
+      'The key was sent before with another method, path or body',
+      'A client reused a key for new work',
+    ],
+    resolution: 'Use a fresh key for each new operation; send the same key only to retry the same request.',
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    code: 'IDEMPOTENCY_IN_PROGRESS',
+    status: 409,
+    category: 'traffic',
+    title: 'Request in progress',
+    message:
+      'A request with this Idempotency-Key is still being processed; retry after the delay in Retry-After',
+    retryable: true,
+    notApplied: true,
+    retryAfter: 1,
+    causes: ['A retry arrived while the first request with the same key was still running'],
+    resolution:
+      "Retry with the same key after the Retry-After delay: you then get the first request's response.",
+  },
+  IDEMPOTENCY_STORE_UNAVAILABLE: {
+    code: 'IDEMPOTENCY_STORE_UNAVAILABLE',
+    status: 503,
+    category: 'traffic',
+    expose: true,
+    logLevel: 'warn',
+    stack: false,
+    title: 'Idempotency store unavailable',
+    message: 'The server cannot check the Idempotency-Key right now; retry after the delay in Retry-After',
+    retryable: true,
+    notApplied: true,
+    retryAfter: 5,
+    causes: ['The store that holds idempotency records (SQLite, Redis, PostgreSQL) is down or too slow'],
+    resolution: 'Retry with the same key after the Retry-After delay; the request was not run.',
   },
 } as const satisfies Record<string, EntrySpec>;

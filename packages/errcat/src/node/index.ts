@@ -15,3 +15,9 @@ export {
   type PressureMonitorOptions,
 } from './pressure-monitor.js';
 export { type GuardedHandler, type TrafficGuardsOptions, withTrafficGuards } from './traffic-guards.js';
+export {
+  type IdempotentContext,
+  type IdempotentHandler,
+  type NodeIdempotencyOptions,
+  withIdempotency,
+} from './with-idempotency.js';

@@ -15,3 +15,8 @@ export {
 export { type CapturedResponse, type HeadersLike, type ResponseLike, readResponse } from './read-response.js';
 export type { ResponseExpectation } from './response-expectation.js';
 export { sampleDetails } from './sample-details.js';
+export {
+  type StoreConformanceCase,
+  type StoreConformanceOptions,
+  storeConformance,
+} from './store-conformance.js';

@@ -1,0 +1,157 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CatalogSpec } from '../catalog-spec.js';
+import type { CatalogMethods } from '../catalog-types.js';
+import type { IdempotencyGuard } from '../guards/idempotency/idempotency-guard.js';
+import type { StoredResponse } from '../guards/idempotency/idempotency-store.js';
+import { storesNothing } from '../guards/idempotency/stores-nothing.js';
+import { captureResponse } from './capture-response.js';
+import { readBody } from './read-body.js';
+
+/** What an idempotent handler gets besides the request and response. */
+export interface IdempotentContext {
+  /** The request body, read whole by the guard (the request stream is consumed). */
+  readonly body: Buffer;
+  /** Aborted when the request's deadline passes or its client leaves (from `withTrafficGuards`). */
+  readonly signal: AbortSignal | undefined;
+}
+
+/** A `node:http` handler behind {@link withIdempotency}: it reads the body from `context.body`. */
+export type IdempotentHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: IdempotentContext,
+) => unknown;
+
+/** Options of {@link withIdempotency}. */
+export interface NodeIdempotencyOptions {
+  /** The guard: its store, TTL, lease and key rules (see `createIdempotencyGuard`). */
+  readonly guard: IdempotencyGuard;
+  /**
+   * The caller's identity (user, tenant or API-key id); keys are looked up per scope so that one
+   * caller never replays another's response.
+   * @default none: every caller shares one key space, so set it whenever requests are authenticated
+   */
+  readonly scope?: (request: IncomingMessage) => string | undefined;
+  /** Whether a request must carry a key (per route: a function). @default the guard's `required` */
+  readonly required?: boolean | ((request: IncomingMessage) => boolean);
+  /** The largest request body read, in bytes; larger ones get `PAYLOAD_TOO_LARGE` (413). @default 1048576 */
+  readonly maxBodyBytes?: number;
+  /**
+   * The largest response stored, in bytes. A larger one is sent but not stored, and its key is
+   * freed: a retry runs the handler again.
+   * @default 1048576
+   */
+  readonly maxResponseBytes?: number;
+  /**
+   * Whether an error the handler throws means the request had no effect: then nothing is stored
+   * and the key is freed. Other errors are rendered by `withErrors`, stored and replayed.
+   * @default storesNothing: catalog errors marked `notApplied`, and validation failures
+   */
+  readonly storesNothing?: (error: unknown) => boolean;
+  /** The catalog whose `PAYLOAD_TOO_LARGE` entry answers oversized bodies. @default the base catalog */
+  readonly catalog?: CatalogMethods<CatalogSpec>;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+
+/** What the fingerprint covers of the body: a JSON body as its value, so key order does not count. */
+function fingerprintBody(request: IncomingMessage, body: Buffer): unknown {
+  if (body.length === 0 || !JSON_TYPE.test(request.headers['content-type'] ?? '')) return body;
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    return body;
+  }
+}
+
+function sendStored(response: ServerResponse, stored: StoredResponse): void {
+  // Headers set before the guard (rate-limit state, CORS) stay; the stored ones are added.
+  for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
+  response.setHeader('content-length', stored.body.length);
+  response.statusCode = stored.status;
+  response.end(stored.body);
+}
+
+/**
+ * Puts the idempotency guard in front of a `node:http` handler. For a covered method with an
+ * `Idempotency-Key`, the first request runs and its final response (status, headers, body, errors
+ * rendered by `withErrors` included) is stored before it is sent; a repeat gets the stored
+ * response with `Idempotent-Replayed: true`. A handler that throws an error proving the request had
+ * no effect (a catalog error marked `notApplied`, a validation failure) stores nothing, and neither does a response that never
+ * ends (the connection broke): the key is freed for a retry. Refusals are catalog errors: wrap the
+ * result in `withErrors` to render them.
+ *
+ * Composes with `withTrafficGuards`: shedding and rate limits first, then this guard, then your
+ * handler.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import { createIdempotencyGuard } from 'errcat';
+ * import { withErrors, withIdempotency } from 'errcat/node';
+ *
+ * const guard = createIdempotencyGuard({ required: true });
+ * createServer(
+ *   withErrors(
+ *     withIdempotency(async (req, res, { body }) => {
+ *       const order = await createOrder(JSON.parse(body.toString()));
+ *       res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(order));
+ *     }, { guard, scope: (req) => String(req.headers['x-api-key-id']) }),
+ *     { catalog },
+ *   ),
+ * ).listen(3000);
+ * ```
+ */
+export function withIdempotency(
+  handler: IdempotentHandler,
+  options: NodeIdempotencyOptions,
+): (request: IncomingMessage, response: ServerResponse, signal?: AbortSignal) => Promise<void> {
+  const { guard, scope, required, catalog } = options;
+  const maxBody = options.maxBodyBytes ?? 1_048_576;
+  const maxResponse = options.maxResponseBytes ?? 1_048_576;
+  const noEffect = options.storesNothing ?? storesNothing;
+  return async (request, response, signal) => {
+    const body = await readBody(request, maxBody, catalog);
+    const context: IdempotentContext = { body, signal };
+    const key = request.headers['idempotency-key'];
+    if (key === undefined && required === undefined && !guard.covers(request.method)) {
+      await handler(request, response, context);
+      return;
+    }
+    const start = await guard.begin({
+      method: request.method ?? 'GET',
+      path: request.url ?? '/',
+      body: key === undefined ? undefined : fingerprintBody(request, body),
+      key,
+      scope: scope?.(request),
+      required: typeof required === 'function' ? required(request) : required,
+    });
+    if (start.kind === 'replay') {
+      sendStored(response, start.response);
+      return;
+    }
+    if (start.kind === 'unguarded') {
+      await handler(request, response, context);
+      return;
+    }
+    const capture = captureResponse(response, maxResponse, (captured) =>
+      captured === undefined ? start.abandon() : start.complete(captured),
+    );
+    const run = (async () => handler(request, response, context))();
+    // A response that closed before it ended (the client left) is no final response yet: the
+    // handler may still end it, which stores it. Only once the handler is done is the key freed, or
+    // a retry could run beside it.
+    response.once('close', () => {
+      if (!response.writableEnded) void run.then(start.abandon, start.abandon);
+    });
+    try {
+      await run;
+    } catch (error) {
+      if (noEffect(error)) {
+        capture.detach();
+        await start.abandon();
+      }
+      throw error;
+    }
+  };
+}
