@@ -149,6 +149,7 @@ const errcatSpec = {
         'The details do not match the fields the entry declares, or leak an internal field',
       ],
       resolution: 'Fix the server (or the catalog) so the response matches; each problem names what differs.',
+    },
     ERRCAT_STORE_NONCONFORMANT: {
       code: 'ERRCAT_STORE_NONCONFORMANT',
       category: 'usage',
@@ -166,7 +167,6 @@ const errcatSpec = {
       ],
       resolution:
         'Fix the store so it keeps the IdempotencyStore contract; the problem names the broken rule.',
-    },
     },
   },
 } as const;
