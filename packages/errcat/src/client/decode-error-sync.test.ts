@@ -234,7 +234,7 @@ describe('decodeErrorSync: formats', () => {
       expected: {
         format: 'jsonapi',
         code: 'VALIDATION_FAILED',
-        message: 'name is required',
+        message: 'Validation failed',
         requestId: 'j-1',
         docs: 'https://docs.example.com/errors#VALIDATION_FAILED',
         violations: [

@@ -149,7 +149,7 @@ function decode<C extends AnyCatalog | undefined>(
   return new RemoteError({
     httpStatus,
     code,
-    message: wire.message ?? statusPhrase(httpStatus),
+    message: wire.message ?? wire.summary ?? statusPhrase(httpStatus),
     retryable: wire.retryable ?? RETRYABLE_STATUSES.has(httpStatus),
     throttling: wire.throttling ?? (httpStatus === 429 || THROTTLING_CODE.test(String(code))),
     notApplied: false,

@@ -27,7 +27,8 @@ function resonateShape(body: JsonObject): WireFacts | undefined {
     code: status,
     message: typeof data === 'string' ? text(body, 'data') : (text(data, 'message') ?? violation?.message),
     status,
-    requestId: requestIdValue(own(head, 'corrId')),
+    // errcat's resonate profile sends corrId "0" when the request carried none: not an id.
+    requestId: own(head, 'corrId') === '0' ? undefined : requestIdValue(own(head, 'corrId')),
     violations: violation?.field === undefined ? undefined : [violation],
     details: isObject(data) ? data : undefined,
   };

@@ -86,19 +86,17 @@ function googleShape(error: JsonObject, details: readonly unknown[]): WireFacts 
   };
 }
 
-/** Resonate's legacy format (seed 000): a four-digit code and `details[{@type, message, domain, metadata:{url}}]`. */
-function resonateLegacyShape(
-  error: JsonObject,
-  code: number,
-  details: readonly unknown[] | undefined,
-): WireFacts {
-  const first = details?.find(isObject);
+/** Resonate's legacy format (seed 000): a numeric code and `details[{@type, message, domain, metadata:{url}}]`. */
+function resonateLegacyShape(error: JsonObject, code: number, details: readonly unknown[]): WireFacts {
+  const first = details.find(isObject);
+  // The Go server sends one FieldValidationError detail per failed field.
+  const fields = details.filter((item) => own(item, '@type') === 'FieldValidationError');
   return {
     format: 'resonate-legacy',
     code,
     message: text(error, 'message'),
     docs: docsUrl(own(own(first, 'metadata'), 'url')),
-    details: own(error, 'data') ?? own(first, 'data'),
+    violations: violationsFrom(fields),
   };
 }
 
@@ -150,12 +148,8 @@ export function errorObjectShape(body: JsonObject): WireFacts | undefined {
     return googleShape(error, details ?? []);
   }
   const typedDetails = details?.some((item) => own(item, '@type') !== undefined) ?? false;
-  if (
-    typeof code === 'number' &&
-    Number.isSafeInteger(code) &&
-    (typedDetails || (code >= 1000 && code <= 9999))
-  ) {
-    return resonateLegacyShape(error, code, details);
+  if (typeof code === 'number' && Number.isSafeInteger(code) && typedDetails) {
+    return resonateLegacyShape(error, code, details ?? []);
   }
   return simpleShape(body, error);
 }

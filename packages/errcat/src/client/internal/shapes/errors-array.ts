@@ -34,7 +34,10 @@ export function errorsArrayShape(body: JsonObject, errors: readonly unknown[]): 
     return {
       format: 'jsonapi',
       code: codeValue(own(first, 'code')),
-      message: text(first, 'detail') ?? text(first, 'title'),
+      // Errors that point at a field carry that field's problem as `detail`: the title sums them up.
+      message:
+        own(first, 'source') === undefined ? (text(first, 'detail') ?? text(first, 'title')) : undefined,
+      summary: text(first, 'title'),
       status: statusValue(own(first, 'status')),
       retryable: bool(meta, 'retryable'),
       requestId: requestIdIn(meta) ?? requestIdIn(own(body, 'meta')),

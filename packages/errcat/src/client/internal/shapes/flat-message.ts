@@ -61,12 +61,13 @@ export function flatMessageShape(body: JsonObject): WireFacts {
       violations: violationsFrom(list) ?? violationsFrom(own(body, 'validation')),
     };
   }
-  if (error !== undefined && message !== undefined && own(body, 'error_description') === undefined) {
+  const flatCode = codeValue(own(body, 'error'));
+  if (flatCode !== undefined && message !== undefined && own(body, 'error_description') === undefined) {
     // errcat's `simple-flat` layout (seed 004): the code in `error`, the entry key in `code`.
     const key = codeValue(own(body, 'code'));
     return {
       format: 'simple',
-      code: error,
+      code: flatCode,
       altCodes: key === undefined ? undefined : [key],
       message,
       retryable: bool(body, 'retryable'),

@@ -11,6 +11,8 @@ export interface WireFacts {
   /** Other codes worth trying against a catalog (google's `status` next to `ErrorInfo.reason`). */
   readonly altCodes?: readonly (string | number)[] | undefined;
   readonly message?: string | undefined;
+  /** A message for a {@link RemoteError} when the body has no overall one (a catalog entry renders its own). */
+  readonly summary?: string | undefined;
   /** The status the body claims; used when the HTTP status is unknown. */
   readonly status?: number | undefined;
   readonly retryable?: boolean | undefined;
