@@ -74,7 +74,7 @@ function detailsTable(entry: SiteEntry): SafeHtml | undefined {
     (field) =>
       html`<tr${field.internal && html` class="ec-internal"`}><td><code>${field.name}</code></td><td>${field.type}${
         field.enum && html`: ${field.enum.map((value, i) => html`${i > 0 && ', '}<code>${value}</code>`)}`
-      }${!field.required && ', optional'}${
+      }${field.optional && ', optional'}${
         field.internal ? html`, <strong>internal</strong> (logged, never sent)` : ', public'
       }</td><td>${field.descriptionHtml !== undefined && new SafeHtml(field.descriptionHtml)}</td></tr>`,
   )}</tbody></table></div>`;

@@ -15,10 +15,10 @@ export interface SiteField {
   readonly name: string;
   /** Its type, with `of <items>` for arrays. */
   readonly type: string;
-  /** It must be given. */
-  readonly required: boolean;
-  /** It is logged, never sent. */
-  readonly internal: boolean;
+  /** It may be absent (left out when required). */
+  readonly optional?: true;
+  /** It is logged, never sent (left out when public). */
+  readonly internal?: true;
   /** The description, as safe HTML. */
   readonly descriptionHtml?: string;
   /** The allowed values, JSON-encoded. */
@@ -161,8 +161,8 @@ function siteEntry(entry: DocsEntry, group: number): SiteEntry {
     out.fields = entry.fields.map((field) => ({
       name: field.name,
       type: field.type,
-      required: field.required,
-      internal: field.internal,
+      ...(field.required ? {} : { optional: true }),
+      ...(field.internal ? { internal: true } : {}),
       ...(field.description === undefined
         ? {}
         : { descriptionHtml: renderInlineProse(field.description).value }),
