@@ -21,6 +21,25 @@ export interface TrafficProcess {
 }
 
 /**
+ * Waits until the server has at least `count` requests in flight (this probe included), so a test
+ * signals it only once its requests are really being handled, however loaded the machine is.
+ *
+ * @example
+ * ```ts
+ * await untilInFlight(server.url, 201); // 200 requests of the test, plus the probe
+ * ```
+ */
+export async function untilInFlight(url: string, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const response = await fetch(`${url}/stats`, { headers: { connection: 'close' } });
+    const { inFlight } = (await response.json()) as { inFlight: number };
+    if (inFlight >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`the server never had ${count} requests in flight`);
+}
+
+/**
  * Spawns a traffic server with the given environment (see traffic-server.ts).
  *
  * @example

@@ -4,7 +4,7 @@
  * LIMIT/WINDOW/BURST (policy 'general'), REDIS_PORT (Redis store, else memory), FAIL_MODE,
  * INSTANCES (insurance share), STORE_TIMEOUT, MAX_CONCURRENT, MAX_QUEUE, MAX_LOOP_DELAY, DRAIN_DELAY, SHUTDOWN_TIMEOUT.
  * Routes: `/work?ms=N` answers after N ms; `/block?ms=N` sends its headers, then blocks the event
- * loop for N ms.
+ * loop for N ms; `/stats` answers `{"inFlight":N}`.
  * It prints `{"port":N}` on its first line of stdout once listening.
  */
 import { once } from 'node:events';
@@ -65,6 +65,11 @@ const server = createServer(
       async (request, response) => {
         const url = new URL(request.url ?? '/', 'http://localhost');
         const ms = Number(url.searchParams.get('ms') ?? 0);
+        if (url.pathname === '/stats') {
+          // Counts itself: it went through the shedder like any request.
+          response.end(JSON.stringify({ inFlight: shedder.inFlight }));
+          return;
+        }
         response.setHeader('content-type', 'text/plain');
         if (url.pathname === '/block') {
           // The headers go out first, so the client knows the loop is blocked from now on.
