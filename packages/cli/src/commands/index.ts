@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { decodeCommand } from './decode.js';
 import { diffCommand } from './diff.js';
 import { docsCommand } from './docs.js';
 import { explainCommand } from './explain.js';
@@ -18,4 +19,5 @@ export const commands: readonly Command[] = [
   openapiCommand,
   docsCommand,
   serveCommand,
+  decodeCommand,
 ];
