@@ -2,24 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io.js';
-import { main } from '../main.js';
-
-function captureIo(cwd: string): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd,
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-    stdin: async () => '',
-  };
-  return io;
-}
+import { runCli } from '../../test/run-cli.js';
 
 const yaml = `domain: cli.example.com
 name: CLI Errors
@@ -41,23 +24,19 @@ describe('errcat docs', () => {
   });
 
   it('writes the site to <out>/index.html and says what it wrote', async () => {
-    const io = captureIo(dir);
-    expect(await main(['docs', 'catalog.yaml', '--out', 'site', '--profiles', 'google'], io)).toBe(0);
-    expect(io.out).toMatch(/^site\/index\.html: 1 errors, [\d.]+ KiB\n$/);
+    const run = await runCli(dir, 'docs', 'catalog.yaml', '--out', 'site', '--profiles', 'google');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^site\/index\.html: 1 errors, [\d.]+ KiB\n$/);
     const page = await readFile(join(dir, 'site', 'index.html'), 'utf8');
     expect(page).toContain('<h1>CLI Errors</h1>');
     expect(page).toContain('"profiles":["problem","google"]');
   });
 
   it('writes Markdown named after the docs URL, with the sidebar position given', async () => {
-    const io = captureIo(dir);
-    expect(
-      await main(
-        ['docs', 'catalog.yaml', '--format', 'markdown', '--out', 'md', '--sidebar-position', '5'],
-        io,
-      ),
-    ).toBe(0);
-    expect(io.out).toMatch(/^md\/errors\.md: 1 errors/);
+    const argv = ['docs', 'catalog.yaml', '--format', 'markdown', '--out', 'md', '--sidebar-position', '5'];
+    const run = await runCli(dir, ...argv);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^md\/errors\.md: 1 errors/);
     expect(await readFile(join(dir, 'md', 'errors.md'), 'utf8')).toContain('sidebar_position: 5\n');
   });
 
@@ -80,10 +59,10 @@ describe('errcat docs', () => {
       [['docs', 'missing.yaml', '--out', 'x'], 1, 'no such file'],
     ];
     for (const [argv, code, message] of cases) {
-      const io = captureIo(dir);
-      expect(await main(argv, io), argv.join(' ')).toBe(code);
-      expect(io.err, argv.join(' ')).toContain(message);
-      expect(io.err.trim().split('\n')).toHaveLength(1);
+      const run = await runCli(dir, ...argv);
+      expect(run.code, argv.join(' ')).toBe(code);
+      expect(run.stderr, argv.join(' ')).toContain(message);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
     }
   });
 });

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, launchBrowser } from '../../../../test-support/browser.js';
-import type { CliIo } from '../cli-io.js';
-import { main } from '../main.js';
+import { runCli } from '../../test/run-cli.js';
 import { type DocsServer, EVENTS_PATH, startDocsServer } from './docs-server.js';
 
 const catalogYaml = (title: string): string => `domain: live.example.com
@@ -61,22 +60,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((done) => server.close(done));
   return port;
-}
-
-function quietIo(cwd: string): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd,
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-    stdin: async () => '',
-  };
-  return io;
 }
 
 describe('errcat serve', () => {
@@ -168,17 +151,18 @@ describe('errcat serve', () => {
   });
 
   it('says so in one line when the port is taken', async () => {
-    const io = quietIo(dir);
     const busy = createServer();
     await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));
     try {
       const { port } = busy.address() as { port: number };
-      expect(await main(['serve', 'catalog.yaml', '--port', String(port)], io)).toBe(2);
-      expect(io.err).toBe(
+      const taken = await runCli(dir, 'serve', 'catalog.yaml', '--port', String(port));
+      expect(taken.code).toBe(2);
+      expect(taken.stderr).toBe(
         `errcat: port ${port} is in use (choose another with --port or PORT) [ERRCAT_BAD_ARGUMENT]\n`,
       );
-      expect(await main(['serve', 'catalog.yaml', '--port', 'http'], io)).toBe(2);
-      expect(io.err).toContain("--port must be a port number (0–65535), got 'http'");
+      const bad = await runCli(dir, 'serve', 'catalog.yaml', '--port', 'http');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("--port must be a port number (0–65535), got 'http'");
     } finally {
       busy.close();
     }
