@@ -105,6 +105,7 @@ describe('openapi-typescript consumes the generated OpenAPI', () => {
       noUncheckedIndexedAccess: true,
       exactOptionalPropertyTypes: true,
       types: [],
+      skipLibCheck: true,
     });
     const diagnostics = ts
       .getPreEmitDiagnostics(program)
