@@ -9,7 +9,8 @@
  * request, which other load on the machine disturbs far less; the goals are checked on both.
  *
  * `ERRCAT_BENCH_HTTP_SECONDS` sets the seconds per measurement (default 3, after 1 s of warm-up),
- * `ERRCAT_BENCH_HTTP_ROUNDS` the number of rounds (default 3).
+ * `ERRCAT_BENCH_HTTP_ROUNDS` the number of rounds (default 3), `ERRCAT_BENCH_HTTP_CASES` a
+ * comma-separated list of words that picks the cases whose names contain one (`node,fastify`).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -23,6 +24,10 @@ const SERVER_MODULE = join(dirname(fileURLToPath(import.meta.url)), 'support', '
 const SECONDS = Math.max(1, Math.min(60, Number(process.env.ERRCAT_BENCH_HTTP_SECONDS ?? 3)));
 const ROUNDS = Math.max(1, Math.min(10, Number(process.env.ERRCAT_BENCH_HTTP_ROUNDS ?? 3)));
 const CONNECTIONS = 32;
+const WANTED = (process.env.ERRCAT_BENCH_HTTP_CASES ?? '').split(',').filter((word) => word !== '');
+const CASES = Object.keys(HTTP_CASES).filter(
+  (name) => WANTED.length === 0 || WANTED.some((word) => name.includes(word)),
+);
 const FLOOR = 'node:http, precomputed body';
 
 /** Pins the server to core 0 and this process (the load generator) to core 1, where possible. */
@@ -109,7 +114,7 @@ export default async function run(): Promise<void> {
   const servers = new Map<string, { child: ChildProcess; url: string }>();
   const samples = new Map<string, Sample>();
   try {
-    for (const name of Object.keys(HTTP_CASES)) servers.set(name, await startCase(name));
+    for (const name of CASES) servers.set(name, await startCase(name));
     for (const [name, { url }] of servers) await prepareCase(name, url);
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, server] of servers)

@@ -1,4 +1,4 @@
-import { builtinProfiles, createErrorResponder, type ErrorResponderOptions } from 'errcat';
+import { builtinProfiles, createErrorResponder, type ErrorResponderOptions, roleError } from 'errcat';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdapterName, BODY_LIMIT, startApp, type TestApp } from './apps.js';
 import { captureLogger } from './capture-logger.js';
@@ -103,18 +103,47 @@ export function describeAdapter(adapter: AdapterName): void {
     });
 
     for (const name of Object.keys(builtinProfiles)) {
-      it(`renders every scenario in the ${name} profile exactly as the core does`, async () => {
-        for (const scenario of Object.keys(thrown)) {
-          const path = `/t/${scenario}`;
-          const headers = { accept: `application/json; profile="${name}"`, 'x-request-id': 'req-1' };
-          const response = await get(path, headers);
+      it(`renders catalog, framework and unexpected errors in the ${name} profile exactly as the core does`, async () => {
+        const accept = `application/json; profile="${name}"`;
+        const cases: [string, string, RequestInit, unknown][] = [
+          ...Object.keys(thrown).map((scenario): [string, string, RequestInit, unknown] => [
+            scenario,
+            `/t/${scenario}`,
+            { headers: { accept, 'x-request-id': 'req-1' } },
+            throwByName(`/t/${scenario}`),
+          ]),
+          [
+            'unknown route',
+            '/nowhere',
+            { headers: { accept, 'x-request-id': 'req-1' } },
+            roleError(shopCatalog, 'ROUTE_NOT_FOUND'),
+          ],
+          [
+            'bad JSON',
+            '/json',
+            {
+              method: 'POST',
+              headers: { accept, 'x-request-id': 'req-1', 'content-type': 'application/json' },
+              body: '{"a":',
+            },
+            roleError(shopCatalog, 'MALFORMED_JSON'),
+          ],
+        ];
+        for (const [label, path, init, equivalent] of cases) {
+          const response = await fetch(`${app.url}${path}`, init);
           const body = await response.text();
-          const expected = reference.respond(throwByName(path), { method: 'GET', url: path, headers });
-          expect(response.status, scenario).toBe(expected.status);
-          expect(response.headers.get('content-type'), scenario).toBe(expected.headers['content-type']);
-          expect(response.headers.get('errcat-code'), scenario).toBe(expected.headers['errcat-code']);
-          expect(body, scenario).toBe(expected.body);
-          expect(body, scenario).not.toMatch(SECRET_PATTERN);
+          const headers = init.headers as Record<string, string>;
+          const expected = reference.respond(equivalent, {
+            method: init.method ?? 'GET',
+            url: path,
+            headers,
+          });
+          expect(response.status, label).toBe(expected.status);
+          expect(response.headers.get('content-type'), label).toBe(expected.headers['content-type']);
+          expect(response.headers.get('errcat-code'), label).toBe(expected.headers['errcat-code']);
+          expect(response.headers.get('x-request-id'), label).toBe('req-1');
+          expect(body, label).toBe(expected.body);
+          expect(body, label).not.toMatch(SECRET_PATTERN);
         }
       });
     }

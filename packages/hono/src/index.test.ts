@@ -46,3 +46,23 @@ describe('@errcat/hono specifics (app.request, no listener: the Web API path eve
     expect((await unknown.json()).code).toBe('ROUTE_NOT_FOUND');
   });
 });
+
+describe('@errcat/hono on any runtime', () => {
+  it('bundles for a neutral platform without a node: import', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      entryPoints: [new URL('./index.ts', import.meta.url).pathname],
+      bundle: true,
+      write: false,
+      platform: 'neutral',
+      format: 'esm',
+      conditions: ['source'],
+      mainFields: ['module', 'main'],
+      external: ['hono', 'hono/*'],
+      logLevel: 'silent',
+    });
+    expect(result.errors).toEqual([]);
+    const code = result.outputFiles.map((file) => file.text).join('\n');
+    expect(code).not.toMatch(/from\s*["']node:|import\(\s*["']node:|require\(\s*["']node:/);
+  });
+});
