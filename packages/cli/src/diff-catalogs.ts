@@ -231,10 +231,12 @@ function checkVersion(
 export function diffCatalogs(before: AnyCatalog, after: AnyCatalog): CatalogDiff {
   const changes: CatalogChange[] = [];
   diffCatalogFacts(before, after, changes);
-  const added = after.entries.filter((entry) => before.entry(entry.key)?.key !== entry.key);
+  const afterByKey = new Map(after.entries.map((entry) => [entry.key, entry]));
+  const beforeKeys = new Set(before.entries.map((entry) => entry.key));
+  const added = after.entries.filter((entry) => !beforeKeys.has(entry.key));
   const renamedTo = new Map<string, CatalogEntry>();
   for (const entry of before.entries) {
-    const now = after.entries.find((candidate) => candidate.key === entry.key);
+    const now = afterByKey.get(entry.key);
     const target =
       now ?? added.find((candidate) => candidate.code === entry.code && !renamedTo.has(candidate.key));
     const group = new EntryChanges(target?.key ?? entry.key, target?.code ?? entry.code);

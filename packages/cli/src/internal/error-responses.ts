@@ -129,7 +129,9 @@ function responseObject(
 function byStatus(entries: readonly RenderedEntry[]): Map<number, RenderedEntry[]> {
   const groups = new Map<number, RenderedEntry[]>();
   for (const rendered of [...entries].sort((a, b) => a.status - b.status)) {
-    groups.set(rendered.status, [...(groups.get(rendered.status) ?? []), rendered]);
+    const group = groups.get(rendered.status);
+    if (group) group.push(rendered);
+    else groups.set(rendered.status, [rendered]);
   }
   return groups;
 }

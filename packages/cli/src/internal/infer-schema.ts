@@ -106,7 +106,9 @@ function inferArray(samples: readonly Sample[], walk: Walk): JsonSchema {
   const groups = new Map<unknown, Sample[]>();
   for (const item of items) {
     const tag = (item.value as Record<string, unknown>)[by];
-    groups.set(tag, [...(groups.get(tag) ?? []), item]);
+    const group = groups.get(tag);
+    if (group) group.push(item);
+    else groups.set(tag, [item]);
   }
   return { type: 'array', items: { anyOf: [...groups.values()].map((group) => infer(group, walk)) } };
 }
