@@ -3,6 +3,8 @@ import type { WireFacts } from './wire-facts.js';
 
 /** Only the start of a page is scanned: the title, heading or first line is always near the top. */
 const SCAN_LIMIT = 64 * 1024;
+/** Only this much of a page without a heading is turned into text: the message keeps 300 characters. */
+const VISIBLE_LIMIT = 8 * 1024;
 /** Titles that say nothing (Express's error page is titled "Error"). */
 const GENERIC_TITLES = new Set(['error', 'untitled']);
 
@@ -84,7 +86,7 @@ export function htmlShape(body: string): WireFacts {
     element(page, lower, 'h1') ??
     element(page, lower, 'pre') ??
     (title !== undefined && !GENERIC_TITLES.has(title.toLowerCase()) ? title : undefined) ??
-    clip(visibleText(page), 300);
+    clip(visibleText(page.slice(0, VISIBLE_LIMIT)), 300);
   return { format: 'html', message };
 }
 
