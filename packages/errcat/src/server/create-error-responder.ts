@@ -120,7 +120,9 @@ export function createErrorResponder(options: ErrorResponderOptions = {}): Error
       if (languages !== undefined) context.languages = languages;
       const rendered = renderError(error, { profile, context });
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(rendered.headers)) {
+      // for…in over a fresh plain object: no entry arrays to allocate on every error.
+      for (const name in rendered.headers) {
+        const value = rendered.headers[name] as string;
         if (isSafeHeader(name, value)) headers[name] = value;
       }
       headers['content-type'] = contentTypeFor(profile, accept);
