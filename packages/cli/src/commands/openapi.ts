@@ -76,9 +76,7 @@ export const openapiCommand: Command = {
       const target = await readDataFile('--merge', values.merge, io.cwd);
       const operations =
         typeof values.map === 'string'
-          ? readOperationMap(await readDataFile('--map', values.map, io.cwd), catalog, '--map', (reason) =>
-              usageError(reason),
-            )
+          ? readOperationMap(await readDataFile('--map', values.map, io.cwd), catalog, '--map', usageError)
           : undefined;
       const merged = mergeOpenApi(target, catalog, { profile, ...(operations ? { operations } : {}) });
       for (const warning of merged.warnings) io.stderr(`errcat: warning: ${warning}\n`);
