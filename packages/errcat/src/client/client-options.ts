@@ -32,7 +32,14 @@ export interface ClientOptions<C extends AnyCatalog | undefined = undefined> {
   readonly maxErrorBytes?: number;
 }
 
-/** A query parameter value; arrays repeat the parameter, `undefined` leaves it out. */
+/**
+ * A query parameter value; arrays repeat the parameter, `undefined` leaves it out.
+ *
+ * @example
+ * ```ts
+ * const query: Record<string, QueryValue> = { expand: ['items', 'customer'], page: 2, draft: undefined };
+ * ```
+ */
 export type QueryValue = string | number | boolean | undefined | readonly (string | number | boolean)[];
 
 /**
@@ -70,7 +77,14 @@ export interface RequestOptions {
   readonly init?: Omit<RequestInit, 'method' | 'body' | 'headers' | 'signal'>;
 }
 
-/** The keys of errcat's own errors that a client raises. */
+/**
+ * The keys of errcat's own errors that a client raises.
+ *
+ * @example
+ * ```ts
+ * const retryLater: ClientFailureKey[] = ['ERRCAT_NETWORK_ERROR', 'ERRCAT_TIMEOUT'];
+ * ```
+ */
 export type ClientFailureKey =
   | 'ERRCAT_NETWORK_ERROR'
   | 'ERRCAT_TIMEOUT'
@@ -78,10 +92,24 @@ export type ClientFailureKey =
   | 'ERRCAT_DECODE_FAILED'
   | 'ERRCAT_BAD_ARGUMENT';
 
-/** A failure of the client itself (no usable response): one of errcat's own catalog errors. */
+/**
+ * A failure of the client itself (no usable response): one of errcat's own catalog errors.
+ *
+ * @example
+ * ```ts
+ * if (errcatErrors.is(error, 'ERRCAT_TIMEOUT')) console.warn('gave up after', error.details.timeout, 'ms');
+ * ```
+ */
 export type ClientFailure = CatalogError<ClientFailureKey, Record<string, unknown>>;
 
-/** Every error a client request can end with: the API's decoded error or a client failure. */
+/**
+ * Every error a client request can end with: the API's decoded error or a client failure.
+ *
+ * @example
+ * ```ts
+ * function report(error: ClientError<typeof catalog>) { console.error(error.code, error.message); }
+ * ```
+ */
 export type ClientError<C> = RemoteErrorOf<C> | ClientFailure;
 
 /**
@@ -102,5 +130,13 @@ export interface ClientResponse<T> {
   readonly headers: Headers;
 }
 
-/** What the `safe` helpers resolve to: the response, or the error they would have thrown. */
+/**
+ * What the `safe` helpers resolve to: the response, or the error they would have thrown.
+ *
+ * @example
+ * ```ts
+ * const result: SafeResult<Order, typeof catalog> = await api.safe.get<Order>('orders/1');
+ * if (result.ok) console.log(result.data); else console.log(result.error.code);
+ * ```
+ */
 export type SafeResult<T, C> = ClientResponse<T> | { readonly ok: false; readonly error: ClientError<C> };

@@ -10,20 +10,42 @@ import type {
 import { DEFAULT_MAX_BYTES } from './decode-error-sync.js';
 import type { AnyCatalog } from './decode-types.js';
 import { prepareRequest } from './internal/prepare-request.js';
+import { resolveRetry } from './internal/resolve-retry.js';
 import { sendWithRetry } from './internal/send-with-retry.js';
 import { isRemoteError } from './is-remote-error.js';
 import { createRetryBudget, type RetryBudget } from './retry-budget.js';
-import { resolveRetry } from './retry-options.js';
 
-/** A request helper that resolves to the parsed body and throws typed errors. */
+/**
+ * A request helper that resolves to the parsed body and throws typed errors.
+ *
+ * @example
+ * ```ts
+ * const get: RequestHelper = api.get;
+ * const order = await get<Order>('orders/1');
+ * ```
+ */
 export type RequestHelper = <T = unknown>(path: string, options?: RequestOptions) => Promise<T>;
-/** A request helper that resolves to the response or the typed error, never rejecting with one. */
+/**
+ * A request helper that resolves to the response or the typed error, never rejecting with one.
+ *
+ * @example
+ * ```ts
+ * const get: SafeHelper<typeof catalog> = api.safe.get;
+ * ```
+ */
 export type SafeHelper<C> = <T = unknown>(
   path: string,
   options?: RequestOptions,
 ) => Promise<SafeResult<T, C>>;
 
-/** The `safe` form of a client's helpers. */
+/**
+ * The `safe` form of a client's helpers.
+ *
+ * @example
+ * ```ts
+ * const result = await api.safe.delete('orders/1');
+ * ```
+ */
 export interface SafeClient<C> {
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<SafeResult<T, C>>;
   get: SafeHelper<C>;
@@ -37,6 +59,11 @@ export interface SafeClient<C> {
 /**
  * A fetch client for one API: helpers per method that resolve to the body and throw typed errors,
  * `request` for status and headers too, and `safe` twins that resolve to `{ ok, data | error }`.
+ *
+ * @example
+ * ```ts
+ * const api: Client<typeof catalog> = createClient({ baseUrl: 'https://api.example.com', catalog });
+ * ```
  */
 export interface Client<C extends AnyCatalog | undefined = undefined> {
   /** Sends a request; resolves to the body with status and headers, throws a {@link ClientError}. */

@@ -13,7 +13,14 @@ import { statusCodeName, statusPhrase } from './internal/status-names.js';
 import { RemoteCatalogError } from './remote-catalog-error.js';
 import { RemoteError } from './remote-error.js';
 
-/** The default bound on the body bytes read and characters decoded: 1 MiB. */
+/**
+ * The default bound on the body bytes read and characters decoded: 1 MiB.
+ *
+ * @example
+ * ```ts
+ * await decodeError(response, { maxBytes: DEFAULT_MAX_BYTES / 16 }); // read at most 64 KiB
+ * ```
+ */
 export const DEFAULT_MAX_BYTES = 1_048_576;
 
 /** Headers that carry a request id, most specific first. */

@@ -1,7 +1,8 @@
 import { DEFAULT_MAX_BYTES, decodeErrorSync } from './decode-error-sync.js';
 import type { AnyCatalog, DecodeOptions, DecodeResult } from './decode-types.js';
 import type { HeadersLike } from './headers-like.js';
-import { type ResponseLike, readBoundedBody } from './internal/read-body.js';
+import { readBoundedBody } from './internal/read-body.js';
+import type { ResponseLike } from './response-like.js';
 
 /**
  * Decodes a fetch `Response` into a typed error: a {@link RemoteCatalogError} when `catalog` is

@@ -4,7 +4,14 @@ import type { WireProfile } from '../render/wire-profile.js';
 import type { RemoteCatalogError } from './remote-catalog-error.js';
 import type { RemoteError } from './remote-error.js';
 
-/** Any catalog, as the decoder and the client take it. */
+/**
+ * Any catalog, as the decoder and the client take it.
+ *
+ * @example
+ * ```ts
+ * function decodeWith(catalog: AnyCatalog) { return decodeErrorSync(500, {}, '', { catalog }); }
+ * ```
+ */
 export type AnyCatalog = CatalogMethods<CatalogSpec>;
 
 /**
@@ -68,5 +75,12 @@ export type RemoteErrorOf<C> = C extends { readonly spec: infer S extends Catalo
   ? CatalogErrors<S> | RemoteError
   : RemoteError;
 
-/** The result of decoding: an error of catalog `C`, or {@link NotAnError}. */
+/**
+ * The result of decoding: an error of catalog `C`, or {@link NotAnError}.
+ *
+ * @example
+ * ```ts
+ * const result: DecodeResult<typeof catalog> = await decodeError(response, { catalog });
+ * ```
+ */
 export type DecodeResult<C> = RemoteErrorOf<C> | NotAnError;

@@ -27,12 +27,12 @@ export { DEFAULT_MAX_BYTES, decodeErrorSync } from './decode-error-sync.js';
 export type { AnyCatalog, DecodeOptions, DecodeResult, NotAnError, RemoteErrorOf } from './decode-types.js';
 export type { HeadersLike } from './headers-like.js';
 export { createIdempotencyKey, formatIdempotencyKey } from './idempotency-key.js';
-export type { ResponseLike } from './internal/read-body.js';
 export { isRemoteError } from './is-remote-error.js';
 export { parseRetryAfter } from './parse-retry-after.js';
 export { RemoteCatalogError, type RemoteCatalogErrorInit } from './remote-catalog-error.js';
 export { REMOTE_ERROR_BRAND, RemoteError, type RemoteErrorInit } from './remote-error.js';
 export type { RemoteFacts, Violation, WireFormat } from './remote-facts.js';
+export type { ResponseLike } from './response-like.js';
 export {
   createRetryBudget,
   type FailureKind,

@@ -3,7 +3,16 @@ import { CatalogError } from '../catalog-error.js';
 import { REMOTE_ERROR_BRAND } from './remote-error.js';
 import type { RemoteFacts, Violation, WireFormat } from './remote-facts.js';
 
-/** The wire facts a {@link RemoteCatalogError} keeps next to its catalog entry. */
+/**
+ * The wire facts a {@link RemoteCatalogError} keeps next to its catalog entry.
+ *
+ * @example
+ * ```ts
+ * const init: RemoteCatalogErrorInit = {
+ *   httpStatus: 404, message: undefined, retryAfter: undefined, requestId: 'r1', violations: [], raw: undefined, format: 'problem',
+ * };
+ * ```
+ */
 export interface RemoteCatalogErrorInit {
   readonly httpStatus: number;
   /** The message the server sent; the entry's rendered template when it sent none. */

@@ -1,9 +1,23 @@
 import type { RemoteFacts, Violation, WireFormat } from './remote-facts.js';
 
-/** The brand of decoded errors; `Symbol.for` makes it the same in every copy and realm. */
+/**
+ * The brand of decoded errors; `Symbol.for` makes it the same in every copy and realm.
+ *
+ * @example
+ * ```ts
+ * (error as Record<symbol, unknown>)[REMOTE_ERROR_BRAND] === true; // what isRemoteError checks
+ * ```
+ */
 export const REMOTE_ERROR_BRAND: unique symbol = Symbol.for('errcat.RemoteError');
 
-/** Everything a {@link RemoteError} is made from: its facts and the body's details. */
+/**
+ * Everything a {@link RemoteError} is made from: its facts and the body's details.
+ *
+ * @example
+ * ```ts
+ * const error = new RemoteError({ ...facts, details: {} } satisfies RemoteErrorInit);
+ * ```
+ */
 export type RemoteErrorInit = Omit<RemoteFacts, 'ok'> & {
   readonly details: Readonly<Record<string, unknown>>;
 };

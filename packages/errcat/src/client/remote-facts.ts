@@ -8,6 +8,11 @@ import type { ErrorCode } from '../catalog-spec.js';
  * message}` from hapi, Fastify and NestJS), `aws` (`{__type, message}`), `kubernetes` (`Status`),
  * `json` (any other JSON), `html` and `text` (proxy and framework error pages) and `empty`. A
  * custom profile passed to the decoder (`profiles`) reports its own name.
+ *
+ * @example
+ * ```ts
+ * if (!error.ok && error.format === 'html') console.warn('a proxy answered, not the API');
+ * ```
  */
 export type WireFormat =
   | 'problem'

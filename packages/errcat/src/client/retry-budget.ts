@@ -1,4 +1,11 @@
-/** Why an attempt failed, as the budget prices it: a timeout costs more than other transient failures. */
+/**
+ * Why an attempt failed, as the budget prices it: a timeout costs more than other transient failures.
+ *
+ * @example
+ * ```ts
+ * const kind: FailureKind = error.code === 'ERRCAT_TIMEOUT' ? 'timeout' : 'transient';
+ * ```
+ */
 export type FailureKind = 'transient' | 'timeout';
 
 /**

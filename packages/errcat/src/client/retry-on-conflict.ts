@@ -30,7 +30,15 @@ export interface ConflictOptions<T, S> {
   readonly signal?: AbortSignal;
 }
 
-/** How {@link retryOnConflict} ended: the change applied, or the current state accepted instead. */
+/**
+ * How {@link retryOnConflict} ended: the change applied, or the current state accepted instead.
+ *
+ * @example
+ * ```ts
+ * const outcome: ConflictOutcome<Instance, Instance> = await retryOnConflict({ apply, reread });
+ * const instance = outcome.applied ? outcome.value : outcome.current;
+ * ```
+ */
 export type ConflictOutcome<T, S> =
   | { readonly applied: true; readonly value: T; readonly attempts: number }
   | { readonly applied: false; readonly current: S; readonly attempts: number };

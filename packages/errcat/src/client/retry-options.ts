@@ -68,10 +68,24 @@ export interface RetryOptions {
   readonly shouldRetry?: (error: unknown, event: { attempt: number; method: string }) => boolean | undefined;
 }
 
-/** The most attempts a request may make, whatever `attempts` says (gRPC caps at 5; errcat at 10). */
+/**
+ * The most attempts a request may make, whatever `attempts` says (gRPC caps at 5; errcat at 10).
+ *
+ * @example
+ * ```ts
+ * createClient({ baseUrl, retry: { attempts: MAX_ATTEMPTS } });
+ * ```
+ */
 export const MAX_ATTEMPTS = 10;
 
-/** RFC 9110's idempotent methods, plus QUERY. */
+/**
+ * RFC 9110's idempotent methods, plus QUERY: retried without an Idempotency-Key.
+ *
+ * @example
+ * ```ts
+ * createClient({ baseUrl, retry: { methods: IDEMPOTENT_METHODS.filter((method) => method !== 'PUT') } });
+ * ```
+ */
 export const IDEMPOTENT_METHODS: readonly string[] = [
   'GET',
   'HEAD',
@@ -81,46 +95,3 @@ export const IDEMPOTENT_METHODS: readonly string[] = [
   'DELETE',
   'QUERY',
 ];
-
-/** The retry policy with every default applied. */
-export interface ResolvedRetry {
-  readonly attempts: number;
-  readonly methods: readonly string[];
-  readonly baseDelay: number;
-  readonly throttlingBaseDelay: number;
-  readonly maxDelay: number;
-  readonly maxRetryAfter: number;
-  readonly totalTimeout: number;
-  readonly idempotencyKey: boolean;
-  readonly budget: RetryBudget | undefined;
-  readonly onRetry: RetryOptions['onRetry'];
-  readonly shouldRetry: RetryOptions['shouldRetry'];
-}
-
-function finite(value: number | undefined, fallback: number): number {
-  return typeof value === 'number' && !Number.isNaN(value) && value >= 0 ? value : fallback;
-}
-
-/** Applies the defaults (and the client's options under a request's) to retry options. */
-export function resolveRetry(
-  options: RetryOptions | false | undefined,
-  base: ResolvedRetry | undefined,
-  budget: RetryBudget | undefined,
-): ResolvedRetry {
-  if (options === false) return { ...(base ?? resolveRetry(undefined, undefined, undefined)), attempts: 1 };
-  const o = options ?? {};
-  const attempts = Math.floor(finite(o.attempts, base?.attempts ?? 3));
-  return {
-    attempts: Math.min(MAX_ATTEMPTS, Math.max(1, attempts)),
-    methods: (o.methods ?? base?.methods ?? IDEMPOTENT_METHODS).map((method) => method.toUpperCase()),
-    baseDelay: finite(o.baseDelay, base?.baseDelay ?? 100),
-    throttlingBaseDelay: finite(o.throttlingBaseDelay, base?.throttlingBaseDelay ?? 500),
-    maxDelay: finite(o.maxDelay, base?.maxDelay ?? 20_000),
-    maxRetryAfter: finite(o.maxRetryAfter, base?.maxRetryAfter ?? 60_000),
-    totalTimeout: finite(o.totalTimeout, base?.totalTimeout ?? 60_000),
-    idempotencyKey: o.idempotencyKey ?? base?.idempotencyKey ?? false,
-    budget: o.budget === false ? undefined : (o.budget ?? base?.budget ?? budget),
-    onRetry: o.onRetry ?? base?.onRetry,
-    shouldRetry: o.shouldRetry ?? base?.shouldRetry,
-  };
-}

@@ -1,8 +1,8 @@
 import { errcatErrors } from '../../errcat-catalog.js';
 import type { QueryValue, RequestOptions } from '../client-options.js';
 import { createIdempotencyKey, formatIdempotencyKey } from '../idempotency-key.js';
-import type { ResolvedRetry } from '../retry-options.js';
 import { labelUrl, type RequestLabel } from './client-failures.js';
+import type { ResolvedRetry } from './resolve-retry.js';
 
 /** A request ready to send, any number of times. */
 export interface PreparedRequest extends RequestLabel {

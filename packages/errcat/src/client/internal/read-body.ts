@@ -1,11 +1,4 @@
-/** The parts of a fetch `Response` the decoder reads; anything fetch-like fits. */
-export interface ResponseLike {
-  readonly status: number;
-  readonly headers?: unknown;
-  readonly body?: ReadableStream<Uint8Array> | null;
-  readonly bodyUsed?: boolean;
-  text?(): Promise<string>;
-}
+import type { ResponseLike } from '../response-like.js';
 
 /**
  * Reads at most `maxBytes` of a response body, then cancels the stream so the connection is freed
