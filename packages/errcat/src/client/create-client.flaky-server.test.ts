@@ -188,6 +188,23 @@ describe('the client against a real flaky server', () => {
     expect(budget.tokens).toBe(490);
   });
 
+  it('C11: a total deadline ends a hung request on time and leaves no timer behind', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const api = createClient({ baseUrl: base, timeout: 5000, retry: { ...fast, totalTimeout: 300 } });
+    const started = performance.now();
+    const result = await api.safe.get('hang');
+    const elapsed = performance.now() - started;
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'ERRCAT_TIMEOUT', details: { scope: 'total' } },
+    });
+    expect(elapsed).toBeGreaterThanOrEqual(295);
+    expect(elapsed).toBeLessThan(1000);
+    expect(timers()).toBeLessThanOrEqual(before);
+    console.info(`C11: total deadline 300 ms, request ended after ${Math.round(elapsed)} ms`);
+  });
+
   it('retries even a POST when the connection was refused (the server never saw it)', async () => {
     const probe = createServer();
     probe.listen(0, '127.0.0.1');
