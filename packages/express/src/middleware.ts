@@ -10,10 +10,24 @@ import {
 import { sendErrorResponse } from 'errcat/node';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 
-/** Options of {@link errcatMiddleware}: the server core's. */
+/**
+ * Options of {@link errcatMiddleware}: the server core's.
+ *
+ * @example
+ * ```ts
+ * const options: ExpressErrcatOptions = { catalog, codeHeader: 'x-error-code' };
+ * ```
+ */
 export interface ExpressErrcatOptions extends ErrorResponderOptions {}
 
-/** The two handlers to mount: `notFound` after every route, `errorHandler` last. */
+/**
+ * The two handlers to mount: `notFound` after every route, `errorHandler` last.
+ *
+ * @example
+ * ```ts
+ * const { notFound, errorHandler }: ExpressErrcatHandlers = errcatMiddleware({ catalog });
+ * ```
+ */
 export interface ExpressErrcatHandlers {
   /** Answers any request no route matched with the `ROUTE_NOT_FOUND` role. */
   readonly notFound: RequestHandler;

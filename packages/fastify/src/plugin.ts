@@ -12,7 +12,14 @@ import {
 } from 'errcat';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-/** Options of {@link errcatPlugin}: the server core's, with Fastify's request logger as the default logger. */
+/**
+ * Options of {@link errcatPlugin}: the server core's, with Fastify's request logger as the default logger.
+ *
+ * @example
+ * ```ts
+ * const options: FastifyErrcatOptions = { catalog, profiles: ['google'] };
+ * ```
+ */
 export interface FastifyErrcatOptions extends ErrorResponderOptions {}
 
 /** Fastify's own error codes that errcat answers with a specific role. */

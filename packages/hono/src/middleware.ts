@@ -10,10 +10,24 @@ import {
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 
-/** Options of {@link errcatHandlers}: the server core's. */
+/**
+ * Options of {@link errcatHandlers}: the server core's.
+ *
+ * @example
+ * ```ts
+ * const options: HonoErrcatOptions = { catalog, logger: false };
+ * ```
+ */
 export interface HonoErrcatOptions extends ErrorResponderOptions {}
 
-/** The handlers to install with `app.onError`, `app.notFound` and `app.use`. */
+/**
+ * The handlers to install with `app.onError`, `app.notFound` and `app.use`.
+ *
+ * @example
+ * ```ts
+ * const { onError, notFound, catchAll }: HonoErrcatHandlers = errcatHandlers({ catalog });
+ * ```
+ */
 export interface HonoErrcatHandlers {
   /** Answers any `Error` thrown in a handler or middleware. */
   readonly onError: ErrorHandler;

@@ -2,7 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createErrorResponder, type ErrorResponse } from '../server/create-error-responder.js';
 import type { ErrorResponderOptions } from '../server/error-responder-options.js';
 
-/** A `node:http` request handler, synchronous or async. */
+/**
+ * A `node:http` request handler, synchronous or async.
+ *
+ * @example
+ * ```ts
+ * const handler: NodeHandler = async (req, res) => res.end('ok');
+ * ```
+ */
 export type NodeHandler = (request: IncomingMessage, response: ServerResponse) => unknown;
 
 /**

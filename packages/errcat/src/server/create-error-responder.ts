@@ -17,7 +17,14 @@ import { type RequestFacts, readHeader } from './request-facts.js';
 import { resolveRequestId } from './request-id.js';
 import { type ErrorMapper, toCatalogError } from './to-catalog-error.js';
 
-/** The response for one error: what to send, plus the catalog error it answers and the request id. */
+/**
+ * The response for one error: what to send, plus the catalog error it answers and the request id.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, body, error, requestId } = responder.respond(thrown, facts);
+ * ```
+ */
 export interface ErrorResponse extends RenderedError {
   /** The catalog error the response renders (the `INTERNAL_ERROR` role for unexpected exceptions). */
   readonly error: CatalogError;
@@ -28,6 +35,12 @@ export interface ErrorResponse extends RenderedError {
 /**
  * The framework-agnostic error handler every adapter wraps: it turns anything thrown into the
  * response to send.
+ *
+ * @example
+ * ```ts
+ * const responder: ErrorResponder = createErrorResponder({ catalog });
+ * responder.respond(new Error('boom')).status; // 500
+ * ```
  */
 export interface ErrorResponder {
   /**

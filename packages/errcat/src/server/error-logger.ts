@@ -1,7 +1,14 @@
 import type { LogLevel } from '../catalog-spec.js';
 import { safeStringify } from '../internal/safe-json.js';
 
-/** One log method in pino's shape: a structured object first, then a message. */
+/**
+ * One log method in pino's shape: a structured object first, then a message.
+ *
+ * @example
+ * ```ts
+ * const info: LogMethod = (object, message) => console.log(JSON.stringify({ ...object, msg: message }));
+ * ```
+ */
 export type LogMethod = (object: Record<string, unknown>, message?: string) => void;
 
 /**

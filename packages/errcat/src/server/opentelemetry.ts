@@ -3,7 +3,14 @@ import type { CatalogError } from '../catalog-error.js';
 /** Attribute values as OpenTelemetry takes them. */
 type Attributes = Record<string, string | number | boolean>;
 
-/** The part of an OpenTelemetry span errcat uses. */
+/**
+ * The part of an OpenTelemetry span errcat uses; `@opentelemetry/api`'s `Span` fits it.
+ *
+ * @example
+ * ```ts
+ * const span: SpanLike | undefined = otel.trace.getActiveSpan();
+ * ```
+ */
 export interface SpanLike {
   setAttribute(key: string, value: string | number | boolean): unknown;
   setStatus(status: { code: number; message?: string }): unknown;
@@ -11,9 +18,14 @@ export interface SpanLike {
 }
 
 /**
- * The part of `@opentelemetry/api` errcat uses. Pass the module itself
- * (`import * as otel from '@opentelemetry/api'`); errcat never imports it, so it costs nothing
- * when absent.
+ * The part of `@opentelemetry/api` errcat uses. Pass the module itself; errcat never imports it, so
+ * it costs nothing when absent.
+ *
+ * @example
+ * ```ts
+ * import * as otel from '@opentelemetry/api';
+ * const api: OpenTelemetryApi = otel;
+ * ```
  */
 export interface OpenTelemetryApi {
   readonly trace: { getActiveSpan(): SpanLike | undefined };
@@ -30,7 +42,14 @@ export interface OpenTelemetryApi {
   };
 }
 
-/** The counter errcat adds one to per error response, with `error.type` and the status as attributes. */
+/**
+ * The counter errcat adds one to per error response, with `error.type` and the status as attributes.
+ *
+ * @example
+ * ```ts
+ * metrics.find((metric) => metric.descriptor.name === ERROR_COUNTER_NAME);
+ * ```
+ */
 export const ERROR_COUNTER_NAME = 'errcat.server.errors';
 
 /** OpenTelemetry's `SpanStatusCode.ERROR`. */

@@ -3,6 +3,12 @@ import type { ErrorLogger } from './error-logger.js';
 /**
  * Request headers in either shape servers hold them: a plain object with lower-case names (Node's
  * `IncomingHttpHeaders`, Express, Fastify) or a Fetch `Headers` object (Hono, Bun, Deno, workers).
+ *
+ * @example
+ * ```ts
+ * const fromNode: HeaderSource = req.headers;
+ * const fromFetch: HeaderSource = request.headers; // a Headers object
+ * ```
  */
 export type HeaderSource =
   | Readonly<Record<string, string | readonly string[] | undefined>>

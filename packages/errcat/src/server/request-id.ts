@@ -1,6 +1,13 @@
 import { type HeaderSource, readHeader } from './request-facts.js';
 
-/** Options of {@link resolveRequestId}. */
+/**
+ * Options of {@link resolveRequestId}, also the `requestId` option of the server core.
+ *
+ * @example
+ * ```ts
+ * const options: RequestIdOptions = { header: 'x-correlation-id', generate: () => ulid() };
+ * ```
+ */
 export interface RequestIdOptions {
   /** The header that carries the request id in and out. @default 'x-request-id' */
   readonly header?: string;
