@@ -5,7 +5,14 @@ import type { HeadersLike } from './headers-like.js';
 import { catalogDetails } from './internal/catalog-details.js';
 import { headerDelays } from './internal/header-delay.js';
 import { type HeaderReader, headerReader } from './internal/header-reader.js';
-import { clip, codeValue, isObject, plainCopy, requestIdValue } from './internal/json-fields.js';
+import {
+  clip,
+  codeValue,
+  firstNonSpace,
+  isObject,
+  plainCopy,
+  requestIdValue,
+} from './internal/json-fields.js';
 import { awsErrorType } from './internal/shapes/flat-message.js';
 import { recognize } from './internal/shapes/recognize.js';
 import type { WireFacts } from './internal/shapes/wire-facts.js';
@@ -101,7 +108,7 @@ function nestsDeeperThan(text: string, max: number): boolean {
 
 /** Parses JSON when the text looks like it; `undefined` (never an exception) otherwise. */
 function parseJson(text: string, contentType: string): unknown {
-  const start = text.trimStart()[0];
+  const start = firstNonSpace(text);
   if (start !== '{' && start !== '[' && !(contentType.includes('json') && start !== undefined))
     return undefined;
   if (text.length > DEPTH_CHECK_LENGTH && nestsDeeperThan(text, MAX_DEPTH)) return undefined;

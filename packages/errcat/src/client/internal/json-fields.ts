@@ -114,3 +114,12 @@ export function requestIdIn(object: unknown, keys: readonly string[] = REQUEST_I
   }
   return undefined;
 }
+
+/** The first character of `text` that is not whitespace, without copying the string. */
+export function firstNonSpace(text: string): string | undefined {
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index] as string;
+    if (char !== ' ' && char !== '\n' && char !== '\r' && char !== '\t' && char !== '\ufeff') return char;
+  }
+  return undefined;
+}

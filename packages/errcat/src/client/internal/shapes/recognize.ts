@@ -1,4 +1,4 @@
-import { clip, isObject, list, own } from '../json-fields.js';
+import { clip, firstNonSpace, isObject, list, own } from '../json-fields.js';
 import { envelopeShape } from './envelopes.js';
 import { errorObjectShape } from './error-object.js';
 import { errorsArrayShape } from './errors-array.js';
@@ -31,7 +31,7 @@ export function recognize(value: unknown, body: string, contentType: string): Wi
   if (Array.isArray(value)) return errorsArrayShape({}, value) ?? { format: 'json' };
   if (typeof value === 'string') return { format: 'json', message: clip(value) };
   if (value !== undefined) return { format: 'json' };
-  const start = body.trimStart()[0];
+  const start = firstNonSpace(body);
   if (start === undefined) return { format: 'empty' };
   // JSON that failed to parse (truncated, invalid): its text would make a poor message.
   if (start === '{' || start === '[') return { format: 'json' };
