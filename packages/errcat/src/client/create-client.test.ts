@@ -90,6 +90,16 @@ describe('createClient: requests', () => {
     });
   });
 
+  it('calls fetch unbound, as browsers require (a bound this other than the global throws there)', async () => {
+    const calls: unknown[] = [];
+    const fetch = function (this: unknown) {
+      calls.push(this);
+      return Promise.resolve(new Response('ok'));
+    } as unknown as typeof globalThis.fetch;
+    await createClient({ baseUrl: BASE, fetch }).get('x');
+    expect(calls).toEqual([undefined]);
+  });
+
   it('returns text for other content types and undefined for 204 and HEAD', async () => {
     const { fetch } = scriptedFetch([
       { status: 200, headers: { 'content-type': 'text/plain' }, body: 'pong' },

@@ -88,7 +88,9 @@ export async function sendWithRetry(
     let failure: Failure;
     let kind: FailureKind = 'transient';
     try {
-      const response = await context.fetch(request.target, {
+      // Called unbound: a browser's fetch throws "Illegal invocation" when `this` is another object.
+      const fetch = context.fetch;
+      const response = await fetch(request.target, {
         ...request.init,
         method: request.method,
         headers: request.headers,
