@@ -364,7 +364,8 @@ function checkDetails(entry: Json, at: string, report: Report): Map<string, Norm
         'must be a type name (string, number, integer, boolean, object, array; `?` for optional) or an object with `type`',
       );
     else fields.set(name, field);
-    if (isRecord(declaration)) checkUnknownFields(declaration, FIELD_SPEC_FIELDS, `${at}.details.${name}`, report);
+    if (isRecord(declaration))
+      checkUnknownFields(declaration, FIELD_SPEC_FIELDS, `${at}.details.${name}`, report);
   }
   return fields;
 }

@@ -1,9 +1,9 @@
+import { baseEntries } from '../base/base-entries.js';
 import type { CatalogEntry } from '../catalog-entry.js';
 import type { CatalogSpec, EntrySpec, LogLevel } from '../catalog-spec.js';
+import type { FieldMap } from '../field-spec.js';
 import { type NormalizedField, normalizeField } from '../field-spec.js';
 import { type CompiledTemplate, compileTemplate } from '../message-template.js';
-import { baseEntries } from '../base/base-entries.js';
-import type { FieldMap } from '../field-spec.js';
 import { isStandardSchema } from '../standard-schema.js';
 
 /** Statuses that are worth retrying when nothing more specific is declared. */
@@ -77,7 +77,11 @@ export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): 
   const template = mustCompile(entry.message);
   const publicFields = schema
     ? undefined
-    : new Set(fields ? fields.filter((f) => !f.internal).map((f) => f.name) : [...template.required, ...template.optional]);
+    : new Set(
+        fields
+          ? fields.filter((f) => !f.internal).map((f) => f.name)
+          : [...template.required, ...template.optional],
+      );
   const stackRule = spec.stack ?? 'server';
   const logLevel: LogLevel = entry.logLevel ?? (status >= 500 ? 'error' : 'info');
   return {
