@@ -130,8 +130,8 @@ export interface BurstTally {
 }
 
 /**
- * Sends `count` identical POSTs at once and tallies the answers. A replay counts only when it is
- * byte-identical to the first answer.
+ * Sends `count` identical POSTs at once (spread over several servers when given a list) and
+ * tallies the answers. A replay counts only when it is byte-identical to the first answer.
  *
  * @example
  * ```ts
@@ -139,8 +139,16 @@ export interface BurstTally {
  * expect(tally.created).toBe(1);
  * ```
  */
-export async function burst(url: string, count: number, key: string, body: unknown): Promise<BurstTally> {
-  const answers = await Promise.all(Array.from({ length: count }, () => postOrder(url, key, body)));
+export async function burst(
+  url: string | readonly string[],
+  count: number,
+  key: string,
+  body: unknown,
+): Promise<BurstTally> {
+  const urls = typeof url === 'string' ? [url] : url;
+  const answers = await Promise.all(
+    Array.from({ length: count }, (_, index) => postOrder(urls[index % urls.length] as string, key, body)),
+  );
   const first = answers.find((answer) => answer.status === 201 && !answer.headers.has('idempotent-replayed'));
   let created = 0;
   let replayed = 0;

@@ -94,6 +94,7 @@ export {
   type ParseIdempotencyKeyOptions,
   parseIdempotencyKey,
 } from './guards/idempotency/parse-idempotency-key.js';
+export { type IdempotencyRow, recordFromRow } from './guards/idempotency/record-row.js';
 export { type FingerprintInput, requestFingerprint } from './guards/idempotency/request-fingerprint.js';
 export { storesNothing } from './guards/idempotency/stores-nothing.js';
 export {

@@ -3,6 +3,11 @@
  * @packageDocumentation
  */
 export {
+  type RedisCommandClient,
+  type RedisIdempotencyStoreOptions,
+  redisIdempotencyStore,
+} from './redis-idempotency-store.js';
+export {
   type RedisRateLimitStoreOptions,
   redisRateLimitStore,
   type ScriptClient,

@@ -1,5 +1,6 @@
 import type { GcraRule, RateLimitDecision, RateLimitStore } from 'errcat';
 import { GCRA_SCRIPT, GCRA_SCRIPT_SHA } from './gcra-script.js';
+import { isNoScript, quitClient } from './internal/quit-client.js';
 
 /**
  * The part of an ioredis client (`Redis` or `Cluster`) the store uses.
@@ -48,10 +49,6 @@ function toDecision(reply: unknown): RateLimitDecision {
   return { allowed: allowed === 1, remaining, retryAfterMs, resetMs };
 }
 
-function isNoScript(error: unknown): boolean {
-  return error instanceof Error && error.message.startsWith('NOSCRIPT');
-}
-
 /**
  * A rate-limit store on Redis: every decision is one `EVALSHA` of a GCRA Lua script (atomic, one
  * round trip), falling back to `EVAL` once when Redis does not know the script yet (after a
@@ -87,14 +84,7 @@ export function redisRateLimitStore(options: RedisRateLimitStoreOptions): RateLi
       }
     },
     async close() {
-      if (!options.closeClient) return;
-      // QUIT needs a live connection; without one, drop the client so close never hangs or throws.
-      if (client.status !== 'ready') return client.disconnect();
-      try {
-        await client.quit();
-      } catch {
-        client.disconnect();
-      }
+      if (options.closeClient) await quitClient(client);
     },
   };
 }

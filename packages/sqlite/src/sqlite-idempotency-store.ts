@@ -1,0 +1,168 @@
+import { Buffer } from 'node:buffer';
+import {
+  errcatErrors,
+  type IdempotencyClaimResult,
+  type IdempotencyRow,
+  type IdempotencyStore,
+  recordFromRow,
+} from 'errcat';
+
+/** The parameters of a function, inferred the way better-sqlite3's own types infer them. */
+type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
+
+/** The part of a better-sqlite3 statement the store uses. */
+export interface SqliteStatement {
+  run(...params: unknown[]): { changes: number };
+  get(...params: unknown[]): unknown;
+}
+
+/**
+ * The part of a better-sqlite3 `Database` the store uses.
+ *
+ * @example
+ * ```ts
+ * import Database from 'better-sqlite3';
+ * const database: SqliteDatabase = new Database('idempotency.db');
+ * ```
+ */
+export interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+  exec(sql: string): unknown;
+  pragma(source: string): unknown;
+  transaction<F extends (...args: never[]) => unknown>(
+    fn: F,
+  ): { immediate(...params: ArgsOf<F>): ReturnType<F> };
+  close(): unknown;
+}
+
+/** Options of {@link sqliteIdempotencyStore}. */
+export interface SqliteIdempotencyStoreOptions {
+  /** An open better-sqlite3 database, such as `new Database('idempotency.db')`. */
+  readonly database: SqliteDatabase;
+  /** The table of records, created when missing. @default 'errcat_idempotency' */
+  readonly table?: string;
+  /**
+   * Put the database in WAL mode with a 5 s busy timeout, so that several processes on the
+   * machine can share the file. Turn it off when you configure the connection yourself.
+   * @default true
+   */
+  readonly configure?: boolean;
+  /** Milliseconds between sweeps that delete lapsed records; 0 turns sweeping off. @default 60000 */
+  readonly sweepInterval?: number;
+  /** `close()` also closes the database; leave it false when the app shares it. @default false */
+  readonly closeDatabase?: boolean;
+  /** The clock, in milliseconds. Processes sharing the file must agree on it. @default Date.now */
+  readonly now?: () => number;
+}
+
+const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/**
+ * The idempotency store on SQLite through better-sqlite3: the embedded default for one machine.
+ * Records survive restarts, and every process on the machine opening the same file shares them:
+ * a claim is one upsert inside a `BEGIN IMMEDIATE` transaction, which SQLite's write lock makes
+ * atomic across processes. Lapsed records are deleted by a periodic sweep. Calls are synchronous
+ * (better-sqlite3's model), so the guard's `timeout` cannot cut a call short; the busy timeout
+ * bounds how long one waits for another process's write.
+ *
+ * @example
+ * ```ts
+ * import Database from 'better-sqlite3';
+ * import { createIdempotencyGuard } from 'errcat';
+ * import { sqliteIdempotencyStore } from '@errcat/sqlite';
+ *
+ * const guard = createIdempotencyGuard({
+ *   store: sqliteIdempotencyStore({ database: new Database('idempotency.db'), closeDatabase: true }),
+ * });
+ * ```
+ */
+export function sqliteIdempotencyStore(options: SqliteIdempotencyStoreOptions): IdempotencyStore {
+  const { database } = options;
+  const table = options.table ?? 'errcat_idempotency';
+  if (!TABLE_NAME.test(table)) {
+    throw errcatErrors.ERRCAT_BAD_ARGUMENT({ reason: `table must match ${TABLE_NAME}, got '${table}'` });
+  }
+  const now = options.now ?? Date.now;
+  if (options.configure ?? true) {
+    database.pragma('journal_mode = WAL');
+    database.pragma('busy_timeout = 5000');
+  }
+  database.exec(
+    `CREATE TABLE IF NOT EXISTS "${table}" (
+      key TEXT PRIMARY KEY,
+      token TEXT,
+      fingerprint TEXT NOT NULL,
+      status INTEGER,
+      headers TEXT,
+      body BLOB,
+      expires_at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS "${table}_expires_at" ON "${table}" (expires_at);`,
+  );
+  // A record is live while expires_at is ahead of the clock: a running claim until its lease
+  // ends, a completed one (token NULL, status set) until its TTL ends.
+  const upsert = database.prepare(
+    `INSERT INTO "${table}" (key, token, fingerprint, status, headers, body, expires_at)
+     VALUES (?, ?, ?, NULL, NULL, NULL, ?)
+     ON CONFLICT (key) DO UPDATE SET token = excluded.token, fingerprint = excluded.fingerprint,
+       status = NULL, headers = NULL, body = NULL, expires_at = excluded.expires_at
+     WHERE "${table}".expires_at <= ?`,
+  );
+  const select = database.prepare(
+    `SELECT fingerprint, status, headers, body FROM "${table}" WHERE key = ? AND expires_at > ?`,
+  );
+  const renew = database.prepare(
+    `UPDATE "${table}" SET expires_at = ? WHERE key = ? AND token = ? AND expires_at > ?`,
+  );
+  const complete = database.prepare(
+    `UPDATE "${table}" SET token = NULL, status = ?, headers = ?, body = ?, expires_at = ?
+     WHERE key = ? AND token = ? AND expires_at > ?`,
+  );
+  const release = database.prepare(`DELETE FROM "${table}" WHERE key = ? AND token = ? AND expires_at > ?`);
+  const sweep = database.prepare(`DELETE FROM "${table}" WHERE expires_at <= ?`);
+  const claim = database.transaction(
+    (key: string, token: string, fingerprint: string, leaseMs: number): IdempotencyClaimResult => {
+      const time = now();
+      if (upsert.run(key, token, fingerprint, time + leaseMs, time).changes === 1) return { claimed: true };
+      // The write lock is held: the live record that refused the claim is still there.
+      return { claimed: false, record: recordFromRow(select.get(key, time) as IdempotencyRow) };
+    },
+  );
+  const interval = options.sweepInterval ?? 60_000;
+  const timer =
+    interval > 0
+      ? setInterval(() => {
+          try {
+            sweep.run(now());
+          } catch {
+            // The database was closed or is busy: the next sweep tries again, and lapsed records
+            // are ignored by every query meanwhile.
+          }
+        }, interval)
+      : undefined;
+  timer?.unref();
+
+  return {
+    claim: (key, { token, fingerprint, leaseMs }) => claim.immediate(key, token, fingerprint, leaseMs),
+    get(key) {
+      const row = select.get(key, now()) as IdempotencyRow | undefined;
+      return row === undefined ? undefined : recordFromRow(row);
+    },
+    renew: (key, token, leaseMs) => {
+      const time = now();
+      return renew.run(time + leaseMs, key, token, time).changes === 1;
+    },
+    complete: (key, token, response, ttlMs) => {
+      const time = now();
+      const headers = JSON.stringify(response.headers);
+      // better-sqlite3 binds Buffers, not plain Uint8Arrays; this view copies nothing.
+      const body = Buffer.from(response.body.buffer, response.body.byteOffset, response.body.byteLength);
+      return complete.run(response.status, headers, body, time + ttlMs, key, token, time).changes === 1;
+    },
+    release: (key, token) => release.run(key, token, now()).changes === 1,
+    close() {
+      if (timer) clearInterval(timer);
+      if (options.closeDatabase) database.close();
+    },
+  };
+}
