@@ -10,7 +10,6 @@ const errcatSpec = {
   domain: 'errcat.dev',
   name: 'errcat',
   description: 'Errors that errcat itself raises when a catalog, an argument or an input is wrong.',
-  docs: 'https://github.com/errcat/errcat/blob/main/docs/errcat-errors.md',
   categories: {
     catalog: { title: 'Catalog errors', description: 'A catalog is malformed or cannot be loaded.' },
     usage: { title: 'Usage errors', description: 'errcat was called with arguments it cannot use.' },
