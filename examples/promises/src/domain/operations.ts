@@ -1,0 +1,220 @@
+import type { PromisesCatalog } from '../catalog/promises-catalog.js';
+import type { Database } from '../storage/database.js';
+import { COMPLETED_STATE, type Completion, promiseAt, taskAt, unclaimed } from './lifecycle.js';
+import type { PromiseRecord, PromiseState, SubscriptionRecord, TaskRecord } from './records.js';
+
+/** The tag that makes the service offer a promise's work as a task. */
+export const INVOKE_TAG = 'resonate:invoke';
+
+/** A new promise, as a create request describes it. */
+export interface NewPromise {
+  readonly id: string;
+  /** When the promise times out, in epoch milliseconds. */
+  readonly timeout: number;
+  readonly param?: unknown;
+  readonly tags?: Readonly<Record<string, string>> | undefined;
+}
+
+/** A search over promises. */
+export interface PromiseSearch {
+  readonly id?: string;
+  readonly states?: readonly PromiseState[];
+  readonly limit: number;
+  readonly after?: number;
+}
+
+/** A claim request: the task's counter as the worker knows it, who claims, and for how long. */
+export interface TaskClaim {
+  readonly counter: number;
+  readonly processId: string;
+  /** Milliseconds the claim lasts. */
+  readonly ttl: number;
+}
+
+/** What the service does once a promise completed; the listeners are notified after the commit. */
+export type CompletionListener = (
+  promise: PromiseRecord,
+  subscriptions: readonly SubscriptionRecord[],
+) => void;
+
+/** Options of {@link createOperations}. */
+export interface OperationsOptions {
+  readonly db: Database;
+  /** The catalog whose errors the operations throw (its docs links reach the responses). */
+  readonly catalog: PromisesCatalog;
+  /** The clock, in epoch milliseconds. @default Date.now */
+  readonly now?: () => number;
+  /** Told about every completed promise and its subscriptions. @default none */
+  readonly onComplete?: CompletionListener;
+}
+
+/** The most subscriptions notified of one completion. */
+const MAX_NOTIFIED = 100;
+
+const ALREADY_COMPLETED = {
+  RESOLVED: 'PROMISE_ALREADY_RESOLVED',
+  REJECTED: 'PROMISE_ALREADY_REJECTED',
+  REJECTED_CANCELED: 'PROMISE_ALREADY_CANCELED',
+  REJECTED_TIMEDOUT: 'PROMISE_ALREADY_TIMED_OUT',
+} as const satisfies Record<Exclude<PromiseState, 'PENDING'>, string>;
+
+/**
+ * The operations of the promises service, each one transaction, each failure a catalog error of
+ * seed 000 or of the service's own entries: 4040/4041/4042 for what does not exist, 4090 for a
+ * taken id, 4030–4033 for completed promises, 4091/4092/4093/4220 for tasks. Storage failures are
+ * thrown as the driver raised them; the server maps them to 5002.
+ *
+ * @example
+ * ```ts
+ * const operations = createOperations({ db, catalog });
+ * await operations.createPromise({ id: 'p1', timeout: Date.now() + 60_000 });
+ * await operations.completePromise('p1', 'resolve', { ok: true });
+ * ```
+ */
+export function createOperations(options: OperationsOptions) {
+  const { db, catalog } = options;
+  const now = options.now ?? Date.now;
+
+  const requirePromise = (promise: PromiseRecord | undefined, id: string): PromiseRecord => {
+    if (promise === undefined) throw catalog.PROMISE_NOT_FOUND({ id });
+    return promise;
+  };
+  const requireTask = (task: TaskRecord | undefined, id: string): TaskRecord => {
+    if (task === undefined) throw catalog.TASK_NOT_FOUND({ id });
+    return task;
+  };
+
+  return {
+    /** Creates a pending promise (and its task when tagged `resonate:invoke`); 4090 when the id is taken. */
+    createPromise: (input: NewPromise): Promise<PromiseRecord> =>
+      db.write(async (tx) => {
+        const tags = input.tags ?? {};
+        const promise: PromiseRecord = {
+          id: input.id,
+          state: 'PENDING',
+          param: input.param ?? null,
+          value: null,
+          timeout: input.timeout,
+          tags,
+          createdOn: now(),
+        };
+        if (!(await tx.insertPromise(promise))) throw catalog.PROMISE_ALREADY_EXISTS({ id: input.id });
+        if (tags[INVOKE_TAG] !== undefined) {
+          await tx.insertTask({ id: input.id, state: 'pending', counter: 1, createdOn: promise.createdOn });
+        }
+        return promiseAt(promise, now());
+      }),
+
+    /** The promise as it is now; 4040 when there is none. */
+    getPromise: (id: string): Promise<PromiseRecord> =>
+      db.read(async (tx) => promiseAt(requirePromise(await tx.getPromise(id), id), now())),
+
+    /** Resolves, rejects or cancels a pending promise; 4030–4033 when it already completed. */
+    completePromise: async (id: string, completion: Completion, value: unknown): Promise<PromiseRecord> => {
+      const { completed, subscriptions } = await db.write(async (tx) => {
+        const time = now();
+        const current = promiseAt(requirePromise(await tx.getPromise(id), id), time);
+        if (current.state !== 'PENDING') throw catalog[ALREADY_COMPLETED[current.state]]({ id });
+        const completed: PromiseRecord = {
+          ...current,
+          state: COMPLETED_STATE[completion],
+          value: value ?? null,
+          completedOn: time,
+        };
+        await tx.updatePromise(completed);
+        const task = await tx.getTask(id);
+        if (task !== undefined && task.state !== 'completed') {
+          await tx.updateTask({ ...unclaimed(task), state: 'completed', completedOn: time });
+        }
+        return { completed, subscriptions: await tx.listSubscriptions(id, MAX_NOTIFIED) };
+      });
+      options.onComplete?.(completed, subscriptions);
+      return completed;
+    },
+
+    /** A page of promises by id pattern and state, in creation order. */
+    searchPromises: (search: PromiseSearch) =>
+      db.read(async (tx) => {
+        const time = now();
+        const page = await tx.searchPromises({ ...search, now: time });
+        return { ...page, promises: page.promises.map((promise) => promiseAt(promise, time)) };
+      }),
+
+    /**
+     * Subscribes a listener URL to a promise's completion; the same id again returns the existing
+     * subscription (`created: false`). 4040 when the promise does not exist.
+     */
+    createSubscription: (input: Omit<SubscriptionRecord, 'createdOn'>) =>
+      db.write(async (tx) => {
+        requirePromise(await tx.getPromise(input.promiseId), input.promiseId);
+        const subscription: SubscriptionRecord = { ...input, createdOn: now() };
+        if (await tx.insertSubscription(subscription)) return { subscription, created: true };
+        const existing = (await tx.getSubscription(input.id)) ?? subscription;
+        return { subscription: existing, created: false };
+      }),
+
+    /** The subscription; 4041 when there is none. */
+    getSubscription: (id: string): Promise<SubscriptionRecord> =>
+      db.read(async (tx) => {
+        const subscription = await tx.getSubscription(id);
+        if (subscription === undefined) throw catalog.SUBSCRIPTION_NOT_FOUND({ id });
+        return subscription;
+      }),
+
+    /** Removes the subscription; 4041 when there is none. */
+    deleteSubscription: (id: string): Promise<void> =>
+      db.write(async (tx) => {
+        if (!(await tx.deleteSubscription(id))) throw catalog.SUBSCRIPTION_NOT_FOUND({ id });
+      }),
+
+    /** The task as it is now; 4042 when there is none. */
+    getTask: (id: string): Promise<TaskRecord> =>
+      db.read(async (tx) => taskAt(requireTask(await tx.getTask(id), id), await tx.getPromise(id), now())),
+
+    /**
+     * Claims a pending task for a process: 4092 when it is completed, 4091 when another claim holds
+     * it, 4093 when the counter is not the task's. Returns the task and its promise (the work).
+     */
+    claimTask: (id: string, claim: TaskClaim) =>
+      db.write(async (tx) => {
+        const time = now();
+        const promise = await tx.getPromise(id);
+        const task = taskAt(requireTask(await tx.getTask(id), id), promise, time);
+        if (task.state === 'completed') throw catalog.TASK_ALREADY_COMPLETED({ id });
+        if (task.state === 'claimed') throw catalog.TASK_ALREADY_CLAIMED({ id });
+        if (claim.counter !== task.counter) {
+          throw catalog.TASK_COUNTER_MISMATCH({ expected: claim.counter, actual: task.counter });
+        }
+        const claimed: TaskRecord = {
+          ...task,
+          state: 'claimed',
+          processId: claim.processId,
+          expiresAt: time + claim.ttl,
+        };
+        await tx.updateTask(claimed);
+        return { task: claimed, promise: promiseAt(requirePromise(promise, id), time) };
+      }),
+
+    /**
+     * Completes a claimed task: 4092 when it is completed, 4093 when the counter is not the task's
+     * (the claim expired), 4220 when it is not claimed.
+     */
+    completeTask: (id: string, counter: number): Promise<TaskRecord> =>
+      db.write(async (tx) => {
+        const time = now();
+        const task = taskAt(requireTask(await tx.getTask(id), id), await tx.getPromise(id), time);
+        if (task.state === 'completed') throw catalog.TASK_ALREADY_COMPLETED({ id });
+        if (counter !== task.counter)
+          throw catalog.TASK_COUNTER_MISMATCH({ expected: counter, actual: task.counter });
+        if (task.state !== 'claimed') {
+          throw catalog.TASK_INVALID_STATE({ state: task.state, operation: 'complete' });
+        }
+        const completed: TaskRecord = { ...unclaimed(task), state: 'completed', completedOn: time };
+        await tx.updateTask(completed);
+        return completed;
+      }),
+  };
+}
+
+/** The operations of the promises service. */
+export type Operations = ReturnType<typeof createOperations>;

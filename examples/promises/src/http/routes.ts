@@ -1,0 +1,150 @@
+import { type RequestSchemas, type ValidatedParts, validateRequest } from 'errcat';
+import type { PromisesCatalog } from '../catalog/promises-catalog.js';
+import type { Completion } from '../domain/lifecycle.js';
+import type { Operations } from '../domain/operations.js';
+import type { Route } from './router.js';
+import { SEARCH_STATES, schemas } from './schemas.js';
+import type { Reply } from './send-reply.js';
+
+/** The scopes a token may carry; each route needs one. */
+export type Scope = 'promises:read' | 'promises:write' | 'tasks';
+
+/** What a route handler gets: the request's parts (unvalidated) and the service's operations. */
+export interface RouteInput {
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  /** The parsed JSON body, `undefined` when there was none. */
+  readonly body: unknown;
+}
+
+/** A route's handler and the scope its caller needs. */
+export interface RouteHandler {
+  readonly scope: Scope;
+  /** OpenAPI tags; `completion` marks the resolve, reject and cancel operations. */
+  readonly tags?: readonly string[];
+  handle(input: RouteInput): Promise<Reply>;
+}
+
+/**
+ * The routes of the promises API. Each validates its input with Zod through errcat's
+ * `validateRequest` (one 4000 with every violation), then runs one operation.
+ *
+ * @example
+ * ```ts
+ * const router = createRouter(promiseRoutes(operations, catalog), catalog);
+ * ```
+ */
+export function promiseRoutes(operations: Operations, catalog: PromisesCatalog): Route<RouteHandler>[] {
+  const validated = <S extends RequestSchemas>(
+    scope: Scope,
+    parts: S,
+    run: (valid: ValidatedParts<S>) => Promise<Reply>,
+    tags?: readonly string[],
+  ): RouteHandler => ({
+    scope,
+    ...(tags ? { tags } : {}),
+    handle: async ({ params, query, body }) =>
+      run(await validateRequest(parts, { params, query, body }, { catalog })),
+  });
+  const ok = async (data: Promise<unknown>): Promise<Reply> => ({ status: 200, data: await data });
+  const byId = { params: schemas.params };
+  const complete = (completion: Completion) =>
+    validated(
+      'promises:write',
+      { params: schemas.params, body: schemas.completePromise },
+      ({ params, body }) => ok(operations.completePromise(params.id, completion, body.value)),
+      ['completion'],
+    );
+  const route = (
+    method: string,
+    path: string,
+    operationId: string,
+    handler: RouteHandler,
+  ): Route<RouteHandler> => ({
+    method,
+    path,
+    operationId,
+    handler,
+  });
+  return [
+    route(
+      'POST',
+      '/promises',
+      'createPromise',
+      validated('promises:write', { body: schemas.createPromise }, async ({ body }) => ({
+        status: 201,
+        data: await operations.createPromise(body),
+      })),
+    ),
+    route(
+      'GET',
+      '/promises',
+      'searchPromises',
+      validated('promises:read', { query: schemas.searchPromises }, async ({ query }) => {
+        const page = await operations.searchPromises({
+          limit: query.limit,
+          ...(query.id === undefined ? {} : { id: query.id }),
+          ...(query.state === undefined ? {} : { states: SEARCH_STATES[query.state] }),
+          ...(query.cursor === undefined ? {} : { after: Number(query.cursor) }),
+        });
+        const cursor = page.next === undefined ? {} : { cursor: String(page.next) };
+        return { status: 200, data: { promises: page.promises, ...cursor } };
+      }),
+    ),
+    route(
+      'GET',
+      '/promises/:id',
+      'getPromise',
+      validated('promises:read', byId, ({ params }) => ok(operations.getPromise(params.id))),
+    ),
+    route('POST', '/promises/:id/resolve', 'resolvePromise', complete('resolve')),
+    route('POST', '/promises/:id/reject', 'rejectPromise', complete('reject')),
+    route('POST', '/promises/:id/cancel', 'cancelPromise', complete('cancel')),
+    route(
+      'POST',
+      '/subscriptions',
+      'createSubscription',
+      validated('promises:write', { body: schemas.createSubscription }, async ({ body }) => {
+        const { subscription, created } = await operations.createSubscription(body);
+        return { status: created ? 201 : 200, data: subscription };
+      }),
+    ),
+    route(
+      'GET',
+      '/subscriptions/:id',
+      'getSubscription',
+      validated('promises:read', byId, ({ params }) => ok(operations.getSubscription(params.id))),
+    ),
+    route(
+      'DELETE',
+      '/subscriptions/:id',
+      'deleteSubscription',
+      validated('promises:write', byId, async ({ params }) => {
+        await operations.deleteSubscription(params.id);
+        return { status: 204 };
+      }),
+    ),
+    route(
+      'GET',
+      '/tasks/:id',
+      'getTask',
+      validated('tasks', byId, ({ params }) => ok(operations.getTask(params.id))),
+    ),
+    route(
+      'POST',
+      '/tasks/:id/claim',
+      'claimTask',
+      validated('tasks', { params: schemas.params, body: schemas.claimTask }, ({ params, body }) =>
+        ok(operations.claimTask(params.id, body)),
+      ),
+    ),
+    route(
+      'POST',
+      '/tasks/:id/complete',
+      'completeTask',
+      validated('tasks', { params: schemas.params, body: schemas.completeTask }, ({ params, body }) =>
+        ok(operations.completeTask(params.id, body.counter)),
+      ),
+    ),
+  ];
+}
