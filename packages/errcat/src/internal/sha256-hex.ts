@@ -1,16 +1,31 @@
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 const encoder = new TextEncoder();
 
-/**
- * The SHA-256 digest of `data` (text is UTF-8 encoded) as lower-case hex, through Web Crypto so
- * that it runs on every runtime the core supports.
- */
-export async function sha256Hex(data: string | Uint8Array): Promise<string> {
-  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+interface NodeCrypto {
+  createHash(algorithm: 'sha256'): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
+}
+
+// Web Crypto's digest is asynchronous: on Node it hops through the thread pool, about 75 µs per
+// call against 2 µs for node:crypto's hash. `process.getBuiltinModule` (Node 20.16+) reaches
+// node:crypto without an import, so the core stays portable and uses Web Crypto elsewhere.
+const nodeCrypto = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+
+async function webDigest(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(
     await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>),
   );
   let out = '';
   for (const byte of digest) out += HEX[byte];
   return out;
+}
+
+/**
+ * The SHA-256 digest of `data` (text is UTF-8 encoded) as lower-case hex: at once through
+ * node:crypto on Node, else through Web Crypto.
+ */
+export function sha256Hex(data: string | Uint8Array): string | Promise<string> {
+  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+  return nodeCrypto ? nodeCrypto.createHash('sha256').update(bytes).digest('hex') : webDigest(bytes);
 }

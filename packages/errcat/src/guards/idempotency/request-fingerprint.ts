@@ -43,7 +43,7 @@ function bodyBytes(body: unknown): Uint8Array {
  *   (await requestFingerprint({ method: 'POST', path: '/orders', body: '{"a":2,"b":1}' })); // true
  * ```
  */
-export function requestFingerprint(request: FingerprintInput): Promise<string> {
+export function requestFingerprint(request: FingerprintInput): string | Promise<string> {
   const head = encoder.encode(`${request.method.toUpperCase()}\n${request.path}\n`);
   const body = bodyBytes(request.body);
   const all = new Uint8Array(head.length + body.length);

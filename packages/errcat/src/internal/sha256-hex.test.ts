@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
+});
+
+describe('sha256Hex', () => {
+  it('hashes at once through node:crypto on Node', async () => {
+    const { sha256Hex } = await import('./sha256-hex.js');
+    expect(sha256Hex('abc')).toBe(ABC);
+    expect(sha256Hex(new TextEncoder().encode('abc'))).toBe(ABC);
+  });
+
+  it('falls back to Web Crypto where node:crypto cannot be reached, with the same digest', async () => {
+    vi.stubGlobal('process', { ...process, getBuiltinModule: undefined });
+    vi.resetModules();
+    const { sha256Hex } = await import('./sha256-hex.js');
+    const digest = sha256Hex('abc');
+    expect(digest).toBeInstanceOf(Promise);
+    expect(await digest).toBe(ABC);
+  });
+});
