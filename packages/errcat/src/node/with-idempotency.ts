@@ -52,18 +52,6 @@ export interface NodeIdempotencyOptions {
   readonly catalog?: CatalogMethods<CatalogSpec>;
 }
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
-
-/** What the fingerprint covers of the body: a JSON body as its value, so key order does not count. */
-function fingerprintBody(request: IncomingMessage, body: Buffer): unknown {
-  if (body.length === 0 || !JSON_TYPE.test(request.headers['content-type'] ?? '')) return body;
-  try {
-    return JSON.parse(body.toString('utf8')) as unknown;
-  } catch {
-    return body;
-  }
-}
-
 function sendStored(response: ServerResponse, stored: StoredResponse): void {
   // Headers set before the guard (rate-limit state, CORS) stay; the stored ones are added.
   for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
@@ -121,7 +109,8 @@ export function withIdempotency(
     const start = await guard.begin({
       method: request.method ?? 'GET',
       path: request.url ?? '/',
-      body: key === undefined ? undefined : fingerprintBody(request, body),
+      body,
+      contentType: request.headers['content-type'],
       key,
       scope: scope?.(request),
       required: typeof required === 'function' ? required(request) : required,

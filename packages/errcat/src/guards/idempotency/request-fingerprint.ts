@@ -15,14 +15,31 @@ export interface FingerprintInput {
   /** The request target: the path with its query, as on the request line. */
   readonly path: string;
   /**
-   * The body: raw bytes (any `ArrayBuffer` view) or text as received, or a parsed value (an object from a JSON body
-   * parser), which is compared as canonical JSON so that key order and spacing do not matter.
-   * `undefined` and `null` mean no body.
+   * The body: raw bytes (any `ArrayBuffer` view) or text as received, or a parsed value (an object
+   * from a JSON body parser), which is compared as canonical JSON so that key order and spacing do
+   * not matter. `undefined` and `null` mean no body.
    */
   readonly body?: unknown;
+  /** The request's Content-Type: a raw JSON body (`application/json`, `…+json`) is compared as canonical JSON too. */
+  readonly contentType?: string | undefined;
 }
 
 const encoder = new TextEncoder();
+// Fatal: bytes that are not UTF-8 stay bytes, never two bodies decoded to the same U+FFFD text.
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+
+/** A raw JSON body as its parsed value, so that spacing and key order do not count; else as is. */
+function comparable(body: unknown, contentType: string | undefined): unknown {
+  if (contentType === undefined || !JSON_TYPE.test(contentType)) return body;
+  if (typeof body !== 'string' && !ArrayBuffer.isView(body)) return body;
+  try {
+    const text = typeof body === 'string' ? body : decoder.decode(body);
+    return text === '' ? body : (JSON.parse(text) as unknown);
+  } catch {
+    return body;
+  }
+}
 
 function bodyBytes(body: unknown): Uint8Array {
   if (body === undefined || body === null) return new Uint8Array(0);
@@ -34,7 +51,7 @@ function bodyBytes(body: unknown): Uint8Array {
 
 /**
  * The idempotency guard's default fingerprint: the SHA-256 (hex) of the method, the path with its
- * query, and the body. A key reused with any of them different is answered with
+ * query, and the body (JSON compared by value, whether raw with its Content-Type or parsed). A key reused with any of them different is answered with
  * `IDEMPOTENCY_KEY_REUSED` (422), as Stripe does for another endpoint or other parameters.
  *
  * @example
@@ -45,7 +62,7 @@ function bodyBytes(body: unknown): Uint8Array {
  */
 export function requestFingerprint(request: FingerprintInput): string | Promise<string> {
   const head = encoder.encode(`${request.method.toUpperCase()}\n${request.path}\n`);
-  const body = bodyBytes(request.body);
+  const body = bodyBytes(comparable(request.body, request.contentType));
   const all = new Uint8Array(head.length + body.length);
   all.set(head);
   all.set(body, head.length);

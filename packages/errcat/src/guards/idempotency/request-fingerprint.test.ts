@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { requestFingerprint } from './request-fingerprint.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const print = (body: unknown, contentType?: string, path = '/orders', method = 'POST') =>
+  requestFingerprint({ method, path, body, contentType });
+
+/** Any JSON object, and the same object with its keys in another order at every depth. */
+const reordered = fc
+  .jsonValue()
+  .filter((value) => typeof value === 'object' && value !== null && !Array.isArray(value))
+  .map((value) => {
+    const shuffle = (item: unknown): unknown => {
+      if (Array.isArray(item)) return item.map(shuffle);
+      if (typeof item !== 'object' || item === null) return item;
+      return Object.fromEntries(
+        Object.entries(item)
+          .reverse()
+          .map(([key, inner]) => [key, shuffle(inner)]),
+      );
+    };
+    return [value, shuffle(value)] as const;
+  });
+
+describe('requestFingerprint', () => {
+  it('tells requests apart by method, path with query, and body', async () => {
+    const base = await print({ sku: 'A1' });
+    expect(await print({ sku: 'A2' })).not.toBe(base);
+    expect(await print({ sku: 'A1' }, undefined, '/orders?dry=1')).not.toBe(base);
+    expect(await print({ sku: 'A1' }, undefined, '/orders', 'PATCH')).not.toBe(base);
+    expect(await print({ sku: 'A1' }, undefined, '/orders', 'post')).toBe(base);
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('compares a raw JSON body by value when its Content-Type says JSON', async () => {
+    const parsed = await print({ b: 1, a: [1, { d: 2, c: 3 }] });
+    const raw = new TextEncoder().encode('{ "a": [1, {"c": 3, "d": 2}], "b": 1 }');
+    expect(await print(raw, JSON_TYPE)).toBe(parsed);
+    expect(await print('{"b":1,"a":[1,{"d":2,"c":3}]}', 'application/merge-patch+json')).toBe(parsed);
+    // Without a JSON type the bytes are the body: spacing counts.
+    expect(await print(raw)).not.toBe(parsed);
+  });
+
+  it('keeps malformed JSON and bytes that are not UTF-8 as bytes', async () => {
+    expect(await print('{"a":', JSON_TYPE)).toBe(await print('{"a":'));
+    const a = new Uint8Array([0x22, 0xff, 0x22]);
+    const b = new Uint8Array([0x22, 0xfe, 0x22]);
+    expect(await print(a, JSON_TYPE)).not.toBe(await print(b, JSON_TYPE));
+  });
+
+  it('treats no body, an empty body and null alike, and a __proto__ key as a plain key', async () => {
+    expect(await print(undefined)).toBe(await print(null));
+    expect(await print('', JSON_TYPE)).toBe(await print(new Uint8Array(0)));
+    const withProto = await print('{"__proto__":{"x":1},"a":1}', JSON_TYPE);
+    expect(withProto).not.toBe(await print({ a: 1 }));
+  });
+
+  it('gives one fingerprint to a JSON body whatever its key order (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(reordered, async ([value, shuffled]) => {
+        expect(await print(JSON.stringify(shuffled), JSON_TYPE)).toBe(await print(value));
+      }),
+    );
+  });
+});
