@@ -2,6 +2,7 @@
  * @errcat/hono: errcat for Hono, on any runtime. This entry only re-exports.
  * @packageDocumentation
  */
+export { type HonoIdempotencyOptions, idempotency } from './idempotency.js';
 export {
   errcatHandlers,
   type HonoErrcatHandlers,
