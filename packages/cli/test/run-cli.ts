@@ -17,7 +17,19 @@ export interface CliRun {
  * const { code, stdout } = await runCli(dir, 'diff', 'old.yaml', 'new.yaml');
  * ```
  */
-export async function runCli(cwd: string, ...argv: string[]): Promise<CliRun> {
+export function runCli(cwd: string, ...argv: string[]): Promise<CliRun> {
+  return runCliWithInput(cwd, '', ...argv);
+}
+
+/**
+ * {@link runCli} with `input` as the command's standard input.
+ *
+ * @example
+ * ```ts
+ * const { stdout } = await runCliWithInput(dir, '{"error":"nope"}', 'decode', '--status', '400');
+ * ```
+ */
+export async function runCliWithInput(cwd: string, input: string, ...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -27,7 +39,7 @@ export async function runCli(cwd: string, ...argv: string[]): Promise<CliRun> {
     stderr: (text) => {
       stderr += text;
     },
-    stdin: async () => '',
+    stdin: async () => input,
     cwd,
   };
   const code = await main(argv, io);

@@ -1,26 +1,13 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import type { CliIo } from '../cli-io.js';
-import { main } from '../main.js';
+import { runCliWithInput } from '../../test/run-cli.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 /** Runs `errcat decode …` in-process with `input` on standard input. */
 async function decode(input: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    stdin: async () => input,
-    cwd: repoRoot,
-  };
-  const code = await main(['decode', ...argv], io);
+  const { code, stdout, stderr } = await runCliWithInput(repoRoot, input, 'decode', ...argv);
   return { code, stderr, json: stdout === '' ? undefined : (JSON.parse(stdout) as Record<string, unknown>) };
 }
 
