@@ -1,0 +1,131 @@
+import { type IdempotencyClaimHandle, type IdempotencyGuard, storesNothing } from 'errcat';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Options of {@link idempotencyPlugin}.
+ *
+ * @example
+ * ```ts
+ * const options: FastifyIdempotencyOptions = { guard, scope: (request) => request.user?.id };
+ * ```
+ */
+export interface FastifyIdempotencyOptions {
+  /** The guard: its store, TTL, lease and key rules (see `createIdempotencyGuard`). */
+  readonly guard: IdempotencyGuard;
+  /**
+   * The caller's identity (user, tenant or API-key id): keys are looked up per scope.
+   * @default none: every caller shares one key space, so set it whenever requests are authenticated
+   */
+  readonly scope?: (request: FastifyRequest) => string | undefined;
+  /** Whether a request must carry a key (per route: a function). @default the guard's `required` */
+  readonly required?: boolean | ((request: FastifyRequest) => boolean);
+  /**
+   * Whether an error a handler threw means the request had no effect (nothing is stored).
+   * @default storesNothing: catalog errors marked `notApplied`, and validation failures
+   */
+  readonly storesNothing?: (error: unknown) => boolean;
+}
+
+interface Claim {
+  readonly handle: IdempotencyClaimHandle;
+  noEffect: boolean;
+}
+
+/**
+ * A Fastify plugin for the idempotency guard, for the routes of the scope it is registered in (like
+ * `errcatPlugin` it adds its hooks to that scope: register it inside the scope of the routes it
+ * guards). In `preHandler`, after
+ * validation, the first request with an `Idempotency-Key` claims the key, a repeat gets the stored
+ * response with `Idempotent-Replayed: true`, and refusals (400, 409, 422, 503) are thrown as catalog
+ * errors for `errcatPlugin` to render. In `onSend` the final response (errors included) is stored
+ * before it is sent; an error proving the request had no effect (seen in `onError`) stores nothing.
+ * Streamed responses are not stored: their key is freed.
+ *
+ * @example
+ * ```ts
+ * import { createIdempotencyGuard } from 'errcat';
+ * import { errcatPlugin, idempotencyPlugin } from '@errcat/fastify';
+ *
+ * await app.register(errcatPlugin, { catalog });
+ * await app.register(async (orders) => {
+ *   await orders.register(idempotencyPlugin, { guard: createIdempotencyGuard({ store }), required: true });
+ *   orders.post('/orders', async () => createOrder());
+ * });
+ * ```
+ */
+export function idempotencyPlugin(
+  fastify: FastifyInstance,
+  options: FastifyIdempotencyOptions,
+  done: (error?: Error) => void,
+): void {
+  const { guard, scope, required } = options;
+  const noEffect = options.storesNothing ?? storesNothing;
+  const claims = new WeakMap<FastifyRequest, Claim>();
+
+  fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    const key = request.headers['idempotency-key'];
+    if (key === undefined && required === undefined && !guard.covers(request.method)) return;
+    const start = await guard.begin({
+      method: request.method,
+      path: request.url,
+      body: request.body,
+      contentType: request.headers['content-type'],
+      key,
+      scope: scope?.(request),
+      required: typeof required === 'function' ? required(request) : required,
+    });
+    if (start.kind === 'claimed') claims.set(request, { handle: start, noEffect: false });
+    else if (start.kind === 'replay') {
+      const { status, headers, body } = start.response;
+      return reply
+        .code(status)
+        .headers(headers as Record<string, string | string[]>)
+        .send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    }
+  });
+
+  fastify.addHook('onError', async (request, _reply, error) => {
+    const claim = claims.get(request);
+    if (claim && noEffect(error)) claim.noEffect = true;
+  });
+
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    const claim = claims.get(request);
+    if (claim === undefined) return payload;
+    claims.delete(request);
+    const body =
+      payload === null || payload === undefined
+        ? new Uint8Array(0)
+        : typeof payload === 'string'
+          ? Buffer.from(payload)
+          : payload instanceof Uint8Array
+            ? payload
+            : undefined;
+    if (claim.noEffect || body === undefined) await claim.handle.abandon();
+    else {
+      const headers: Record<string, string | readonly string[]> = {};
+      for (const [name, value] of Object.entries(reply.getHeaders())) {
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.map(String) : String(value);
+      }
+      await claim.handle.complete({ status: reply.statusCode, headers, body });
+    }
+    return payload;
+  });
+
+  // A response that bypassed onSend (`reply.hijack()`, writes to `reply.raw`) stored nothing.
+  fastify.addHook('onResponse', async (request) => {
+    const claim = claims.get(request);
+    if (claim === undefined) return;
+    claims.delete(request);
+    await claim.handle.abandon();
+  });
+
+  done();
+}
+
+// Like errcatPlugin: no encapsulation of its own, so its hooks apply to the scope it is registered in.
+Object.assign(idempotencyPlugin, {
+  [Symbol.for('skip-override')]: true,
+  [Symbol.for('fastify.display-name')]: '@errcat/fastify idempotency',
+  [Symbol.for('plugin-meta')]: { name: '@errcat/fastify-idempotency', fastify: '5.x' },
+});
