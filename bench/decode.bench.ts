@@ -5,23 +5,10 @@
  * second table checks that decoding stays linear: hostile bodies 16 times larger cost about 16
  * times more.
  */
-import { builtinProfiles, type CatalogError, defineCatalog, renderError } from 'errcat';
+import { builtinProfiles, type CatalogError, renderError } from 'errcat';
 import { decodeError, decodeErrorSync } from 'errcat/client';
+import { orderCatalog as catalog } from './support/order-catalog.js';
 import { type BenchRow, measure, printRatios } from './support/report.js';
-
-const catalog = defineCatalog({
-  domain: 'bench.example.com',
-  docs: 'https://example.com/errors',
-  errors: {
-    ORDER_NOT_FOUND: {
-      code: 4040,
-      status: 404,
-      title: 'Order not found',
-      message: "Order '{id}' not found",
-      details: { id: 'string' },
-    },
-  },
-});
 
 interface Sample {
   readonly status: number;
