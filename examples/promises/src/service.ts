@@ -1,9 +1,11 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { generateSite } from '@errcat/cli';
 import { createJwtAuth } from '@errcat/jwt';
-import { redisRateLimitStore } from '@errcat/redis';
+import { redisIdempotencyStore, redisRateLimitStore } from '@errcat/redis';
 import {
+  type Catalog,
   createIdempotencyGuard,
   createLoadShedder,
   createRateLimiter,
@@ -20,6 +22,7 @@ import { Redis } from 'ioredis';
 import { createPromisesCatalog, type PromisesCatalog } from './catalog/promises-catalog.js';
 import { createOperations } from './domain/operations.js';
 import { createApp } from './http/app.js';
+import { serviceOpenApi } from './http/openapi.js';
 import { createRouter } from './http/router.js';
 import { promiseRoutes } from './http/routes.js';
 import { createNotifier } from './notifier.js';
@@ -168,7 +171,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     onComplete: createNotifier(),
     ...(options.now ? { now: options.now } : {}),
   });
-  const router = createRouter(promiseRoutes(operations, catalog), catalog);
+  const routes = promiseRoutes(operations, catalog);
+  const router = createRouter(routes, catalog);
   const shedder = createLoadShedder({
     catalog,
     ...(guards ? { maxConcurrent: options.maxConcurrent ?? 256, maxQueue: options.maxQueue ?? 256 } : {}),
@@ -181,7 +185,16 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       })
     : undefined;
   // Without the guards, the idempotency guard covers no method: it only reads bodies.
-  const idempotency = createIdempotencyGuard({ catalog, ...(guards ? {} : { methods: [] }) });
+  const idempotency = createIdempotencyGuard({
+    catalog,
+    ...(guards
+      ? {
+          store: redis
+            ? redisIdempotencyStore({ client: redis, keyPrefix: 'promises:idem:' })
+            : db.idempotencyStore(),
+        }
+      : { methods: [] }),
+  });
   const app = createApp({
     catalog,
     profile,
@@ -196,6 +209,26 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     idempotency,
     limiter,
     shedder,
+    documents: {
+      '/': {
+        contentType: 'application/json',
+        body: JSON.stringify({
+          service: 'errcat promises service',
+          profile: profile.name,
+          errors: `${url}/errors`,
+          openapi: `${url}/openapi.json`,
+        }),
+      },
+      // generateSite is typed for untyped catalogs (`Catalog`); a typed one has the same shape.
+      '/errors': {
+        contentType: 'text/html; charset=utf-8',
+        body: await generateSite(catalog as unknown as Catalog),
+      },
+      '/openapi.json': {
+        contentType: 'application/json',
+        body: JSON.stringify(serviceOpenApi(routes, catalog, profile, url)),
+      },
+    },
   });
   const handler = withErrors(
     withTrafficGuards(app, {

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PromisesClient } from '../src/client/promises-client.js';
 import { signToken } from '../src/tokens.js';
@@ -7,6 +9,20 @@ import { failure, holdSlot, SECRET, startTestService, type TestService, waitFor 
 
 /** A timeout far in the future (2100-01-01), for promises that must stay pending. */
 const LATER = 4_102_444_800_000;
+
+// biome-ignore lint/suspicious/noExplicitAny: a parsed JSON document, walked by the test
+type Json = Record<string, any>;
+
+/** Validates a body against a response of the OpenAPI document (its `$ref`s resolved); the errors. */
+function check(document: Json, response: Json, body: unknown): unknown[] {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  ajv.addSchema({ $id: 'doc', components: document.components }, 'doc');
+  const resolved = response.$ref ? document.components.responses[response.$ref.split('/').at(-1)] : response;
+  const [media] = Object.values(resolved.content as Json) as Json[];
+  const schema = JSON.parse(JSON.stringify(media?.schema).replaceAll('"#/components/', '"doc#/components/'));
+  const validate = ajv.compile(schema);
+  return validate(body) ? [] : (validate.errors ?? []);
+}
 
 /** The HTTP status, code and (when the profile carries it) key of a decoded error. */
 function facts(error: { httpStatus?: number; code: string | number; key?: string | undefined }) {
@@ -312,6 +328,33 @@ export function describePromisesService(profile: string, rich: boolean): void {
       await api.resolvePromise(taskId, 'done');
       expect(await api.getTask(taskId)).toMatchObject({ state: 'completed' });
       expect((await failure(api.claimTask(taskId, { counter: 2, processId: 'w3' }))).code).toBe(4092);
+    });
+
+    test('serves its error dictionary at /errors and an OpenAPI document that real responses follow', async () => {
+      const page = await fetch(`${main.url}/errors`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      const html = await page.text();
+      // The page carries every entry (rendered from its embedded data), anchored by code.
+      const missingEntries = main.service.catalog.entries.filter(
+        (entry) => !html.includes(`"anchor":"${entry.code}"`),
+      );
+      expect(missingEntries.map((entry) => entry.code)).toEqual([]);
+
+      const document = (await (await fetch(`${main.url}/openapi.json`)).json()) as Json;
+      expect(await new Validator().validate(structuredClone(document))).toMatchObject({ valid: true });
+      const operations = Object.values(document.paths as Json).flatMap((item) =>
+        Object.values(item as Json).map((operation) => (operation as Json).operationId),
+      );
+      expect(operations).toHaveLength(12);
+      const getPromise = (document.paths as Json)['/promises/{id}'].get as Json;
+      const api = await client('documented');
+      const created = await api.createPromise({ id: id('doc'), timeout: LATER });
+      expect(check(document, getPromise.responses['200'], created)).toEqual([]);
+      const missing = await fetch(`${main.url}/promises/no-such-promise`, {
+        headers: { authorization: `Bearer ${await signToken({ secret: SECRET, subject: 'documented' })}` },
+      });
+      expect(check(document, getPromise.responses['404'], await missing.json())).toEqual([]);
     });
 
     test('too many requests from one caller is 429 with Retry-After and RateLimit headers', async () => {

@@ -17,9 +17,11 @@ export interface RouteInput {
   readonly body: unknown;
 }
 
-/** A route's handler and the scope its caller needs. */
+/** A route's handler, the scope its caller needs and the schemas of its input. */
 export interface RouteHandler {
   readonly scope: Scope;
+  /** The schemas the request's parts are validated with (the OpenAPI document shows them). */
+  readonly parts: RequestSchemas;
   /** OpenAPI tags; `completion` marks the resolve, reject and cancel operations. */
   readonly tags?: readonly string[];
   handle(input: RouteInput): Promise<Reply>;
@@ -42,6 +44,7 @@ export function promiseRoutes(operations: Operations, catalog: PromisesCatalog):
     tags?: readonly string[],
   ): RouteHandler => ({
     scope,
+    parts,
     ...(tags ? { tags } : {}),
     handle: async ({ params, query, body }) =>
       run(await validateRequest(parts, { params, query, body }, { catalog })),

@@ -36,11 +36,12 @@ export const schemas = {
   createPromise: z.object({
     id,
     timeout: epochMs,
-    param: z.json().optional(),
+    // Any JSON value: the body was parsed as JSON already.
+    param: z.unknown().optional(),
     tags: tags.optional(),
   }),
   /** `POST /promises/:id/resolve|reject|cancel`; the body is optional. */
-  completePromise: z.object({ value: z.json().optional() }).default({}),
+  completePromise: z.object({ value: z.unknown().optional() }).default({}),
   /** `GET /promises` query. */
   searchPromises: z.object({
     id: z.string().min(1).max(255).optional(),

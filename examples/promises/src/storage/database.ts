@@ -1,3 +1,4 @@
+import type { IdempotencyStore } from 'errcat';
 import type { PromiseRecord, PromiseState, SubscriptionRecord, TaskRecord } from '../domain/records.js';
 
 /**
@@ -80,6 +81,11 @@ export interface Database {
   read<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs `work` in a write transaction: committed when it resolves, rolled back when it throws. */
   write<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Where this database keeps idempotency records, for the idempotency guard: a table of the same
+   * PostgreSQL database, or an SQLite file next to the promises' file (memory for a read-only one).
+   */
+  idempotencyStore(): IdempotencyStore;
   /** Closes the connection or pool. */
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { postgresIdempotencyStore } from '@errcat/postgres';
 import pg from 'pg';
 import type { Database, Transaction } from './database.js';
 import { schemaStatements } from './schema.js';
@@ -62,6 +63,7 @@ export async function openPostgresDatabase(options: PostgresDatabaseOptions): Pr
     kind: 'postgres',
     read: (work) => transaction(work, false),
     write: (work) => transaction(work, true),
+    idempotencyStore: () => postgresIdempotencyStore({ pool }),
     close: () => pool.end(),
   };
 }

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { sqliteIdempotencyStore } from '@errcat/sqlite';
 import BetterSqlite3 from 'better-sqlite3';
+import { memoryIdempotencyStore } from 'errcat';
 import type { Database, Transaction } from './database.js';
 import { schemaStatements } from './schema.js';
 import { createSqlTransaction, type SqlExecutor } from './sql-transaction.js';
@@ -77,6 +79,15 @@ export function openSqliteDatabase(options: SqliteDatabaseOptions): Database {
     kind: 'sqlite',
     read: (work) => serialised('BEGIN', work, false),
     write: (work) => serialised('BEGIN IMMEDIATE', work, true),
+    // A file of its own: the store locks its file synchronously, which must never wait for a
+    // transaction of this connection that is paused between two statements.
+    idempotencyStore: () =>
+      readonly
+        ? memoryIdempotencyStore()
+        : sqliteIdempotencyStore({
+            database: new BetterSqlite3(options.file.replace(/(\.db)?$/, '-idempotency.db')),
+            closeDatabase: true,
+          }),
     close: async () => {
       await queue;
       sqlite.close();
