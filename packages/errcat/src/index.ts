@@ -67,6 +67,10 @@ export {
 } from './guards/batch/run-batch.js';
 export { type DatabaseErrorOptions, fromDatabaseError } from './guards/database/from-database-error.js';
 export {
+  beginIdempotent,
+  type IdempotencyHookOptions,
+} from './guards/idempotency/begin-idempotent.js';
+export {
   createIdempotencyGuard,
   DEFAULT_IDEMPOTENCY_TTL,
   IDEMPOTENT_REPLAYED_HEADER,

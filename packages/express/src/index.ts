@@ -3,6 +3,11 @@
  * @packageDocumentation
  */
 export {
+  type ExpressIdempotencyHandlers,
+  type ExpressIdempotencyOptions,
+  idempotencyMiddleware,
+} from './idempotency.js';
+export {
   type ExpressErrcatHandlers,
   type ExpressErrcatOptions,
   errcatMiddleware,

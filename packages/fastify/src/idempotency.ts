@@ -1,30 +1,20 @@
-import { type IdempotencyClaimHandle, type IdempotencyGuard, storesNothing } from 'errcat';
+import {
+  beginIdempotent,
+  type IdempotencyClaimHandle,
+  type IdempotencyHookOptions,
+  storesNothing,
+} from 'errcat';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * Options of {@link idempotencyPlugin}.
+ * Options of {@link idempotencyPlugin}: the guard's integration options.
  *
  * @example
  * ```ts
  * const options: FastifyIdempotencyOptions = { guard, scope: (request) => request.user?.id };
  * ```
  */
-export interface FastifyIdempotencyOptions {
-  /** The guard: its store, TTL, lease and key rules (see `createIdempotencyGuard`). */
-  readonly guard: IdempotencyGuard;
-  /**
-   * The caller's identity (user, tenant or API-key id): keys are looked up per scope.
-   * @default none: every caller shares one key space, so set it whenever requests are authenticated
-   */
-  readonly scope?: (request: FastifyRequest) => string | undefined;
-  /** Whether a request must carry a key (per route: a function). @default the guard's `required` */
-  readonly required?: boolean | ((request: FastifyRequest) => boolean);
-  /**
-   * Whether an error a handler threw means the request had no effect (nothing is stored).
-   * @default storesNothing: catalog errors marked `notApplied`, and validation failures
-   */
-  readonly storesNothing?: (error: unknown) => boolean;
-}
+export interface FastifyIdempotencyOptions extends IdempotencyHookOptions<FastifyRequest> {}
 
 interface Claim {
   readonly handle: IdempotencyClaimHandle;
@@ -58,21 +48,16 @@ export function idempotencyPlugin(
   options: FastifyIdempotencyOptions,
   done: (error?: Error) => void,
 ): void {
-  const { guard, scope, required } = options;
   const noEffect = options.storesNothing ?? storesNothing;
   const claims = new WeakMap<FastifyRequest, Claim>();
 
   fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    const key = request.headers['idempotency-key'];
-    if (key === undefined && required === undefined && !guard.covers(request.method)) return;
-    const start = await guard.begin({
+    const start = await beginIdempotent(options, request, {
       method: request.method,
       path: request.url,
       body: request.body,
       contentType: request.headers['content-type'],
-      key,
-      scope: scope?.(request),
-      required: typeof required === 'function' ? required(request) : required,
+      key: request.headers['idempotency-key'],
     });
     if (start.kind === 'claimed') claims.set(request, { handle: start, noEffect: false });
     else if (start.kind === 'replay') {

@@ -1,29 +1,15 @@
-import { type IdempotencyGuard, type StoredResponse, storesNothing } from 'errcat';
+import { beginIdempotent, type IdempotencyHookOptions, type StoredResponse, storesNothing } from 'errcat';
 import type { Context, MiddlewareHandler } from 'hono';
 
 /**
- * Options of {@link idempotency}.
+ * Options of {@link idempotency}: the guard's integration options, and a size limit.
  *
  * @example
  * ```ts
  * const options: HonoIdempotencyOptions = { guard, scope: (c) => c.get('userId') };
  * ```
  */
-export interface HonoIdempotencyOptions {
-  /** The guard: its store, TTL, lease and key rules (see `createIdempotencyGuard`). */
-  readonly guard: IdempotencyGuard;
-  /**
-   * The caller's identity (user, tenant or API-key id): keys are looked up per scope.
-   * @default none: every caller shares one key space, so set it whenever requests are authenticated
-   */
-  readonly scope?: (c: Context) => string | undefined;
-  /** Whether a request must carry a key (per route: a function). @default the guard's `required` */
-  readonly required?: boolean | ((c: Context) => boolean);
-  /**
-   * Whether an error a handler threw means the request had no effect (nothing is stored).
-   * @default storesNothing: catalog errors marked `notApplied`, and validation failures
-   */
-  readonly storesNothing?: (error: unknown) => boolean;
+export interface HonoIdempotencyOptions extends IdempotencyHookOptions<Context> {
   /** The largest response stored, in bytes; a larger one is sent but not stored. @default 1048576 */
   readonly maxResponseBytes?: number;
 }
@@ -93,22 +79,18 @@ function replay(stored: StoredResponse): Response {
  * ```
  */
 export function idempotency(options: HonoIdempotencyOptions): MiddlewareHandler {
-  const { guard, scope, required } = options;
   const noEffect = options.storesNothing ?? storesNothing;
   const limit = options.maxResponseBytes ?? 1_048_576;
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
-    if (key === undefined && required === undefined && !guard.covers(c.req.method)) return next();
     const url = new URL(c.req.url);
-    const start = await guard.begin({
+    const start = await beginIdempotent(options, c, {
       method: c.req.method,
       path: `${url.pathname}${url.search}`,
       // Hono keeps the body, so the handler can still read it.
       body: key === undefined ? undefined : new Uint8Array(await c.req.arrayBuffer()),
       contentType: c.req.header('content-type'),
       key,
-      scope: scope?.(c),
-      required: typeof required === 'function' ? required(c) : required,
     });
     if (start.kind === 'replay') return replay(start.response);
     if (start.kind === 'unguarded') return next();

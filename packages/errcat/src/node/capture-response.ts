@@ -1,7 +1,15 @@
 import type { OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { StoredResponse } from '../guards/idempotency/idempotency-store.js';
 
-/** A capture of one response; see {@link captureResponse}. */
+/**
+ * A capture of one response; see {@link captureResponse}.
+ *
+ * @example
+ * ```ts
+ * const capture: ResponseCapture = captureResponse(res, 1_048_576, store);
+ * capture.detach(); // the response is sent, not recorded
+ * ```
+ */
 export interface ResponseCapture {
   /** Stops capturing: the response's own methods are back, and `onEnd` will not be called. */
   detach(): void;
@@ -46,7 +54,15 @@ function explicitHeaders(args: readonly unknown[]): Record<string, string | read
  * When the handler ends the response, `onEnd` receives the final response (or `undefined` when the
  * body outgrew `limit`), and the end itself waits until `onEnd` settles: a client that has the
  * response can count on its record being stored. Headers and status are read at the end, so what
- * the handler set through any API is in the record.
+ * the handler set through any API is in the record. Adapters over `node:http` responses (Express)
+ * store final responses with it.
+ *
+ * @example
+ * ```ts
+ * const capture = captureResponse(res, 1_048_576, (captured) =>
+ *   captured === undefined ? claim.abandon() : claim.complete(captured),
+ * );
+ * ```
  */
 export function captureResponse(
   response: ServerResponse,

@@ -2,6 +2,7 @@
  * errcat/node: errcat for plain `node:http` servers. This entry only re-exports.
  * @packageDocumentation
  */
+export { captureResponse, type ResponseCapture } from './capture-response.js';
 export {
   type Closable,
   type GracefulShutdown,
@@ -19,5 +20,6 @@ export {
   type IdempotentContext,
   type IdempotentHandler,
   type NodeIdempotencyOptions,
+  sendStoredResponse,
   withIdempotency,
 } from './with-idempotency.js';

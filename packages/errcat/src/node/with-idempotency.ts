@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CatalogSpec } from '../catalog-spec.js';
 import type { CatalogMethods } from '../catalog-types.js';
-import type { IdempotencyGuard } from '../guards/idempotency/idempotency-guard.js';
+import { beginIdempotent, type IdempotencyHookOptions } from '../guards/idempotency/begin-idempotent.js';
 import type { StoredResponse } from '../guards/idempotency/idempotency-store.js';
 import { storesNothing } from '../guards/idempotency/stores-nothing.js';
 import { captureResponse } from './capture-response.js';
@@ -22,18 +22,8 @@ export type IdempotentHandler = (
   context: IdempotentContext,
 ) => unknown;
 
-/** Options of {@link withIdempotency}. */
-export interface NodeIdempotencyOptions {
-  /** The guard: its store, TTL, lease and key rules (see `createIdempotencyGuard`). */
-  readonly guard: IdempotencyGuard;
-  /**
-   * The caller's identity (user, tenant or API-key id); keys are looked up per scope so that one
-   * caller never replays another's response.
-   * @default none: every caller shares one key space, so set it whenever requests are authenticated
-   */
-  readonly scope?: (request: IncomingMessage) => string | undefined;
-  /** Whether a request must carry a key (per route: a function). @default the guard's `required` */
-  readonly required?: boolean | ((request: IncomingMessage) => boolean);
+/** Options of {@link withIdempotency}: the guard's integration options, and limits. */
+export interface NodeIdempotencyOptions extends IdempotencyHookOptions<IncomingMessage> {
   /** The largest request body read, in bytes; larger ones get `PAYLOAD_TOO_LARGE` (413). @default 1048576 */
   readonly maxBodyBytes?: number;
   /**
@@ -42,18 +32,20 @@ export interface NodeIdempotencyOptions {
    * @default 1048576
    */
   readonly maxResponseBytes?: number;
-  /**
-   * Whether an error the handler throws means the request had no effect: then nothing is stored
-   * and the key is freed. Other errors are rendered by `withErrors`, stored and replayed.
-   * @default storesNothing: catalog errors marked `notApplied`, and validation failures
-   */
-  readonly storesNothing?: (error: unknown) => boolean;
   /** The catalog whose `PAYLOAD_TOO_LARGE` entry answers oversized bodies. @default the base catalog */
   readonly catalog?: CatalogMethods<CatalogSpec>;
 }
 
-function sendStored(response: ServerResponse, stored: StoredResponse): void {
-  // Headers set before the guard (rate-limit state, CORS) stay; the stored ones are added.
+/**
+ * Sends a stored response (a replay) on a `node:http` response: its status, headers and body, with
+ * the headers set before (rate-limit state, CORS) kept.
+ *
+ * @example
+ * ```ts
+ * if (start.kind === 'replay') return sendStoredResponse(res, start.response);
+ * ```
+ */
+export function sendStoredResponse(response: ServerResponse, stored: StoredResponse): void {
   for (const [name, value] of Object.entries(stored.headers)) response.setHeader(name, value);
   response.setHeader('content-length', stored.body.length);
   response.statusCode = stored.status;
@@ -94,29 +86,22 @@ export function withIdempotency(
   handler: IdempotentHandler,
   options: NodeIdempotencyOptions,
 ): (request: IncomingMessage, response: ServerResponse, signal?: AbortSignal) => Promise<void> {
-  const { guard, scope, required, catalog } = options;
+  const { catalog } = options;
   const maxBody = options.maxBodyBytes ?? 1_048_576;
   const maxResponse = options.maxResponseBytes ?? 1_048_576;
   const noEffect = options.storesNothing ?? storesNothing;
   return async (request, response, signal) => {
     const body = await readBody(request, maxBody, catalog);
     const context: IdempotentContext = { body, signal };
-    const key = request.headers['idempotency-key'];
-    if (key === undefined && required === undefined && !guard.covers(request.method)) {
-      await handler(request, response, context);
-      return;
-    }
-    const start = await guard.begin({
+    const start = await beginIdempotent(options, request, {
       method: request.method ?? 'GET',
       path: request.url ?? '/',
       body,
       contentType: request.headers['content-type'],
-      key,
-      scope: scope?.(request),
-      required: typeof required === 'function' ? required(request) : required,
+      key: request.headers['idempotency-key'],
     });
     if (start.kind === 'replay') {
-      sendStored(response, start.response);
+      sendStoredResponse(response, start.response);
       return;
     }
     if (start.kind === 'unguarded') {

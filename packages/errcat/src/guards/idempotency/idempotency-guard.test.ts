@@ -197,6 +197,22 @@ describe('createIdempotencyGuard', () => {
     expect((await guard.begin(post())).kind).toBe('replay');
   });
 
+  it('lets a lapsed claim free its key after the lease, while a completion in time still stores', async () => {
+    vi.useFakeTimers();
+    const guard = createIdempotencyGuard({ lease: 3 });
+    const first = await guard.begin(post());
+    if (first.kind !== 'claimed') throw new Error('not claimed');
+    first.lapse();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect((await refusal(guard.begin(post()))).key).toBe('IDEMPOTENCY_IN_PROGRESS');
+    expect(await first.complete(created)).toBe(true);
+    const second = await guard.begin(post({ key: '"another-key-0123456789"' }));
+    if (second.kind !== 'claimed') throw new Error('not claimed');
+    second.lapse();
+    await vi.advanceTimersByTimeAsync(3_001);
+    expect((await guard.begin(post({ key: '"another-key-0123456789"' }))).kind).toBe('claimed');
+  });
+
   it('fails closed with a typed 503 when the store fails or hangs, or open when asked', async () => {
     const failures: string[] = [];
     const broken: IdempotencyStore = {

@@ -97,6 +97,11 @@ export interface IdempotencyClaimHandle {
   complete(response: StoredResponse): Promise<boolean>;
   /** Frees the key at once, storing nothing, so a retry runs. */
   abandon(): Promise<void>;
+  /**
+   * Stops renewing the lease, so that the key frees itself after it unless `complete` comes
+   * first: for a request whose end cannot be observed (its client left while it ran).
+   */
+  lapse(): void;
 }
 
 /**
@@ -263,6 +268,7 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions = {}): I
       abandon: async () => {
         await finish('release', () => store.release(storeKey, token), false);
       },
+      lapse: () => clearInterval(timer),
     };
   }
 
