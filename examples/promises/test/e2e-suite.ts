@@ -4,6 +4,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PromisesClient } from '../src/client/promises-client.js';
+import type { ServiceOptions } from '../src/service.js';
 import { signToken } from '../src/tokens.js';
 import { failure, holdSlot, SECRET, startTestService, type TestService, waitFor } from './support.js';
 
@@ -34,7 +35,15 @@ function facts(error: { httpStatus?: number; code: string | number; key?: string
  * 127.0.0.1:0, drives it through the typed client, and asserts each documented error by its code,
  * HTTP status and catalog key. `rich` profiles (problem) also carry the details and violations.
  */
-export function describePromisesService(profile: string, rich: boolean): void {
+export function describePromisesService(options: {
+  readonly profile: string;
+  /** The profile carries details and violations (problem does, resonate-legacy does not). */
+  readonly rich: boolean;
+  /** Where the services keep their data, read once the suite starts. @default a fresh SQLite file each */
+  readonly backend?: () => Partial<Pick<ServiceOptions, 'database' | 'redis'>>;
+}): void {
+  const { profile, rich } = options;
+  const backend = options.backend ?? (() => ({}));
   describe(`promises service, ${profile} profile`, () => {
     let main: TestService;
     let client: (subject: string) => Promise<PromisesClient>;
@@ -44,6 +53,7 @@ export function describePromisesService(profile: string, rich: boolean): void {
     beforeAll(async () => {
       main = await startTestService({
         profile,
+        ...backend(),
         rateLimits: { user: { limit: 600, window: 60, burst: 40, key: 'user' } },
       });
       client = (subject) => main.client(subject);
@@ -374,36 +384,72 @@ export function describePromisesService(profile: string, rich: boolean): void {
   });
 
   describe(`promises service, ${profile} profile, failing storage and load`, () => {
-    test('a read-only database file answers reads and fails writes with 5002, the cause only in the logs', async () => {
-      const writable = await startTestService({ profile });
-      const writer = await writable.client('writer');
-      const kept = await writer.createPromise({ id: 'kept', timeout: LATER });
-      await writable.service.shutdown();
-      const readOnly = await startTestService({ profile, database: `file:${writable.database}?mode=ro` });
-      try {
-        const api = await readOnly.client('reader', { retry: false });
-        expect(await api.getPromise('kept')).toEqual(kept);
-        for (const call of [
-          api.createPromise({ id: 'new', timeout: LATER }),
-          api.resolvePromise('kept', 'value'),
-        ]) {
-          const error = await failure(call);
-          expect(facts(error)).toEqual({ status: 500, code: 5002, key: 'STORAGE_FAILED' });
-          expect(error.message).toBe("There was a failure accessing the system's storage");
-          expect(JSON.stringify(error.raw)).not.toMatch(/readonly|SQLITE/i);
+    test.runIf(options.backend === undefined)(
+      'a read-only database file answers reads and fails writes with 5002, the cause only in the logs',
+      async () => {
+        const writable = await startTestService({ profile });
+        const writer = await writable.client('writer');
+        const kept = await writer.createPromise({ id: 'kept', timeout: LATER });
+        await writable.service.shutdown();
+        const readOnly = await startTestService({ profile, database: `file:${writable.database}?mode=ro` });
+        try {
+          const api = await readOnly.client('reader', { retry: false });
+          expect(await api.getPromise('kept')).toEqual(kept);
+          for (const call of [
+            api.createPromise({ id: 'new', timeout: LATER }),
+            api.resolvePromise('kept', 'value'),
+          ]) {
+            const error = await failure(call);
+            expect(facts(error)).toEqual({ status: 500, code: 5002, key: 'STORAGE_FAILED' });
+            expect(error.message).toBe("There was a failure accessing the system's storage");
+            expect(JSON.stringify(error.raw)).not.toMatch(/readonly|SQLITE/i);
+          }
+          const logged = readOnly.logs.filter((event) => event.object.code === 5002);
+          expect(logged).toHaveLength(2);
+          expect(logged[0]?.level).toBe('error');
+          expect(logged[0]?.object.details).toMatchObject({ reason: 'attempt to write a readonly database' });
+        } finally {
+          await readOnly.stop();
+          await writable.stop();
         }
-        const logged = readOnly.logs.filter((event) => event.object.code === 5002);
-        expect(logged).toHaveLength(2);
-        expect(logged[0]?.level).toBe('error');
-        expect(logged[0]?.object.details).toMatchObject({ reason: 'attempt to write a readonly database' });
-      } finally {
-        await readOnly.stop();
-        await writable.stop();
-      }
-    });
+      },
+    );
+
+    test.runIf(options.backend === undefined)(
+      'promises and idempotency records survive a restart',
+      async () => {
+        const first = await startTestService({ profile });
+        const key = 'restart-key-0123456789';
+        const created = await (await first.client('restarter')).createPromise(
+          { id: 'durable', timeout: LATER },
+          { idempotencyKey: key },
+        );
+        await first.service.shutdown();
+        const second = await startTestService({ profile, database: first.database });
+        try {
+          const api = await second.client('restarter');
+          expect(await api.getPromise('durable')).toEqual(created);
+          const replay = await api.http.request('POST', 'promises', {
+            json: { id: 'durable', timeout: LATER },
+            idempotencyKey: key,
+          });
+          expect(replay.headers.get('idempotent-replayed')).toBe('true');
+          expect(replay.data).toEqual(created);
+        } finally {
+          await second.stop();
+          await first.stop();
+        }
+      },
+    );
 
     test('a full queue is 5031 at once; a queued request during shutdown is 5030', async () => {
-      const tight = await startTestService({ profile, maxConcurrent: 1, maxQueue: 1, shutdownTimeout: 300 });
+      const tight = await startTestService({
+        profile,
+        ...backend(),
+        maxConcurrent: 1,
+        maxQueue: 1,
+        shutdownTimeout: 300,
+      });
       const token = await signToken({ secret: SECRET, subject: 'crowd' });
       const release = await holdSlot(tight.service, token);
       try {

@@ -1,4 +1,4 @@
 import { describePromisesService } from './e2e-suite.js';
 
 // RFC 9457 problem details: the same codes, with the details and field violations on the wire.
-describePromisesService('problem', true);
+describePromisesService({ profile: 'problem', rich: true });
