@@ -23,7 +23,10 @@ export type AnyCatalog = CatalogMethods<CatalogSpec>;
  * ```
  */
 export interface DecodeOptions<C extends AnyCatalog | undefined = undefined> {
-  /** The API's catalog: errors whose code it declares decode to typed {@link RemoteCatalogError}s. */
+  /**
+   * The API's catalog: errors whose code it declares decode to typed {@link RemoteCatalogError}s.
+   * @default none (every error decodes to a {@link RemoteError})
+   */
   readonly catalog?: C;
   /** The most body bytes read (and characters decoded); the rest is ignored. @default 1_048_576 (1 MiB) */
   readonly maxBytes?: number;

@@ -30,7 +30,14 @@ export const builtinProfiles = {
   rstmdb: rstmdbProfile,
 } as const satisfies Readonly<Record<string, WireProfile>>;
 
-/** The name of a built-in wire profile. */
+/**
+ * The name of a built-in wire profile.
+ *
+ * @example
+ * ```ts
+ * const name: BuiltinProfileName = 'simple-flat'; // builtinProfiles[name] is its WireProfile
+ * ```
+ */
 export type BuiltinProfileName = keyof typeof builtinProfiles;
 
 /**

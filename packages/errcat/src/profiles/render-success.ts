@@ -3,11 +3,18 @@ import type { RenderContext } from '../render/error-view.js';
 import type { RenderedError } from '../render/render-error.js';
 import type { WireProfile } from '../render/wire-profile.js';
 
-/** Options of {@link renderSuccess}. */
+/**
+ * Options of {@link renderSuccess}.
+ *
+ * @example
+ * ```ts
+ * renderSuccess({ id: 'p1' }, { profile: resonateProfile, context: { kind: 'promise.get', corrId: 'c1' } });
+ * ```
+ */
 export interface RenderSuccessOptions {
   /** The wire profile; only profiles with a success envelope (`resonate`, `rstmdb`) wrap the data. */
   readonly profile: WireProfile;
-  /** What the server knows about the request (`corrId`, `kind`, `requestId`). */
+  /** What the server knows about the request (`corrId`, `kind`, `requestId`). @default {} */
   readonly context?: RenderContext;
 }
 

@@ -4,14 +4,28 @@ import type { DecodedError } from '../render/decoded-error.js';
 import type { ErrorView, RenderContext } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
 
-/** The protocol version Resonate Server v0.9.5 writes into every response head. */
+/**
+ * The protocol version Resonate Server v0.9.5 writes into every response head.
+ *
+ * @example
+ * ```ts
+ * createResonateProfile({ version: RESONATE_PROTOCOL_VERSION }); // the same as createResonateProfile()
+ * ```
+ */
 export const RESONATE_PROTOCOL_VERSION = '2026-04-01';
 
 /** What the server answers with when the request's `kind` or `corrId` cannot be read. */
 const UNKNOWN_KIND = 'unknown';
 const UNKNOWN_CORR_ID = '0';
 
-/** Options of {@link createResonateProfile}. */
+/**
+ * Options of {@link createResonateProfile}.
+ *
+ * @example
+ * ```ts
+ * const profile = createResonateProfile({ version: '2026-04-01' });
+ * ```
+ */
 export interface ResonateProfileOptions {
   /** The protocol version written into `head.version`. @default '2026-04-01' */
   readonly version?: string;

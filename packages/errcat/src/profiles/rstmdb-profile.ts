@@ -55,7 +55,14 @@ export const rstmdbProfile: WireProfile = {
   decode,
 };
 
-/** One operation of a batch: its result, or the catalog error it failed with. */
+/**
+ * One operation of a batch: its result, or the catalog error it failed with.
+ *
+ * @example
+ * ```ts
+ * const items: RstmdbBatchItem[] = [{ result: { instance_id: 'b1' } }, { error: catalog.INSTANCE_NOT_FOUND({ instance_id: 'b2' }) }];
+ * ```
+ */
 export type RstmdbBatchItem = { readonly result: unknown } | { readonly error: CatalogError };
 
 /**

@@ -4,7 +4,14 @@ import type { DecodedError } from '../render/decoded-error.js';
 import type { ErrorView } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
 
-/** Options of {@link createSimpleProfile}. */
+/**
+ * Options of {@link createSimpleProfile}.
+ *
+ * @example
+ * ```ts
+ * const flat = createSimpleProfile({ layout: 'flat' }); // {"error":"token_expired","message":…,"code":"TOKEN_EXPIRED"}
+ * ```
+ */
 export interface SimpleProfileOptions {
   /**
    * `'nested'`: `{"error":{"code":…,"message":…}}`. `'flat'`: the code in `error` next to the

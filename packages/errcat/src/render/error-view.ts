@@ -1,7 +1,14 @@
 import type { CatalogError } from '../catalog-error.js';
 import type { ErrorCode } from '../catalog-spec.js';
 
-/** What a server knows about the request an error answers. */
+/**
+ * What a server knows about the request an error answers.
+ *
+ * @example
+ * ```ts
+ * const context: RenderContext = { requestId: 'req-1', instance: '/orders/o-1', languages: ['de', 'en'] };
+ * ```
+ */
 export interface RenderContext {
   /** The request's id, echoed in the body and headers. */
   readonly requestId?: string;
@@ -18,6 +25,12 @@ export interface RenderContext {
 /**
  * The sanitised facts of one error that every wire profile reads: the message only when the entry
  * is exposed, the public details only.
+ *
+ * @example
+ * ```ts
+ * const view: ErrorView = describeError(error, { requestId: 'req-1' });
+ * view.details; // the public details only: internal fields never reach a profile
+ * ```
  */
 export interface ErrorView {
   /** The HTTP status. */

@@ -4,7 +4,15 @@ import { describeError, type RenderContext } from './error-view.js';
 import { problemProfile } from './problem-profile.js';
 import type { WireProfile } from './wire-profile.js';
 
-/** A response ready to send: status, headers (lower-case names) and the serialised body. */
+/**
+ * A response ready to send: status, headers (lower-case names) and the serialised body.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, body }: RenderedError = renderError(error);
+ * response.writeHead(status, headers).end(body);
+ * ```
+ */
 export interface RenderedError {
   /** The HTTP status. */
   readonly status: number;
@@ -14,11 +22,18 @@ export interface RenderedError {
   readonly body: string;
 }
 
-/** Options of {@link renderError}. */
+/**
+ * Options of {@link renderError}.
+ *
+ * @example
+ * ```ts
+ * renderError(error, { profile: simpleProfile, context: { requestId: 'req-1', languages: ['de'] } });
+ * ```
+ */
 export interface RenderOptions {
   /** The wire format. @default problemProfile */
   readonly profile?: WireProfile;
-  /** What the server knows about the request. */
+  /** What the server knows about the request. @default {} (no request id, the catalog's own language) */
   readonly context?: RenderContext;
 }
 

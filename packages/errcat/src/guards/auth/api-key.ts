@@ -31,7 +31,14 @@ export async function safeEqual(a: string, b: string): Promise<boolean> {
   return sameBytes(left, right);
 }
 
-/** Options of {@link createApiKeyAuth}. */
+/**
+ * Options of {@link createApiKeyAuth}.
+ *
+ * @example
+ * ```ts
+ * createApiKeyAuth({ keys: { billing: process.env.BILLING_KEY ?? '' }, header: 'x-billing-key', catalog });
+ * ```
+ */
 export interface ApiKeyAuthOptions {
   /** The accepted keys by name; the name of the key a request presents is what it authenticates as. */
   readonly keys: Readonly<Record<string, string>>;
@@ -43,7 +50,14 @@ export interface ApiKeyAuthOptions {
   readonly catalog?: AuthErrorOptions['catalog'];
 }
 
-/** An API-key check made by {@link createApiKeyAuth}. */
+/**
+ * An API-key check made by {@link createApiKeyAuth}.
+ *
+ * @example
+ * ```ts
+ * const caller = await apiKeys.authenticate(request.headers); // the key's name, or a thrown 401
+ * ```
+ */
 export interface ApiKeyAuth {
   /**
    * Returns the name of the key the request presents, or throws 401 `UNAUTHENTICATED` (no key) or

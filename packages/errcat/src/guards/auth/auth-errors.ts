@@ -4,7 +4,14 @@ import type { CatalogMethods } from '../../catalog-types.js';
 import { roleError } from '../../role-error.js';
 import { type BearerChallenge, bearerChallenge } from './bearer-challenge.js';
 
-/** Options every auth error factory takes. */
+/**
+ * Options every auth error factory takes.
+ *
+ * @example
+ * ```ts
+ * throw tokenExpired({ catalog, realm: 'api.example.com', cause: joseError });
+ * ```
+ */
 export interface AuthErrorOptions {
   /** The catalog whose role entries to raise. @default errcat's base catalog */
   readonly catalog?: CatalogMethods<CatalogSpec> | undefined;
@@ -15,7 +22,10 @@ export interface AuthErrorOptions {
    * API keys. @default a Bearer challenge (none for `INVALID_CREDENTIALS`)
    */
   readonly challenge?: string | undefined;
-  /** The underlying failure: logged, never rendered. Never pass a library error that holds the token or its claims. */
+  /**
+   * The underlying failure: logged, never rendered. Never pass a library error that holds the
+   * token or its claims. @default none
+   */
   readonly cause?: unknown;
 }
 

@@ -2,7 +2,15 @@
  * Reading credentials from the `Authorization` header (RFC 9110 §11.6.2, RFC 6750 §2.1).
  */
 
-/** What an `Authorization` header holds, or why it holds nothing usable. */
+/**
+ * What an `Authorization` header holds, or why it holds nothing usable.
+ *
+ * @example
+ * ```ts
+ * const result: AuthorizationResult = parseAuthorization(request.headers.authorization);
+ * if (result.kind === 'credentials' && result.scheme === 'bearer') await verify(result.credentials);
+ * ```
+ */
 export type AuthorizationResult =
   | { readonly kind: 'credentials'; readonly scheme: string; readonly credentials: string }
   | { readonly kind: 'missing' }

@@ -3,10 +3,25 @@
  * out of its quotes or inject a header line.
  */
 
-/** The error codes RFC 6750 §3.1 defines. */
+/**
+ * The error codes RFC 6750 §3.1 defines.
+ *
+ * @example
+ * ```ts
+ * const code: BearerErrorCode = 'insufficient_scope';
+ * ```
+ */
 export type BearerErrorCode = 'invalid_request' | 'invalid_token' | 'insufficient_scope';
 
-/** The parameters of a Bearer challenge; all optional. */
+/**
+ * The parameters of a Bearer challenge; all optional.
+ *
+ * @example
+ * ```ts
+ * bearerChallenge({ realm: 'api', error: 'insufficient_scope', scope: ['orders:write'] });
+ * // Bearer realm="api", error="insufficient_scope", scope="orders:write"
+ * ```
+ */
 export interface BearerChallenge {
   /** The protection space, such as `api.example.com`. @default none */
   readonly realm?: string | undefined;

@@ -5,7 +5,14 @@ import { type RenderedError, renderError } from '../../render/render-error.js';
 import type { WireProfile } from '../../render/wire-profile.js';
 import type { BatchItemResult, BatchResult } from './run-batch.js';
 
-/** Options of {@link renderBatch}. */
+/**
+ * Options of {@link renderBatch}.
+ *
+ * @example
+ * ```ts
+ * renderBatch(result, { profile: rstmdbProfile, context: { requestId: '7' }, results: rstmdbBatchResult });
+ * ```
+ */
 export interface RenderBatchOptions<R> {
   /** The wire profile: the envelope of the response and the shape of each item's error. @default problemProfile */
   readonly profile?: WireProfile;

@@ -5,13 +5,25 @@ import { errcatErrors } from '../../errcat-catalog.js';
 import { isCatalogError } from '../../is-catalog-error.js';
 import { roleError } from '../../role-error.js';
 
-/** `atomic`: all items or none. `best_effort`: each item on its own. */
+/**
+ * `atomic`: all items or none. `best_effort`: each item on its own.
+ *
+ * @example
+ * ```ts
+ * const mode: BatchMode = request.atomic ? 'atomic' : 'best_effort';
+ * ```
+ */
 export type BatchMode = 'atomic' | 'best_effort';
 
 /**
  * The outcome of one item, at its position in the batch: its result, the catalog error it failed
  * with, or (atomic batches) the `BATCH_ITEM_ABORTED` error of an item rolled back or never run
  * because another failed. Every item that is not `ok` carries an `error`.
+ *
+ * @example
+ * ```ts
+ * for (const item of result.results) if (item.status !== 'ok') console.warn(item.index, item.error.code);
+ * ```
  */
 export type BatchItemResult<R> =
   | { readonly index: number; readonly status: 'ok'; readonly result: R }
@@ -21,6 +33,12 @@ export type BatchItemResult<R> =
 /**
  * What a batch did, independent of any wire format: {@link renderBatch} or a profile's own batch
  * shape (`rstmdbBatchResult(result.results)`) turns it into a response.
+ *
+ * @example
+ * ```ts
+ * const result: BatchResult<Order> = await runBatch(items, (item) => createOrder(item));
+ * if (!result.ok) console.warn(`${result.failed} of ${result.results.length} failed`);
+ * ```
  */
 export interface BatchResult<R> {
   /** The mode it ran in. */
@@ -37,14 +55,21 @@ export interface BatchResult<R> {
   readonly failure?: { readonly index?: number; readonly error: CatalogError };
 }
 
-/** Options of {@link runBatch}. */
+/**
+ * Options of {@link runBatch}.
+ *
+ * @example
+ * ```ts
+ * await runBatch(items, insertOrder, { mode: 'atomic', transaction: (work) => withTransaction(pool, work), catalog });
+ * ```
+ */
 export interface BatchOptions {
   /** All or nothing, or each item on its own. @default 'best_effort' */
   readonly mode?: BatchMode;
   /**
    * Required for `atomic`: runs the whole batch in one transaction that commits when the callback
    * resolves and rolls back when it throws (a `BEGIN`/`COMMIT`/`ROLLBACK` wrapper, a store's own
-   * transaction helper).
+   * transaction helper). @default none (`atomic` without it throws `ERRCAT_BAD_ARGUMENT`)
    */
   readonly transaction?: <T>(work: () => Promise<T>) => Promise<T>;
   /**

@@ -7,7 +7,14 @@ import { sqliteFailure } from '../../internal/sqlite-failure.js';
 import { isCatalogError } from '../../is-catalog-error.js';
 import { entryForRole } from '../../role-error.js';
 
-/** Options of {@link fromDatabaseError}. */
+/**
+ * Options of {@link fromDatabaseError}.
+ *
+ * @example
+ * ```ts
+ * fromDatabaseError(error, { catalog, fields: { users_lower_email_key: 'email' } }); // an index on lower(email)
+ * ```
+ */
 export interface DatabaseErrorOptions {
   /** The catalog whose role entries to raise. @default errcat's base catalog */
   readonly catalog?: CatalogMethods<CatalogSpec> | undefined;

@@ -3,7 +3,14 @@ import type { CatalogSpec } from '../../catalog-spec.js';
 import type { CatalogMethods } from '../../catalog-types.js';
 import { roleError } from '../../role-error.js';
 
-/** Which resource an error is about; both parts optional, both rendered in the message and details. */
+/**
+ * Which resource an error is about; both parts optional, both rendered in the message and details.
+ *
+ * @example
+ * ```ts
+ * throw notFound({ resource: 'promise', id: 'p1' } satisfies ResourceRef, { catalog });
+ * ```
+ */
 export interface ResourceRef {
   /** The kind of resource, such as `promise`. */
   readonly resource?: string;
@@ -11,13 +18,27 @@ export interface ResourceRef {
   readonly id?: string | number;
 }
 
-/** Options of the lifecycle error helpers. */
+/**
+ * Options of the lifecycle error helpers.
+ *
+ * @example
+ * ```ts
+ * throw versionConflict(100, 105, { catalog } satisfies LifecycleErrorOptions);
+ * ```
+ */
 export interface LifecycleErrorOptions {
   /** The catalog whose role entries to raise. @default errcat's base catalog */
   readonly catalog?: CatalogMethods<CatalogSpec> | undefined;
 }
 
-/** The final states a resource cannot leave, as the seeds name them. */
+/**
+ * The final states a resource cannot leave, as the seeds name them.
+ *
+ * @example
+ * ```ts
+ * const state: FinalState = 'timed_out'; // alreadyCompleted(state) raises ALREADY_TIMED_OUT
+ * ```
+ */
 export type FinalState = 'resolved' | 'rejected' | 'canceled' | 'timed_out';
 
 const FINAL_ROLES = {

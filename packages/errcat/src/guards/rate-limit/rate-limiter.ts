@@ -58,7 +58,7 @@ export interface RateLimiterOptions<Name extends string = string> {
   readonly timeout?: number;
   /** The rate-limit headers to send. @default 'draft' */
   readonly headers?: RateLimitHeaderMode;
-  /** Told about every store failure (log it); the request goes on per `failMode`. */
+  /** Told about every store failure (log it); the request goes on per `failMode`. @default none */
   readonly onStoreFailure?: (error: unknown, policy: Name) => void;
   /** The key prefix that keeps apart limiters sharing one store. @default 'rl' */
   readonly prefix?: string;

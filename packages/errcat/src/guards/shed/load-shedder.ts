@@ -20,7 +20,10 @@ export interface LoadShedderOptions {
   readonly maxQueue?: number;
   /** Milliseconds a request may wait in the queue before it gets `OVERLOADED`. @default 1000 */
   readonly queueTimeout?: number;
-  /** Overload signals checked on every request (errcat/node's `createPressureMonitor`). */
+  /**
+   * Overload signals checked on every request (errcat/node's `createPressureMonitor`).
+   * @default none (only the concurrency limit and the queue shed)
+   */
   readonly pressure?: PressureProbe;
   /** Seconds in `Retry-After` of shed requests. @default the entry's (10 for `OVERLOADED` and `QUEUE_FULL`) */
   readonly retryAfter?: number;

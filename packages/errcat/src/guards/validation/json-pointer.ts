@@ -2,7 +2,14 @@
  * RFC 6901 JSON pointers: the `pointer` of every validation violation.
  */
 
-/** One step of a path into a value: an object key or an array index. */
+/**
+ * One step of a path into a value: an object key or an array index.
+ *
+ * @example
+ * ```ts
+ * const path: PathSegment[] = ['items', 0, 'email']; // formatJsonPointer(path) === '/items/0/email'
+ * ```
+ */
 export type PathSegment = string | number;
 
 /**

@@ -5,6 +5,12 @@ import type { RequestPart, Violation, ViolationType } from './violation.js';
  * One error as Ajv (and so Fastify's schema validation) reports it. Only the fields errcat reads
  * are declared, so the errors of any Ajv version or of another JSON Schema validator that uses the
  * same shape fit.
+ *
+ * @example
+ * ```ts
+ * const error: JsonSchemaError = { instancePath: '', keyword: 'required', params: { missingProperty: 'email' } };
+ * violationsFromJsonSchema([error], 'body'); // [{ in: 'body', pointer: '/email', type: 'required', … }]
+ * ```
  */
 export interface JsonSchemaError {
   /** The JSON pointer of the failing value (Ajv 8). */

@@ -3,7 +3,14 @@ import type { StandardSchemaIssue } from '../../standard-schema.js';
 import { formatJsonPointer, type PathSegment } from './json-pointer.js';
 import type { RequestPart, Violation } from './violation.js';
 
-/** Options of {@link violationsFromIssues}. */
+/**
+ * Options of {@link violationsFromIssues}.
+ *
+ * @example
+ * ```ts
+ * violationsFromIssues(result.issues, { in: 'query', input: query });
+ * ```
+ */
 export interface IssueMappingOptions {
   /** The request part that was validated. @default 'body' */
   readonly in?: RequestPart;

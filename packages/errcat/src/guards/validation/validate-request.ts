@@ -3,7 +3,14 @@ import { violationsFromIssues } from './standard-violations.js';
 import { type ValidationErrorOptions, validationFailed } from './validation-failed.js';
 import type { RequestPart, Violation } from './violation.js';
 
-/** The output type of a Standard Schema: what it returns after parsing (and transforming). */
+/**
+ * The output type of a Standard Schema: what it returns after parsing (and transforming).
+ *
+ * @example
+ * ```ts
+ * type Order = InferSchemaOutput<typeof orderSchema>; // what orderSchema parses to
+ * ```
+ */
 export type InferSchemaOutput<S extends StandardSchemaV1> = NonNullable<S['~standard']['types']>['output'];
 
 /**
@@ -25,7 +32,14 @@ export interface RequestSchemas {
   readonly headers?: StandardSchemaV1;
 }
 
-/** The request parts to validate, as the framework gives them. */
+/**
+ * The request parts to validate, as the framework gives them.
+ *
+ * @example
+ * ```ts
+ * const parts: RequestParts = { body: await request.json(), query: new URL(request.url).searchParams, headers: request.headers };
+ * ```
+ */
 export interface RequestParts {
   /** The parsed body. */
   readonly body?: unknown;
@@ -37,7 +51,14 @@ export interface RequestParts {
   readonly headers?: unknown;
 }
 
-/** The validated (parsed, possibly transformed) values of the parts that had a schema. */
+/**
+ * The validated (parsed, possibly transformed) values of the parts that had a schema.
+ *
+ * @example
+ * ```ts
+ * const { body }: ValidatedParts<typeof schemas> = await validateRequest(schemas, parts, { catalog });
+ * ```
+ */
 export type ValidatedParts<S extends RequestSchemas> = {
   -readonly [K in keyof S]: S[K] extends StandardSchemaV1 ? InferSchemaOutput<S[K]> : never;
 };

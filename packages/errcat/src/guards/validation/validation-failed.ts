@@ -5,7 +5,14 @@ import { roleError } from '../../role-error.js';
 import { parseJsonPointer } from './json-pointer.js';
 import type { Violation } from './violation.js';
 
-/** Options of {@link validationFailed} and the validation guards. */
+/**
+ * Options of {@link validationFailed} and the validation guards.
+ *
+ * @example
+ * ```ts
+ * throw validationFailed(violations, { catalog, maxViolations: 20, message: (violation) => t(violation.type) });
+ * ```
+ */
 export interface ValidationErrorOptions {
   /** The catalog whose `VALIDATION_FAILED` role entry to raise. @default errcat's base catalog */
   readonly catalog?: CatalogMethods<CatalogSpec> | undefined;

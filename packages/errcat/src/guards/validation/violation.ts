@@ -26,10 +26,24 @@ export const VIOLATION_TYPES = [
   'invalid',
 ] as const;
 
-/** One of {@link VIOLATION_TYPES}. */
+/**
+ * One of {@link VIOLATION_TYPES}.
+ *
+ * @example
+ * ```ts
+ * const type: ViolationType = 'required';
+ * ```
+ */
 export type ViolationType = (typeof VIOLATION_TYPES)[number];
 
-/** The part of a request a violation was found in. */
+/**
+ * The part of a request a violation was found in.
+ *
+ * @example
+ * ```ts
+ * const part: RequestPart = 'query';
+ * ```
+ */
 export type RequestPart = 'body' | 'query' | 'params' | 'headers';
 
 /**
