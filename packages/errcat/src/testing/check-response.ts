@@ -10,7 +10,15 @@ import type { WireProfile } from '../render/wire-profile.js';
 import type { CapturedResponse } from './read-response.js';
 import type { ResponseExpectation } from './response-expectation.js';
 
-/** The outcome of {@link checkResponse}: every problem found, and the decoded body. */
+/**
+ * The outcome of {@link checkResponse}: every problem found, and the decoded body.
+ *
+ * @example
+ * ```ts
+ * const check: ResponseCheck = checkResponse(await readResponse(response), { catalog, entry: 'ORDER_NOT_FOUND' });
+ * expect(check.problems).toEqual([]);
+ * ```
+ */
 export interface ResponseCheck {
   /** The entry the response was checked against. */
   readonly entry: CatalogEntry;

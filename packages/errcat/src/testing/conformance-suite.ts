@@ -7,13 +7,28 @@ import type { ResponseLike } from './read-response.js';
 import type { ResponseExpectation } from './response-expectation.js';
 import { sampleDetails } from './sample-details.js';
 
-/** Makes the server answer with one entry: e.g. calls a test route that throws it. */
+/**
+ * Makes the server answer with one entry: e.g. calls a test route that throws it.
+ *
+ * @example
+ * ```ts
+ * const trigger: ConformanceTrigger = (entry, details) =>
+ *   app.inject({ method: 'POST', url: `/throw/${entry.key}`, payload: details });
+ * ```
+ */
 export type ConformanceTrigger = (
   entry: CatalogEntry,
   details: Record<string, unknown>,
 ) => ResponseLike | undefined | Promise<ResponseLike | undefined>;
 
-/** Options of {@link conformanceSuite}. */
+/**
+ * Options of {@link conformanceSuite}.
+ *
+ * @example
+ * ```ts
+ * conformanceSuite({ catalog, trigger, profile: 'simple', expect: { requestIdHeader: 'x-request-id' }, test: it });
+ * ```
+ */
 export interface ConformanceSuiteOptions {
   /** The catalog whose entries are checked. */
   readonly catalog: {
@@ -29,13 +44,23 @@ export interface ConformanceSuiteOptions {
   readonly profiles?: readonly WireProfile[];
   /** Which entries to check. @default those with a declared HTTP status */
   readonly entries?: (entry: CatalogEntry) => boolean;
-  /** Registers each case with your test runner, such as vitest's `it` or node:test's `test`. */
+  /**
+   * Registers each case with your test runner, such as vitest's `it` or node:test's `test`.
+   * @default none (the cases are only returned)
+   */
   readonly test?: (name: string, run: () => Promise<void>) => unknown;
-  /** More expectations for every response: `requestIdHeader`, `codeHeader`, `strict`. */
+  /** More expectations for every response: `requestIdHeader`, `codeHeader`, `strict`. @default {} */
   readonly expect?: Pick<ResponseExpectation, 'requestIdHeader' | 'codeHeader' | 'strict'>;
 }
 
-/** One generated test: an entry, its name, and the check to run. */
+/**
+ * One generated test: an entry, its name, and the check to run.
+ *
+ * @example
+ * ```ts
+ * for (const testCase of conformanceSuite({ catalog, trigger })) await testCase.run();
+ * ```
+ */
 export interface ConformanceCase {
   /** `<key> (<code>) answers as the catalog says`. */
   readonly name: string;

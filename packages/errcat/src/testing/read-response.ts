@@ -1,4 +1,11 @@
-/** Response headers in any shape test tools give them: a Fetch `Headers` or a plain object. */
+/**
+ * Response headers in any shape test tools give them: a Fetch `Headers` or a plain object.
+ *
+ * @example
+ * ```ts
+ * const headers: HeadersLike = new Headers({ 'content-type': 'application/problem+json' });
+ * ```
+ */
 export type HeadersLike =
   | { forEach(callback: (value: string, name: string) => void): void }
   | Readonly<Record<string, string | readonly string[] | number | undefined>>;
@@ -7,6 +14,11 @@ export type HeadersLike =
  * A response as any HTTP test tool returns it: a Fetch `Response` (Hono's `app.request`, `fetch`),
  * Fastify's `inject` result (`statusCode`, `payload`), supertest's (`status`, `text`), undici's
  * (`statusCode`, `body.text()`), or a plain `{ status, headers, body }`.
+ *
+ * @example
+ * ```ts
+ * const response: ResponseLike = await app.inject({ method: 'GET', url: '/orders/o-1' });
+ * ```
  */
 export interface ResponseLike {
   /** The status (Fetch, supertest, plain objects). */
@@ -23,7 +35,14 @@ export interface ResponseLike {
   readonly payload?: string;
 }
 
-/** A response reduced to what the assertions read: status, lower-case headers and body text. */
+/**
+ * A response reduced to what the assertions read: status, lower-case headers and body text.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, text }: CapturedResponse = await readResponse(await fetch(url));
+ * ```
+ */
 export interface CapturedResponse {
   /** The HTTP status. */
   readonly status: number;
