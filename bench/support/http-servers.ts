@@ -75,6 +75,20 @@ export const HTTP_CASES: Record<string, () => Promise<Server>> = {
       res.writeHead(404, { 'content-type': CONTENT_TYPE, 'content-length': Buffer.byteLength(body) });
       res.end(body);
     }),
+  // What a throw costs by itself: a handler that throws to a catch that sends the precomputed body.
+  'node:http, throw to a constant catch': async () => {
+    const handler = (): never => {
+      throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
+    };
+    return createServer((_req, res) => {
+      try {
+        handler();
+      } catch {
+        res.writeHead(404, { 'content-type': CONTENT_TYPE, 'content-length': Buffer.byteLength(BODY) });
+        res.end(BODY);
+      }
+    });
+  },
   'errcat/node, thrown errcat error': async () =>
     createServer(
       withErrors(() => {
@@ -90,6 +104,15 @@ export const HTTP_CASES: Record<string, () => Promise<Server>> = {
     await app.register(sensible);
     app.get('/fail', async () => {
       throw app.httpErrors.notFound(MESSAGE);
+    });
+  }),
+  // What a throw costs in the framework itself: an error handler that only sends the precomputed body.
+  'fastify, throw to a constant error handler': fastifyServer((app) => {
+    app.setErrorHandler((_error, _request, reply) => {
+      reply.code(404).header('content-type', CONTENT_TYPE).send(BODY);
+    });
+    app.get('/fail', async () => {
+      throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
     });
   }),
   'fastify, thrown errcat error': fastifyServer(async (app) => {
@@ -111,6 +134,16 @@ export const HTTP_CASES: Record<string, () => Promise<Server>> = {
       throw createError(404, MESSAGE);
     });
     app.use(httpErrorsHandler);
+    return createServer(app);
+  },
+  'express, throw to a constant error handler': async () => {
+    const app = express();
+    app.get('/fail', () => {
+      throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
+    });
+    app.use(((_error, _req, res, _next) => {
+      res.status(404).set('content-type', CONTENT_TYPE).send(BODY);
+    }) satisfies ErrorRequestHandler);
     return createServer(app);
   },
   'express, thrown errcat error': async () => {
@@ -135,6 +168,12 @@ export const HTTP_CASES: Record<string, () => Promise<Server>> = {
         ? c.json({ error: error.message, status: error.status }, error.status)
         : c.json({ error: 'Internal Server Error' }, 500),
     );
+  }),
+  'hono, throw to a constant onError': honoServer((app) => {
+    app.get('/fail', () => {
+      throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
+    });
+    app.onError((_error, c) => c.body(BODY, 404, { 'content-type': CONTENT_TYPE }));
   }),
   'hono, thrown errcat error': honoServer((app) => {
     const errcat = errcatHandlers(errcatOptions);
