@@ -18,7 +18,14 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-/** The real process streams. */
+/**
+ * The real process streams.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(process.argv.slice(2), processIo());
+ * ```
+ */
 export function processIo(): CliIo {
   return {
     stdout: (text) => process.stdout.write(text),

@@ -1,18 +1,33 @@
 import type { CliIo } from './cli-io.js';
 
-/** How an option of a command is parsed. */
+/**
+ * How an option of a command is parsed.
+ *
+ * @example
+ * ```ts
+ * const strict: OptionSpec = { type: 'boolean', description: 'Fail on warnings too' };
+ * ```
+ */
 export interface OptionSpec {
   /** `string` takes a value; `boolean` is a flag. */
   readonly type: 'string' | 'boolean';
-  /** The option may be given more than once (values collect in an array). */
+  /** The option may be given more than once (values collect in an array). @default false */
   readonly multiple?: boolean;
-  /** A one-letter alias. */
+  /** A one-letter alias. @default none */
   readonly short?: string;
   /** What the option does, for `--help`. */
   readonly description: string;
 }
 
-/** The parsed command line of one command. */
+/**
+ * The parsed command line of one command.
+ *
+ * @example
+ * ```ts
+ * // errcat lint catalog.yaml --strict
+ * const input: CommandInput = { positionals: ['catalog.yaml'], values: { strict: true } };
+ * ```
+ */
 export interface CommandInput {
   /** Positional arguments after the command name. */
   readonly positionals: readonly string[];

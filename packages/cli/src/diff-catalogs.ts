@@ -6,7 +6,14 @@ import { sameJson } from './internal/canonical-json.js';
 import { diffEntry, show } from './internal/diff-entry.js';
 import type { Emit } from './internal/diff-fields.js';
 
-/** Why a breaking change was accepted as minor. */
+/**
+ * Why a breaking change was accepted as minor.
+ *
+ * @example
+ * ```ts
+ * const waiver: DiffWaiver = { rule: 'unreleased', reason: "since 1.3.0, later than the old catalog's version 1.2.0" };
+ * ```
+ */
 export interface DiffWaiver {
   /**
    * `deprecation-trail`: the entry was removed after the old catalog deprecated it with a
@@ -18,7 +25,14 @@ export interface DiffWaiver {
   readonly reason: string;
 }
 
-/** One change between two catalog versions. */
+/**
+ * One change between two catalog versions.
+ *
+ * @example
+ * ```ts
+ * for (const change of diffCatalogs(before, after).changes) console.log(change.level, change.path, change.message);
+ * ```
+ */
 export interface CatalogChange {
   /** The rule that found it (see {@link DIFF_RULES}). */
   readonly rule: DiffRuleId;
@@ -40,7 +54,15 @@ export interface CatalogChange {
   readonly waiver?: DiffWaiver;
 }
 
-/** Whether the catalogs' `version` fields moved as far as the changes need. */
+/**
+ * Whether the catalogs' `version` fields moved as far as the changes need.
+ *
+ * @example
+ * ```ts
+ * const { version } = diffCatalogs(before, after);
+ * if (version && !version.sufficient) console.error(`bump ${version.after}: the changes need more`);
+ * ```
+ */
 export interface VersionCheck {
   /** The old catalog's version. */
   readonly before: string;
@@ -52,7 +74,15 @@ export interface VersionCheck {
   readonly sufficient: boolean;
 }
 
-/** The result of {@link diffCatalogs}. */
+/**
+ * The result of {@link diffCatalogs}.
+ *
+ * @example
+ * ```ts
+ * const diff: CatalogDiff = diffCatalogs(before, after);
+ * if (diff.breaking) process.exitCode = 1;
+ * ```
+ */
 export interface CatalogDiff {
   /** The highest level among the changes, or `none`. */
   readonly verdict: ChangeLevel | 'none';

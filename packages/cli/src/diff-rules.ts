@@ -2,10 +2,22 @@
  * How much a catalog change matters to the code around an API, in semver terms: `major` breaks a
  * client that reads the errors or a server that raises them; `minor` adds to the contract; `patch`
  * changes only documentation or server-side behaviour that no client sees.
+ *
+ * @example
+ * ```ts
+ * const level: ChangeLevel = DIFF_RULES['entry-removed'].level; // 'major'
+ * ```
  */
 export type ChangeLevel = 'major' | 'minor' | 'patch';
 
-/** One rule of `errcat diff`: its level and why. */
+/**
+ * One rule of `errcat diff`: its level and why.
+ *
+ * @example
+ * ```ts
+ * const { level, summary, why }: DiffRule = DIFF_RULES['status-changed'];
+ * ```
+ */
 export interface DiffRule {
   /** The level of a change the rule finds, before any waiver. */
   readonly level: ChangeLevel;
@@ -233,5 +245,12 @@ export const DIFF_RULES = {
   },
 } as const satisfies Record<string, DiffRule>;
 
-/** The id of a rule of `errcat diff`, such as `status-changed`. */
+/**
+ * The id of a rule of `errcat diff`, such as `status-changed`.
+ *
+ * @example
+ * ```ts
+ * const id: DiffRuleId = 'status-changed';
+ * ```
+ */
 export type DiffRuleId = keyof typeof DIFF_RULES;

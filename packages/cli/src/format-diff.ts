@@ -1,7 +1,14 @@
 import type { CatalogChange, CatalogDiff } from './diff-catalogs.js';
 import type { ChangeLevel } from './diff-rules.js';
 
-/** Where the two catalogs came from, as the user named them. */
+/**
+ * Where the two catalogs came from, as the user named them.
+ *
+ * @example
+ * ```ts
+ * formatDiffText(diff, { before: 'git:main:catalog.yaml', after: 'catalog.yaml' } satisfies DiffSources);
+ * ```
+ */
 export interface DiffSources {
   /** The old catalog: a path or `git:<rev>:<path>`. */
   readonly before: string;

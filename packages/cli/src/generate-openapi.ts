@@ -2,7 +2,14 @@ import type { WireProfile } from 'errcat';
 import type { AnyCatalog } from './internal/any-catalog.js';
 import { buildErrorResponses } from './internal/error-responses.js';
 
-/** Options of {@link generateOpenApi} and {@link mergeOpenApi}. */
+/**
+ * Options of {@link generateOpenApi} and {@link mergeOpenApi}.
+ *
+ * @example
+ * ```ts
+ * generateOpenApi(catalog, { profile: googleProfile, exampleRequestId: 'req-1' });
+ * ```
+ */
 export interface OpenApiOptions {
   /** The wire profile the error bodies follow. @default problemProfile */
   readonly profile?: WireProfile;
@@ -10,7 +17,14 @@ export interface OpenApiOptions {
   readonly exampleRequestId?: string;
 }
 
-/** An OpenAPI 3.1 document, as a plain JSON object. */
+/**
+ * An OpenAPI 3.1 document, as a plain JSON object.
+ *
+ * @example
+ * ```ts
+ * const document: OpenApiDocument = generateOpenApi(catalog);
+ * ```
+ */
 export type OpenApiDocument = { [field: string]: unknown };
 
 /**

@@ -1,6 +1,13 @@
 import { type CatalogSpec, compileTemplate, validateCatalog } from 'errcat';
 
-/** One lint finding: an error makes the catalog unusable, a warning is a style or docs gap. */
+/**
+ * One lint finding: an error makes the catalog unusable, a warning is a style or docs gap.
+ *
+ * @example
+ * ```ts
+ * for (const { severity, path, message, rule } of lintCatalog(spec)) console.log(`${severity} ${path}: ${message} [${rule}]`);
+ * ```
+ */
 export interface LintFinding {
   /** `error` fails the lint; `warning` fails it only with `--strict`. */
   readonly severity: 'error' | 'warning';

@@ -4,7 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { type Catalog, type CatalogSpec, errcatErrors, isCatalogError, parseCatalog } from 'errcat';
 import { parseDataText } from './internal/parse-data-text.js';
 
-/** A catalog file as loaded: the raw spec (for lint and types) and the built catalog. */
+/**
+ * A catalog file as loaded: the raw spec (for lint and types) and the built catalog.
+ *
+ * @example
+ * ```ts
+ * const { path, spec, catalog }: LoadedCatalog = await loadCatalogFile('catalogs/promises.yaml');
+ * ```
+ */
 export interface LoadedCatalog {
   /** The absolute path of the file. */
   readonly path: string;

@@ -9,7 +9,14 @@ import {
 } from './internal/operation-selectors.js';
 import { usageError } from './usage-error.js';
 
-/** Options of {@link mergeOpenApi}. */
+/**
+ * Options of {@link mergeOpenApi}.
+ *
+ * @example
+ * ```ts
+ * mergeOpenApi(document, catalog, { operations: new Map([['POST /promises', new Set(['PROMISE_ALREADY_EXISTS'])]]) });
+ * ```
+ */
 export interface MergeOptions extends OpenApiOptions {
   /**
    * More selector → entry keys pairs on top of the catalog's own `x-openapi` and
@@ -19,7 +26,15 @@ export interface MergeOptions extends OpenApiOptions {
   readonly operations?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** The merged document and what the merge could not do. */
+/**
+ * The merged document and what the merge could not do.
+ *
+ * @example
+ * ```ts
+ * const { document, warnings }: MergeResult = mergeOpenApi(api, catalog);
+ * for (const warning of warnings) console.warn(warning);
+ * ```
+ */
 export interface MergeResult {
   /** A new document; the input is not modified. */
   readonly document: OpenApiDocument;

@@ -13,7 +13,15 @@ function describeField(entry: CatalogEntry): string[] {
   });
 }
 
-/** Renders an entry as a person reads it. */
+/**
+ * Renders an entry as a person reads it.
+ *
+ * @example
+ * ```ts
+ * const entry = catalog.entry('PROMISE_NOT_FOUND');
+ * if (entry) process.stdout.write(explainEntry(entry)); // code, key and title, then Status:, Retryable:, Message:…
+ * ```
+ */
 export function explainEntry(entry: CatalogEntry): string {
   const lines = [`${entry.code}  ${entry.key} — ${entry.title}`, ''];
   const status =

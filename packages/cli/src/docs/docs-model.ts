@@ -95,7 +95,15 @@ export interface DocsGroup {
   readonly entries: readonly DocsEntry[];
 }
 
-/** Everything the docs site and the Markdown page show, computed once from a catalog. */
+/**
+ * Everything the docs site and the Markdown page show, computed once from a catalog.
+ *
+ * @example
+ * ```ts
+ * const model: DocsModel = buildDocsModel(catalog);
+ * model.groups.map((group) => group.entries.length);
+ * ```
+ */
 export interface DocsModel {
   /** The page title: the catalog's name, else its domain. */
   readonly name: string;
@@ -121,7 +129,14 @@ export interface DocsModel {
   readonly entryCount: number;
 }
 
-/** Options of {@link buildDocsModel}. */
+/**
+ * Options of {@link buildDocsModel}.
+ *
+ * @example
+ * ```ts
+ * buildDocsModel(catalog, { profile: googleProfile, otherProfiles: [problemProfile] });
+ * ```
+ */
 export interface DocsModelOptions {
   /** The profile of the example responses. @default problemProfile */
   readonly profile?: WireProfile;

@@ -8,7 +8,14 @@ import { readCatalogSpec } from '../load-catalog.js';
 import { renderErrorPage } from './render-site.js';
 import { generateSite } from './write-docs.js';
 
-/** Options of {@link startDocsServer}. */
+/**
+ * Options of {@link startDocsServer}.
+ *
+ * @example
+ * ```ts
+ * const server = await startDocsServer({ file: 'catalog.yaml', port: 4000, tabs: ['google'] });
+ * ```
+ */
 export interface DocsServerOptions {
   /** The catalog file to serve and watch. */
   readonly file: string;
@@ -22,7 +29,16 @@ export interface DocsServerOptions {
   readonly debounceMs?: number;
 }
 
-/** The state of a running docs server. */
+/**
+ * The state of a running docs server.
+ *
+ * @example
+ * ```ts
+ * const server: DocsServer = await startDocsServer({ file: 'catalog.yaml' });
+ * console.log(`docs at ${server.url}`);
+ * await server.close();
+ * ```
+ */
 export interface DocsServer {
   /** The page's URL, `http://127.0.0.1:<port>/`. */
   readonly url: string;

@@ -2,7 +2,14 @@ import { STATUS_CODES } from 'node:http';
 import type { DocsEntry, DocsGroup, DocsModel } from './docs-model.js';
 import { type DocsExample, exampleText, renderExample } from './render-example.js';
 
-/** Options of {@link renderMarkdown}. */
+/**
+ * Options of {@link renderMarkdown}.
+ *
+ * @example
+ * ```ts
+ * renderMarkdown(buildDocsModel(catalog), { sidebarPosition: 3 });
+ * ```
+ */
 export interface RenderMarkdownOptions {
   /** The `sidebar_position` of the front matter. @default the catalog's `x-docs.sidebarPosition`, else none */
   readonly sidebarPosition?: number;

@@ -7,7 +7,14 @@ import { renderBlockProse } from './markdown-prose.js';
 import { exampleText, renderExample } from './render-example.js';
 import { buildSiteData } from './site-data.js';
 
-/** Options of {@link renderSite}. */
+/**
+ * Options of {@link renderSite}.
+ *
+ * @example
+ * ```ts
+ * renderSite(buildDocsModel(catalog), { script: await loadSiteScript() });
+ * ```
+ */
 export interface RenderSiteOptions {
   /** The page script (see `loadSiteScript`). */
   readonly script: string;

@@ -7,7 +7,14 @@ import { renderMarkdown } from './render-markdown.js';
 import { renderSite } from './render-site.js';
 import { loadSiteScript } from './site-assets.js';
 
-/** Options of {@link generateSite} and {@link writeDocsSite}. */
+/**
+ * Options of {@link generateSite} and {@link writeDocsSite}.
+ *
+ * @example
+ * ```ts
+ * await writeDocsSite(catalog, 'site', { tabs: ['google', 'simple'] });
+ * ```
+ */
 export interface DocsSiteOptions {
   /** Profiles that get a tab next to the catalog's own. @default every built-in profile */
   readonly tabs?: readonly string[];
@@ -15,13 +22,27 @@ export interface DocsSiteOptions {
   readonly extraScript?: string;
 }
 
-/** Options of {@link writeDocsMarkdown}. */
+/**
+ * Options of {@link writeDocsMarkdown}.
+ *
+ * @example
+ * ```ts
+ * await writeDocsMarkdown(catalog, 'docs/errors.md', { sidebarPosition: 3 });
+ * ```
+ */
 export interface DocsMarkdownOptions {
   /** The `sidebar_position` of the front matter. @default the catalog's `x-docs.sidebarPosition` */
   readonly sidebarPosition?: number;
 }
 
-/** What a docs command wrote. */
+/**
+ * What a docs command wrote.
+ *
+ * @example
+ * ```ts
+ * const { file, bytes }: WrittenDocs = await writeDocsSite(catalog, 'site');
+ * ```
+ */
 export interface WrittenDocs {
   /** The absolute path of the file written. */
   readonly file: string;
