@@ -1,6 +1,13 @@
 import type { CompletionListener } from './domain/operations.js';
 
-/** Options of {@link createNotifier}. */
+/**
+ * Options of {@link createNotifier}.
+ *
+ * @example
+ * ```ts
+ * createNotifier({ timeout: 2000, onFailure: (url, reason) => console.warn(url, reason) });
+ * ```
+ */
 export interface NotifierOptions {
   /** Milliseconds one notification may take. @default 5000 */
   readonly timeout?: number;

@@ -32,10 +32,31 @@ import { openSqliteDatabase } from './storage/sqlite-database.js';
 import { storageErrors } from './storage/storage-errors.js';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from './tokens.js';
 
-/** The SQLite file `npm start` uses when no `DATABASE_URL` is given. */
+/**
+ * The SQLite file `npm start` uses when no `DATABASE_URL` is given.
+ *
+ * @example
+ * ```ts
+ * await startService({ jwtSecret, database: DEFAULT_DATABASE });
+ * ```
+ */
 export const DEFAULT_DATABASE = new URL('../.data/promises.db', import.meta.url).pathname;
 
-/** Options of {@link startService}. */
+/**
+ * Options of {@link startService}.
+ *
+ * @example
+ * ```ts
+ * await startService({ port: 0, jwtSecret: 'dev', profile: 'problem', database: 'postgres://localhost/promises' });
+ * ```
+ *
+ * @example
+ * ```ts
+ * const service = await startService({ port: 0, jwtSecret });
+ * console.log(service.url, service.shedder.inFlight);
+ * await service.shutdown();
+ * ```
+ */
 export interface ServiceOptions {
   /** The address to listen on. @default '127.0.0.1' */
   readonly host?: string;
@@ -52,7 +73,10 @@ export interface ServiceOptions {
   readonly redis?: string;
   /** The HS256 secret bearer tokens are signed with. */
   readonly jwtSecret: string;
-  /** The `address` policy (per client address, before authentication) and `user` policy (per token subject). */
+  /**
+   * The `address` policy (per client address, before authentication) and `user` policy (per token
+   * subject, after it). @default address 6000/60 s (bursts of 1000), user 3000/60 s (bursts of 500)
+   */
   readonly rateLimits?: {
     readonly address?: RateLimitPolicy;
     readonly user?: RateLimitPolicy;

@@ -1,16 +1,44 @@
 import { SignJWT } from 'jose';
 import type { Scope } from './http/routes.js';
 
-/** The issuer of the service's bearer tokens. */
+/**
+ * The issuer of the service's bearer tokens.
+ *
+ * @example
+ * ```ts
+ * new SignJWT({}).setIssuer(TOKEN_ISSUER);
+ * ```
+ */
 export const TOKEN_ISSUER = 'errcat-promises';
 
-/** The audience of the service's bearer tokens. */
+/**
+ * The audience of the service's bearer tokens.
+ *
+ * @example
+ * ```ts
+ * new SignJWT({}).setAudience(TOKEN_AUDIENCE);
+ * ```
+ */
 export const TOKEN_AUDIENCE = 'promises';
 
-/** Every scope: read and write promises, run tasks. */
+/**
+ * Every scope: read and write promises, run tasks.
+ *
+ * @example
+ * ```ts
+ * await signToken({ secret, subject: 'admin', scopes: ALL_SCOPES });
+ * ```
+ */
 export const ALL_SCOPES: readonly Scope[] = ['promises:read', 'promises:write', 'tasks'];
 
-/** Options of {@link signToken}. */
+/**
+ * Options of {@link signToken}.
+ *
+ * @example
+ * ```ts
+ * await signToken({ secret, subject: 'late', expiresIn: -60 }); // already expired
+ * ```
+ */
 export interface TokenOptions {
   /** The HS256 secret the service verifies with. */
   readonly secret: string;

@@ -11,7 +11,7 @@ const LEGACY_CATALOG = new URL('../../../../catalogs/resonate-legacy.yaml', impo
 const QUIET = { logLevel: 'warn', stack: false } as const;
 
 /** The domain of the service's codes. */
-export const PROMISES_DOMAIN = 'promises.errcat.example';
+const PROMISES_DOMAIN = 'promises.errcat.example';
 
 /**
  * Which errors each operation of the OpenAPI document can answer with, by operation id (`*`: every
@@ -92,6 +92,11 @@ const operations = {
 /**
  * The literal type of the service's catalog: the legacy Resonate catalog with the service's own
  * entries added, so every factory and decoded error is typed.
+ *
+ * @example
+ * ```ts
+ * const catalog = parseCatalog<PromisesSpec>(spec);
+ * ```
  */
 export type PromisesSpec = Omit<ResonateLegacySpec, 'domain' | 'name' | 'description' | 'docs' | 'errors'> & {
   readonly domain: typeof PROMISES_DOMAIN;
@@ -101,10 +106,26 @@ export type PromisesSpec = Omit<ResonateLegacySpec, 'domain' | 'name' | 'descrip
   readonly errors: ResonateLegacySpec['errors'] & typeof serviceEntries;
 };
 
-/** The service's catalog. */
+/**
+ * The service's catalog.
+ *
+ * @example
+ * ```ts
+ * function notFound(catalog: PromisesCatalog, id: string) {
+ *   return catalog.PROMISE_NOT_FOUND({ id });
+ * }
+ * ```
+ */
 export type PromisesCatalog = Catalog<PromisesSpec>;
 
-/** Options of {@link createPromisesCatalog}. */
+/**
+ * Options of {@link createPromisesCatalog}.
+ *
+ * @example
+ * ```ts
+ * createPromisesCatalog({ docs: 'https://promises.example.com/errors' });
+ * ```
+ */
 export interface PromisesCatalogOptions {
   /**
    * The URL of the service's error dictionary; each entry's docs link (and a problem's `type`) is

@@ -11,7 +11,19 @@ import type { PromiseRecord, SubscriptionRecord, TaskRecord } from '../domain/re
 /** Where the success envelope of a profile keeps the data; other profiles send the data as is. */
 const ENVELOPE_FIELD: Readonly<Record<string, string>> = { resonate: 'data', rstmdb: 'result' };
 
-/** Options of {@link createPromisesClient}. */
+/**
+ * Options of {@link createPromisesClient}.
+ *
+ * @example
+ * ```ts
+ * createPromisesClient({ baseUrl: 'http://127.0.0.1:3000', token, profile: 'problem', retry: false });
+ * ```
+ *
+ * @example
+ * ```ts
+ * const promise = await client.getPromise('order-42');
+ * ```
+ */
 export interface PromisesClientOptions {
   /** The service's base URL, such as `http://127.0.0.1:3000`. */
   readonly baseUrl: string;
@@ -29,22 +41,51 @@ export interface PromisesClientOptions {
   readonly fetch?: typeof globalThis.fetch;
 }
 
-/** Per-call options: an Idempotency-Key of your own, a signal, another retry policy. */
+/**
+ * Per-call options: an Idempotency-Key of your own, a signal, another retry policy.
+ *
+ * @example
+ * ```ts
+ * await client.createPromise({ id: 'p1', timeout }, { idempotencyKey: 'create-p1-0123456789' });
+ * ```
+ */
 export type CallOptions = Pick<RequestOptions, 'idempotencyKey' | 'signal' | 'retry' | 'headers'>;
 
-/** A page of promises; pass `cursor` to get the next one. */
+/**
+ * A page of promises; pass `cursor` to get the next one.
+ *
+ * @example
+ * ```ts
+ * const { promises, cursor } = await client.searchPromises({ state: 'pending', limit: 100 });
+ * ```
+ */
 export interface PromisePage {
   readonly promises: readonly PromiseRecord[];
   readonly cursor?: string;
 }
 
-/** What a claim returns: the task, and its promise (the work to do). */
+/**
+ * What a claim returns: the task, and its promise (the work to do).
+ *
+ * @example
+ * ```ts
+ * const { task, promise } = await client.claimTask('job-1', { counter: 1, processId: 'worker-1' });
+ * ```
+ */
 export interface ClaimedTask {
   readonly task: TaskRecord;
   readonly promise: PromiseRecord;
 }
 
-/** The errors a call can end with: a decoded catalog error (typed by key), another API error, or a client failure. */
+/**
+ * The errors a call can end with: a decoded catalog error (typed by key), another API error, or a client failure.
+ *
+ * @example
+ * ```ts
+ * const failure = error as PromisesError;
+ * if (failure.key === 'PROMISE_NOT_FOUND') console.log(failure.details.id);
+ * ```
+ */
 export type PromisesError = ClientError<PromisesCatalog>;
 
 /**

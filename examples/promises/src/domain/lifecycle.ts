@@ -1,9 +1,23 @@
 import type { PromiseRecord, PromiseState, TaskRecord } from './records.js';
 
-/** The ways a pending promise can be completed by a request. */
+/**
+ * The ways a pending promise can be completed by a request.
+ *
+ * @example
+ * ```ts
+ * await operations.completePromise('p1', 'cancel' satisfies Completion, null);
+ * ```
+ */
 export type Completion = 'resolve' | 'reject' | 'cancel';
 
-/** The state each completion leads to. */
+/**
+ * The state each completion leads to.
+ *
+ * @example
+ * ```ts
+ * COMPLETED_STATE.cancel; // 'REJECTED_CANCELED'
+ * ```
+ */
 export const COMPLETED_STATE = {
   resolve: 'RESOLVED',
   reject: 'REJECTED',

@@ -1,12 +1,19 @@
 import type { PromisesCatalog } from '../catalog/promises-catalog.js';
-import type { Database } from '../storage/database.js';
+import type { Database, PromisePage } from '../storage/database.js';
 import { COMPLETED_STATE, type Completion, promiseAt, taskAt, unclaimed } from './lifecycle.js';
 import type { PromiseRecord, PromiseState, SubscriptionRecord, TaskRecord } from './records.js';
 
 /** The tag that makes the service offer a promise's work as a task. */
-export const INVOKE_TAG = 'resonate:invoke';
+const INVOKE_TAG = 'resonate:invoke';
 
-/** A new promise, as a create request describes it. */
+/**
+ * A new promise, as a create request describes it.
+ *
+ * @example
+ * ```ts
+ * const input: NewPromise = { id: 'order-42', timeout: Date.now() + 60_000, tags: { 'resonate:invoke': 'poll://workers' } };
+ * ```
+ */
 export interface NewPromise {
   readonly id: string;
   /** When the promise times out, in epoch milliseconds. */
@@ -15,7 +22,14 @@ export interface NewPromise {
   readonly tags?: Readonly<Record<string, string>> | undefined;
 }
 
-/** A search over promises. */
+/**
+ * A search over promises.
+ *
+ * @example
+ * ```ts
+ * await operations.searchPromises({ id: 'order-*', states: ['PENDING'], limit: 100 });
+ * ```
+ */
 export interface PromiseSearch {
   readonly id?: string;
   readonly states?: readonly PromiseState[];
@@ -23,7 +37,14 @@ export interface PromiseSearch {
   readonly after?: number;
 }
 
-/** A claim request: the task's counter as the worker knows it, who claims, and for how long. */
+/**
+ * A claim request: the task's counter as the worker knows it, who claims, and for how long.
+ *
+ * @example
+ * ```ts
+ * await operations.claimTask('job-1', { counter: 1, processId: 'worker-1', ttl: 60_000 });
+ * ```
+ */
 export interface TaskClaim {
   readonly counter: number;
   readonly processId: string;
@@ -31,13 +52,27 @@ export interface TaskClaim {
   readonly ttl: number;
 }
 
-/** What the service does once a promise completed; the listeners are notified after the commit. */
+/**
+ * What the service does once a promise completed; the listeners are notified after the commit.
+ *
+ * @example
+ * ```ts
+ * const log: CompletionListener = (promise, subscriptions) => console.log(promise.id, subscriptions.length);
+ * ```
+ */
 export type CompletionListener = (
   promise: PromiseRecord,
   subscriptions: readonly SubscriptionRecord[],
 ) => void;
 
-/** Options of {@link createOperations}. */
+/**
+ * Options of {@link createOperations}.
+ *
+ * @example
+ * ```ts
+ * createOperations({ db, catalog, now: () => Date.now(), onComplete: createNotifier() });
+ * ```
+ */
 export interface OperationsOptions {
   readonly db: Database;
   /** The catalog whose errors the operations throw (its docs links reach the responses). */
@@ -60,6 +95,53 @@ const ALREADY_COMPLETED = {
 
 /**
  * The operations of the promises service, each one transaction, each failure a catalog error of
+ * seed 000 or of the service's own entries. Storage failures are thrown as the driver raised them;
+ * the server maps them to 5002.
+ *
+ * @example
+ * ```ts
+ * const promise = await operations.completePromise('p1', 'resolve', { ok: true });
+ * ```
+ */
+export interface Operations {
+  /** Creates a pending promise (and its task when tagged `resonate:invoke`); 4090 when the id is taken. */
+  createPromise(input: NewPromise): Promise<PromiseRecord>;
+  /** The promise as it is now; 4040 when there is none. */
+  getPromise(id: string): Promise<PromiseRecord>;
+  /** Resolves, rejects or cancels a pending promise; 4030–4033 when it already completed, 4040 when missing. */
+  completePromise(id: string, completion: Completion, value: unknown): Promise<PromiseRecord>;
+  /** A page of promises by id pattern and state, in creation order. */
+  searchPromises(search: PromiseSearch): Promise<PromisePage>;
+  /**
+   * Subscribes a listener URL to a promise's completion; the same id again returns the existing
+   * subscription (`created: false`). 4040 when the promise does not exist.
+   */
+  createSubscription(
+    input: Omit<SubscriptionRecord, 'createdOn'>,
+  ): Promise<{ readonly subscription: SubscriptionRecord; readonly created: boolean }>;
+  /** The subscription; 4041 when there is none. */
+  getSubscription(id: string): Promise<SubscriptionRecord>;
+  /** Removes the subscription; 4041 when there is none. */
+  deleteSubscription(id: string): Promise<void>;
+  /** The task as it is now; 4042 when there is none. */
+  getTask(id: string): Promise<TaskRecord>;
+  /**
+   * Claims a pending task for a process: 4092 when it is completed, 4091 when another claim holds
+   * it, 4093 when the counter is not the task's. Returns the task and its promise (the work).
+   */
+  claimTask(
+    id: string,
+    claim: TaskClaim,
+  ): Promise<{ readonly task: TaskRecord; readonly promise: PromiseRecord }>;
+  /**
+   * Completes a claimed task: 4092 when it is completed, 4093 when the counter is not the task's
+   * (the claim expired), 4220 when it is not claimed.
+   */
+  completeTask(id: string, counter: number): Promise<TaskRecord>;
+}
+
+/**
+ * The operations of the promises service, each one transaction, each failure a catalog error of
  * seed 000 or of the service's own entries: 4040/4041/4042 for what does not exist, 4090 for a
  * taken id, 4030–4033 for completed promises, 4091/4092/4093/4220 for tasks. Storage failures are
  * thrown as the driver raised them; the server maps them to 5002.
@@ -71,7 +153,7 @@ const ALREADY_COMPLETED = {
  * await operations.completePromise('p1', 'resolve', { ok: true });
  * ```
  */
-export function createOperations(options: OperationsOptions) {
+export function createOperations(options: OperationsOptions): Operations {
   const { db, catalog } = options;
   const now = options.now ?? Date.now;
 
@@ -85,7 +167,6 @@ export function createOperations(options: OperationsOptions) {
   };
 
   return {
-    /** Creates a pending promise (and its task when tagged `resonate:invoke`); 4090 when the id is taken. */
     createPromise: (input: NewPromise): Promise<PromiseRecord> =>
       db.write(async (tx) => {
         const tags = input.tags ?? {};
@@ -105,11 +186,9 @@ export function createOperations(options: OperationsOptions) {
         return promiseAt(promise, now());
       }),
 
-    /** The promise as it is now; 4040 when there is none. */
     getPromise: (id: string): Promise<PromiseRecord> =>
       db.read(async (tx) => promiseAt(requirePromise(await tx.getPromise(id), id), now())),
 
-    /** Resolves, rejects or cancels a pending promise; 4030–4033 when it already completed. */
     completePromise: async (id: string, completion: Completion, value: unknown): Promise<PromiseRecord> => {
       const { completed, subscriptions } = await db.write(async (tx) => {
         const time = now();
@@ -132,7 +211,6 @@ export function createOperations(options: OperationsOptions) {
       return completed;
     },
 
-    /** A page of promises by id pattern and state, in creation order. */
     searchPromises: (search: PromiseSearch) =>
       db.read(async (tx) => {
         const time = now();
@@ -140,10 +218,6 @@ export function createOperations(options: OperationsOptions) {
         return { ...page, promises: page.promises.map((promise) => promiseAt(promise, time)) };
       }),
 
-    /**
-     * Subscribes a listener URL to a promise's completion; the same id again returns the existing
-     * subscription (`created: false`). 4040 when the promise does not exist.
-     */
     createSubscription: (input: Omit<SubscriptionRecord, 'createdOn'>) =>
       db.write(async (tx) => {
         requirePromise(await tx.getPromise(input.promiseId), input.promiseId);
@@ -153,7 +227,6 @@ export function createOperations(options: OperationsOptions) {
         return { subscription: existing, created: false };
       }),
 
-    /** The subscription; 4041 when there is none. */
     getSubscription: (id: string): Promise<SubscriptionRecord> =>
       db.read(async (tx) => {
         const subscription = await tx.getSubscription(id);
@@ -161,20 +234,14 @@ export function createOperations(options: OperationsOptions) {
         return subscription;
       }),
 
-    /** Removes the subscription; 4041 when there is none. */
     deleteSubscription: (id: string): Promise<void> =>
       db.write(async (tx) => {
         if (!(await tx.deleteSubscription(id))) throw catalog.SUBSCRIPTION_NOT_FOUND({ id });
       }),
 
-    /** The task as it is now; 4042 when there is none. */
     getTask: (id: string): Promise<TaskRecord> =>
       db.read(async (tx) => taskAt(requireTask(await tx.getTask(id), id), await tx.getPromise(id), now())),
 
-    /**
-     * Claims a pending task for a process: 4092 when it is completed, 4091 when another claim holds
-     * it, 4093 when the counter is not the task's. Returns the task and its promise (the work).
-     */
     claimTask: (id: string, claim: TaskClaim) =>
       db.write(async (tx) => {
         const time = now();
@@ -195,10 +262,6 @@ export function createOperations(options: OperationsOptions) {
         return { task: claimed, promise: promiseAt(requirePromise(promise, id), time) };
       }),
 
-    /**
-     * Completes a claimed task: 4092 when it is completed, 4093 when the counter is not the task's
-     * (the claim expired), 4220 when it is not claimed.
-     */
     completeTask: (id: string, counter: number): Promise<TaskRecord> =>
       db.write(async (tx) => {
         const time = now();
@@ -215,6 +278,3 @@ export function createOperations(options: OperationsOptions) {
       }),
   };
 }
-
-/** The operations of the promises service. */
-export type Operations = ReturnType<typeof createOperations>;

@@ -1,6 +1,11 @@
 /**
  * The states of a durable promise, as Resonate names them: pending until it is resolved, rejected,
  * canceled (`REJECTED_CANCELED`) or reaches its timeout (`REJECTED_TIMEDOUT`).
+ *
+ * @example
+ * ```ts
+ * if (promise.state === 'REJECTED_TIMEDOUT') console.log('timed out');
+ * ```
  */
 export type PromiseState = 'PENDING' | 'RESOLVED' | 'REJECTED' | 'REJECTED_CANCELED' | 'REJECTED_TIMEDOUT';
 
@@ -33,7 +38,14 @@ export interface PromiseRecord {
   readonly completedOn?: number;
 }
 
-/** The states of a task: offered to workers, held by one of them, or done. */
+/**
+ * The states of a task: offered to workers, held by one of them, or done.
+ *
+ * @example
+ * ```ts
+ * if (task.state === 'claimed') console.log(task.processId);
+ * ```
+ */
 export type TaskState = 'pending' | 'claimed' | 'completed';
 
 /**

@@ -21,7 +21,14 @@ export interface PublicDocument {
   readonly body: string;
 }
 
-/** What {@link createApp} puts together. */
+/**
+ * What {@link createApp} puts together.
+ *
+ * @example
+ * ```ts
+ * createApp({ catalog, profile, router, auth, idempotency, limiter, shedder, documents });
+ * ```
+ */
 export interface AppOptions {
   readonly catalog: PromisesCatalog;
   /** The wire profile: its success envelope (if any) wraps successful replies too. */

@@ -6,10 +6,24 @@ import type { Route } from './router.js';
 import { SEARCH_STATES, schemas } from './schemas.js';
 import type { Reply } from './send-reply.js';
 
-/** The scopes a token may carry; each route needs one. */
+/**
+ * The scopes a token may carry; each route needs one.
+ *
+ * @example
+ * ```ts
+ * await signToken({ secret, subject: 'reader', scopes: ['promises:read' satisfies Scope] });
+ * ```
+ */
 export type Scope = 'promises:read' | 'promises:write' | 'tasks';
 
-/** What a route handler gets: the request's parts (unvalidated) and the service's operations. */
+/**
+ * What a route handler gets: the request's parts (unvalidated) and the service's operations.
+ *
+ * @example
+ * ```ts
+ * await route.handler.handle({ params: { id: 'p1' }, query: new URLSearchParams(), body: undefined });
+ * ```
+ */
 export interface RouteInput {
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
@@ -17,7 +31,14 @@ export interface RouteInput {
   readonly body: unknown;
 }
 
-/** A route's handler, the scope its caller needs and the schemas of its input. */
+/**
+ * A route's handler, the scope its caller needs and the schemas of its input.
+ *
+ * @example
+ * ```ts
+ * const reply = await match.route.handler.handle({ params: match.params, query, body });
+ * ```
+ */
 export interface RouteHandler {
   readonly scope: Scope;
   /** The schemas the request's parts are validated with (the OpenAPI document shows them). */

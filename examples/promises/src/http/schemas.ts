@@ -11,7 +11,14 @@ const tags = z
 /** Epoch milliseconds. */
 const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
 
-/** The search filters by the states clients name, as Resonate's API does. */
+/**
+ * The search filters by the states clients name, as Resonate's API does.
+ *
+ * @example
+ * ```ts
+ * SEARCH_STATES.rejected; // ['REJECTED', 'REJECTED_CANCELED', 'REJECTED_TIMEDOUT']
+ * ```
+ */
 export const SEARCH_STATES = {
   pending: ['PENDING'],
   resolved: ['RESOLVED'],

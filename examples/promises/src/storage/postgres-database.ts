@@ -4,7 +4,14 @@ import type { Database, Transaction } from './database.js';
 import { schemaStatements } from './schema.js';
 import { createSqlTransaction, type SqlExecutor } from './sql-transaction.js';
 
-/** Options of {@link openPostgresDatabase}. */
+/**
+ * Options of {@link openPostgresDatabase}.
+ *
+ * @example
+ * ```ts
+ * await openPostgresDatabase({ connectionString: 'postgres://localhost/promises', max: 20 });
+ * ```
+ */
 export interface PostgresDatabaseOptions {
   /** A connection string, `postgres://user:password@host:port/database`. */
   readonly connectionString: string;

@@ -7,7 +7,14 @@ import type {
 } from '../domain/records.js';
 import type { PromisePage, PromiseQuery, Transaction } from './database.js';
 
-/** A value bound to a statement parameter. */
+/**
+ * A value bound to a statement parameter.
+ *
+ * @example
+ * ```ts
+ * await executor.run('DELETE FROM subscriptions WHERE id = ?', ['sub-7' satisfies SqlValue]);
+ * ```
+ */
 export type SqlValue = string | number | null;
 
 /** A database row as the drivers return it. */

@@ -7,12 +7,32 @@ import type { Database, Transaction } from './database.js';
 import { schemaStatements } from './schema.js';
 import { createSqlTransaction, type SqlExecutor } from './sql-transaction.js';
 
-/** Options of {@link openSqliteDatabase}. */
+/**
+ * Options of {@link openSqliteDatabase}.
+ *
+ * @example
+ * ```ts
+ * openSqliteDatabase({ file: '/var/lib/promises/promises.db', readonly: true });
+ * ```
+ */
 export interface SqliteDatabaseOptions {
   /** The database file; created with its folder when missing (unless read-only). */
   readonly file: string;
   /** Open the file read-only: reads work, every write fails with `SQLITE_READONLY`. @default false */
   readonly readonly?: boolean;
+}
+
+/** A connection in WAL mode, waiting up to 5 s for another writer of the file. */
+function connect(file: string, readonly: boolean): BetterSqlite3.Database {
+  const connection = new BetterSqlite3(file, { readonly, fileMustExist: readonly });
+  connection.pragma('busy_timeout = 5000');
+  if (!readonly) {
+    connection.pragma('journal_mode = WAL');
+    // In WAL mode, NORMAL syncs at checkpoints instead of every commit: a commit survives a crash
+    // of the process, and only a power loss can lose the last ones.
+    connection.pragma('synchronous = NORMAL');
+  }
+  return connection;
 }
 
 /**
@@ -29,13 +49,8 @@ export interface SqliteDatabaseOptions {
 export function openSqliteDatabase(options: SqliteDatabaseOptions): Database {
   const readonly = options.readonly ?? false;
   if (!readonly) mkdirSync(dirname(options.file), { recursive: true });
-  const sqlite = new BetterSqlite3(options.file, { readonly, fileMustExist: readonly });
-  sqlite.pragma('busy_timeout = 5000');
+  const sqlite = connect(options.file, readonly);
   if (!readonly) {
-    sqlite.pragma('journal_mode = WAL');
-    // In WAL mode, NORMAL syncs at checkpoints instead of every commit: a commit survives a crash
-    // of the process, and only a power loss can lose the last ones.
-    sqlite.pragma('synchronous = NORMAL');
     for (const statement of schemaStatements('sqlite')) sqlite.exec(statement);
   }
   // `*` search patterns become LIKE patterns, which must match case as PostgreSQL's do.
@@ -85,7 +100,8 @@ export function openSqliteDatabase(options: SqliteDatabaseOptions): Database {
       readonly
         ? memoryIdempotencyStore()
         : sqliteIdempotencyStore({
-            database: new BetterSqlite3(options.file.replace(/(\.db)?$/, '-idempotency.db')),
+            database: connect(options.file.replace(/(\.db)?$/, '-idempotency.db'), false),
+            configure: false,
             closeDatabase: true,
           }),
     close: async () => {
