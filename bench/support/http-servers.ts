@@ -10,27 +10,16 @@ import { errcatPlugin } from '@errcat/fastify';
 import { errcatHandlers } from '@errcat/hono';
 import sensible from '@fastify/sensible';
 import { serve } from '@hono/node-server';
-import { defineCatalog, renderError } from 'errcat';
+import { renderError } from 'errcat';
 import { withErrors } from 'errcat/node';
 import express, { type ErrorRequestHandler } from 'express';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import createError from 'http-errors';
+import { orderCatalog } from './order-catalog.js';
 
-const catalog = defineCatalog({
-  domain: 'bench.example.com',
-  docs: 'https://example.com/errors',
-  errors: {
-    ORDER_NOT_FOUND: {
-      code: 4040,
-      status: 404,
-      title: 'Order not found',
-      message: "Order '{id}' not found",
-      details: { id: 'string' },
-    },
-  },
-});
+const catalog = orderCatalog;
 
 /** The body every case sends: what errcat renders for the error, so all cases move the same bytes. */
 const rendered = renderError(catalog.ORDER_NOT_FOUND({ id: 'o-1' }), { context: { requestId: 'bench' } });
