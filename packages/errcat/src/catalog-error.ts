@@ -1,16 +1,30 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import type { ErrorCode, LogLevel } from './catalog-spec.js';
 
-/** The brand that marks catalog errors; `Symbol.for` makes it the same in every copy and realm. */
+/**
+ * The brand that marks catalog errors; `Symbol.for` makes it the same in every copy and realm.
+ *
+ * @example
+ * ```ts
+ * (error as Record<symbol, unknown>)[CATALOG_ERROR_BRAND] === true; // what isCatalogError checks
+ * ```
+ */
 export const CATALOG_ERROR_BRAND: unique symbol = Symbol.for('errcat.CatalogError');
 
-/** Options every error factory accepts next to the details fields. */
+/**
+ * Options every error factory accepts next to the details fields.
+ *
+ * @example
+ * ```ts
+ * throw catalog.SHOP_DOWN({ cause: error, retryAfter: 60, headers: { 'x-shard': 'b' } });
+ * ```
+ */
 export interface CatalogErrorOptions {
-  /** The underlying error; logged, never rendered. */
+  /** The underlying error; logged, never rendered. @default none */
   readonly cause?: unknown;
-  /** Extra response headers for this error. */
+  /** Extra response headers for this error, on top of the entry's. @default none */
   readonly headers?: Readonly<Record<string, string>>;
-  /** Seconds a client should wait before retrying; overrides the entry's default. */
+  /** Seconds a client should wait before retrying; overrides the entry's default. @default the entry's `retryAfter` */
   readonly retryAfter?: number;
 }
 

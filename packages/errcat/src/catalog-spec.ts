@@ -1,10 +1,24 @@
 import type { FieldMap } from './field-spec.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 
-/** A stable error code: a number (`4040`), a string (`'AUTH-401'`) or a dotted number (`'100.40400'`). */
+/**
+ * A stable error code: a number (`4040`), a string (`'AUTH-401'`) or a dotted number (`'100.40400'`).
+ *
+ * @example
+ * ```ts
+ * const codes: ErrorCode[] = [4040, 'AUTH-401', '100.40400'];
+ * ```
+ */
 export type ErrorCode = number | string;
 
-/** Log levels, in pino's names. */
+/**
+ * Log levels, in pino's names.
+ *
+ * @example
+ * ```ts
+ * const level: LogLevel = 'warn';
+ * ```
+ */
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
 /**
@@ -100,7 +114,14 @@ export interface CategorySpec {
   readonly retryable?: boolean;
 }
 
-/** When errors capture a stack trace: only server errors (status 500 and up), always or never. */
+/**
+ * When errors capture a stack trace: only server errors (status 500 and up), always or never.
+ *
+ * @example
+ * ```ts
+ * const rule: StackRule = 'never'; // no error captures a stack, not even a 500
+ * ```
+ */
 export type StackRule = 'server' | 'always' | 'never';
 
 /**

@@ -5,10 +5,24 @@
  * as an object that is also valid JSON Schema plus errcat's `optional` and `internal` flags.
  */
 
-/** The JSON types a detail field may have. */
+/**
+ * The JSON types a detail field may have.
+ *
+ * @example
+ * ```ts
+ * const type: FieldType = 'integer';
+ * ```
+ */
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array';
 
-/** A field written as its type name; a trailing `?` marks it optional. */
+/**
+ * A field written as its type name; a trailing `?` marks it optional.
+ *
+ * @example
+ * ```ts
+ * const details = { id: 'string', region: 'string?' } satisfies Record<string, FieldShorthand>;
+ * ```
+ */
 export type FieldShorthand = FieldType | `${FieldType}?`;
 
 /**
@@ -38,10 +52,24 @@ export interface FieldSpec {
   readonly example?: unknown;
 }
 
-/** One detail field, shorthand or in full. */
+/**
+ * One detail field, shorthand or in full.
+ *
+ * @example
+ * ```ts
+ * const trace: FieldDeclaration = { type: 'string', internal: true, optional: true };
+ * ```
+ */
 export type FieldDeclaration = FieldShorthand | FieldSpec;
 
-/** A map from field name to its declaration. */
+/**
+ * A map from field name to its declaration.
+ *
+ * @example
+ * ```ts
+ * const details = { id: 'string', limit: { type: 'integer', description: 'The quota' } } satisfies FieldMap;
+ * ```
+ */
 export type FieldMap = { readonly [name: string]: FieldDeclaration };
 
 type ValueOfType<T extends FieldType, Items = unknown> = T extends 'string'
@@ -54,7 +82,14 @@ type ValueOfType<T extends FieldType, Items = unknown> = T extends 'string'
         ? Record<string, unknown>
         : readonly Items[];
 
-/** The TypeScript type of a value of the declared field. */
+/**
+ * The TypeScript type of a value of the declared field.
+ *
+ * @example
+ * ```ts
+ * type Region = FieldValue<{ type: 'string'; enum: readonly ['eu', 'us'] }>; // 'eu' | 'us'
+ * ```
+ */
 export type FieldValue<D> = D extends `${infer T extends FieldType}?`
   ? ValueOfType<T>
   : D extends FieldType
@@ -67,7 +102,14 @@ export type FieldValue<D> = D extends `${infer T extends FieldType}?`
           ? ValueOfType<T>
           : unknown;
 
-/** True when the declared field may be absent. */
+/**
+ * True when the declared field may be absent.
+ *
+ * @example
+ * ```ts
+ * type Optional = IsOptionalField<'string?'>; // true
+ * ```
+ */
 export type IsOptionalField<D> = D extends `${string}?`
   ? true
   : D extends { readonly optional: true }
@@ -76,14 +118,28 @@ export type IsOptionalField<D> = D extends `${string}?`
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
-/** The object type that a field map describes. */
+/**
+ * The object type that a field map describes.
+ *
+ * @example
+ * ```ts
+ * type Details = FieldsValue<{ id: 'string'; region: 'string?' }>; // { id: string; region?: string }
+ * ```
+ */
 export type FieldsValue<M> = Simplify<
   { -readonly [K in keyof M as IsOptionalField<M[K]> extends true ? never : K]: FieldValue<M[K]> } & {
     -readonly [K in keyof M as IsOptionalField<M[K]> extends true ? K : never]?: FieldValue<M[K]>;
   }
 >;
 
-/** A field declaration in its full form, whichever way it was written. */
+/**
+ * A field declaration in its full form, whichever way it was written.
+ *
+ * @example
+ * ```ts
+ * for (const field of catalog.entry('ORDER_NOT_FOUND')?.fields ?? []) console.log(field.name, field.type, field.internal);
+ * ```
+ */
 export interface NormalizedField {
   /** The field's name. */
   readonly name: string;
@@ -106,7 +162,15 @@ const FIELD_TYPES: ReadonlySet<string> = new Set([
   'array',
 ]);
 
-/** True when `value` names a field type. */
+/**
+ * True when `value` names a field type.
+ *
+ * @example
+ * ```ts
+ * isFieldType('integer'); // true
+ * isFieldType('date'); // false
+ * ```
+ */
 export function isFieldType(value: unknown): value is FieldType {
   return typeof value === 'string' && FIELD_TYPES.has(value);
 }

@@ -19,15 +19,36 @@ type RequiredText<S extends string> = S extends `${infer Head}[${string}]${infer
   ? `${Head} ${RequiredText<Rest>}`
   : S;
 
-/** The names of the parameters a template always needs. */
+/**
+ * The names of the parameters a template always needs.
+ *
+ * @example
+ * ```ts
+ * type Required = RequiredParamNames<"Order '{id}' not found[ in {region}]">; // 'id'
+ * ```
+ */
 export type RequiredParamNames<S extends string> = PlaceholdersIn<RequiredText<WithoutEscapes<S>>>;
 
-/** The names of every parameter a template mentions, required or optional. */
+/**
+ * The names of every parameter a template mentions, required or optional.
+ *
+ * @example
+ * ```ts
+ * type All = ParamNames<"Order '{id}' not found[ in {region}]">; // 'id' | 'region'
+ * ```
+ */
 export type ParamNames<S extends string> =
   | RequiredParamNames<S>
   | PlaceholdersIn<OptionalText<WithoutEscapes<S>>>;
 
-/** A value that may fill a template parameter. */
+/**
+ * A value that may fill a template parameter.
+ *
+ * @example
+ * ```ts
+ * const value: TemplateValue = 42;
+ * ```
+ */
 export type TemplateValue = string | number | boolean | bigint;
 
 /**
@@ -51,7 +72,15 @@ type Part =
   | { readonly kind: 'param'; readonly name: string }
   | { readonly kind: 'optional'; readonly parts: readonly Part[]; readonly names: readonly string[] };
 
-/** A template parsed once, ready to render many times. */
+/**
+ * A template parsed once, ready to render many times.
+ *
+ * @example
+ * ```ts
+ * const result = compileTemplate('Slow down[ for {seconds}s]');
+ * if (result.ok) result.template.optional; // ['seconds']
+ * ```
+ */
 export interface CompiledTemplate {
   /** The template as written. */
   readonly source: string;
@@ -63,7 +92,15 @@ export interface CompiledTemplate {
   readonly render: (values: Readonly<Record<string, unknown>> | undefined) => string;
 }
 
-/** The outcome of {@link compileTemplate}: a compiled template or the reason it is malformed. */
+/**
+ * The outcome of {@link compileTemplate}: a compiled template or the reason it is malformed.
+ *
+ * @example
+ * ```ts
+ * const result: CompileResult = compileTemplate('Order {id');
+ * if (!result.ok) console.error(result.problem); // "unclosed '{' at position 6"
+ * ```
+ */
 export type CompileResult =
   | { readonly ok: true; readonly template: CompiledTemplate }
   | { readonly ok: false; readonly problem: string };

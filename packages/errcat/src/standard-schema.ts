@@ -13,7 +13,14 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly '~standard': StandardSchemaProps<Input, Output>;
 }
 
-/** The `~standard` member of a {@link StandardSchemaV1}. */
+/**
+ * The `~standard` member of a {@link StandardSchemaV1}.
+ *
+ * @example
+ * ```ts
+ * const result = await schema['~standard'].validate(input);
+ * ```
+ */
 export interface StandardSchemaProps<Input = unknown, Output = Input> {
   /** The version of the Standard Schema specification (always 1). */
   readonly version: 1;
@@ -25,12 +32,27 @@ export interface StandardSchemaProps<Input = unknown, Output = Input> {
   readonly types?: { readonly input: Input; readonly output: Output } | undefined;
 }
 
-/** The outcome of {@link StandardSchemaProps.validate}. */
+/**
+ * The outcome of {@link StandardSchemaProps.validate}.
+ *
+ * @example
+ * ```ts
+ * const result: StandardSchemaResult<Order> = await schema['~standard'].validate(input);
+ * if (result.issues) throw validationFailed(violationsFromIssues(result.issues));
+ * ```
+ */
 export type StandardSchemaResult<Output> =
   | { readonly value: Output; readonly issues?: undefined }
   | { readonly issues: readonly StandardSchemaIssue[] };
 
-/** One problem reported by a Standard Schema validator. */
+/**
+ * One problem reported by a Standard Schema validator.
+ *
+ * @example
+ * ```ts
+ * const issue: StandardSchemaIssue = { message: 'Invalid email', path: ['items', 0, 'email'] };
+ * ```
+ */
 export interface StandardSchemaIssue {
   /** The library's message for the problem. */
   readonly message: string;
@@ -38,10 +60,25 @@ export interface StandardSchemaIssue {
   readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
 }
 
-/** The input type a Standard Schema accepts. */
+/**
+ * The input type a Standard Schema accepts.
+ *
+ * @example
+ * ```ts
+ * type Raw = InferSchemaInput<typeof orderSchema>; // what orderSchema accepts before parsing
+ * ```
+ */
 export type InferSchemaInput<S extends StandardSchemaV1> = NonNullable<S['~standard']['types']>['input'];
 
-/** True when a value looks like a Standard Schema (it has a `~standard` object with `validate`). */
+/**
+ * True when a value looks like a Standard Schema (it has a `~standard` object with `validate`).
+ *
+ * @example
+ * ```ts
+ * isStandardSchema(z.object({})); // true
+ * isStandardSchema({ type: 'object' }); // false: a JSON Schema, not a Standard Schema
+ * ```
+ */
 export function isStandardSchema(value: unknown): value is StandardSchemaV1 {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
   const props = (value as { '~standard'?: unknown })['~standard'];

@@ -3,7 +3,15 @@ import { type NormalizedField, normalizeField } from './field-spec.js';
 import { type CompiledTemplate, compileTemplate } from './message-template.js';
 import { isStandardSchema } from './standard-schema.js';
 
-/** One reason a catalog is invalid, with the path of the offending field. */
+/**
+ * One reason a catalog is invalid, with the path of the offending field.
+ *
+ * @example
+ * ```ts
+ * const problems: CatalogProblem[] = validateCatalog(spec);
+ * for (const { path, message } of problems) console.error(`${path}: ${message}`);
+ * ```
+ */
 export interface CatalogProblem {
   /** Where the problem is, such as `errors.PROMISE_NOT_FOUND.status`. */
   readonly path: string;
@@ -11,11 +19,33 @@ export interface CatalogProblem {
   readonly message: string;
 }
 
-/** Keys are UPPER_SNAKE, as Google's AIP-193 asks of `ErrorInfo.reason`. */
+/**
+ * Keys are UPPER_SNAKE, as Google's AIP-193 asks of `ErrorInfo.reason`.
+ *
+ * @example
+ * ```ts
+ * KEY_PATTERN.test('ORDER_NOT_FOUND'); // true
+ * KEY_PATTERN.test('orderNotFound'); // false
+ * ```
+ */
 export const KEY_PATTERN: RegExp = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
-/** The longest key allowed. */
+/**
+ * The longest key allowed.
+ *
+ * @example
+ * ```ts
+ * if (key.length > MAX_KEY_LENGTH) console.warn('key too long');
+ * ```
+ */
 export const MAX_KEY_LENGTH = 63;
-/** Detail field names that cannot be used because the error factory reads them as options. */
+/**
+ * Detail field names that cannot be used because the error factory reads them as options.
+ *
+ * @example
+ * ```ts
+ * RESERVED_FIELDS.has('cause'); // true: a detail field may not be called `cause`
+ * ```
+ */
 export const RESERVED_FIELDS: ReadonlySet<string> = new Set(['cause', 'headers', 'retryAfter']);
 
 const CATALOG_FIELDS = new Set([
@@ -94,7 +124,15 @@ function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** True when `value` is an absolute http(s) URL, optionally with `{code}`/`{key}` placeholders. */
+/**
+ * True when `value` is an absolute http(s) URL, optionally with `{code}`/`{key}` placeholders.
+ *
+ * @example
+ * ```ts
+ * isDocsUrl('https://example.com/errors#{code}'); // true
+ * isDocsUrl('/errors'); // false: not absolute
+ * ```
+ */
 export function isDocsUrl(value: string): boolean {
   try {
     const url = new URL(value.replaceAll('{code}', 'code').replaceAll('{key}', 'key'));
