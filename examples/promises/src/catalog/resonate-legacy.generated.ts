@@ -8,6 +8,9 @@ export type ResonateLegacySpec = {
   readonly name: "Resonate Error Codes";
   readonly description: "The error codes the legacy Resonate server returns. The `code` field identifies the error programmatically; the message and details describe what went wrong. The response body is `{\"error\": {\"code\": 5002, \"message\": \"failed to update promise\", \"details\": [{\"@type\": \"ServerError\", \"message\": \"attempt to write a readonly database\", \"domain\": \"server\", \"metadata\": {\"url\": \"https://docs.resonatehq.io/reference/error-codes#5002\"}}]}}`: the details carry structured diagnostic data such as the failing subsystem and a link to the documentation. When you meet an error: identify the code in the response or logs, look it up here, follow the recommendation, and if the issue persists open a GitHub issue with details, including the error code and steps to reproduce.";
   readonly docs: "https://docs.resonatehq.io/reference/error-codes";
+  readonly "x-docs": {
+    readonly sidebarPosition: 2;
+  };
   readonly categories: {
     readonly request: {
       readonly title: "Request Errors";

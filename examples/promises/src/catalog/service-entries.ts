@@ -29,6 +29,13 @@ export const serviceEntries = {
     role: 'IDEMPOTENCY_KEY_INVALID',
     title: 'Idempotency key invalid',
     message: 'The Idempotency-Key header is malformed[: {reason}]',
+    details: {
+      reason: {
+        type: 'string',
+        optional: true,
+        description: 'What is wrong with the key; the key itself is never echoed.',
+      },
+    },
     description:
       'The Idempotency-Key header is not a usable key. The key itself is never echoed in the response.',
     notApplied: true,
