@@ -4,7 +4,7 @@ import { sameJson } from './canonical-json.js';
 import { diffFields, type Emit } from './diff-fields.js';
 
 /** The key under `extensions` that belongs to `errcat openapi`, not to a wire profile. */
-export const OPENAPI_EXTENSION = 'openapi';
+const OPENAPI_EXTENSION = 'openapi';
 
 /** A value as a change message shows it: `none` for absent, JSON for structures. */
 export function show(value: unknown): string {

@@ -10,7 +10,7 @@ import { isStandardSchema } from '../standard-schema.js';
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 /** Compiles a template that validation already accepted. */
-export function mustCompile(source: string): CompiledTemplate {
+function mustCompile(source: string): CompiledTemplate {
   const result = compileTemplate(source);
   if (!result.ok)
     throw new TypeError(`errcat: invalid template ${JSON.stringify(source)}: ${result.problem}`);

@@ -1,5 +1,5 @@
 /** The marker error of {@link settleWithin} when time runs out. */
-export class TimeoutError extends Error {
+class TimeoutError extends Error {
   constructor(readonly ms: number) {
     super(`no answer within ${ms} ms`);
     this.name = 'TimeoutError';

@@ -2,7 +2,7 @@
 export type JsonObject = Readonly<Record<string, unknown>>;
 
 /** Longest message, title or id a decoder keeps; longer strings are cut, so output stays bounded. */
-export const MAX_TEXT = 2000;
+const MAX_TEXT = 2000;
 
 /** True for a non-array object. */
 export function isObject(value: unknown): value is JsonObject {
