@@ -1,11 +1,15 @@
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { withErrors } from 'errcat/node';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../test/run-cli.js';
+import { loadCatalogFile } from './load-catalog.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 const catalog = join(fixtures, 'promises.yaml');
@@ -137,15 +141,60 @@ Docs: https://docs.example.com/errors#4040
 });
 
 describe('errcat render', () => {
-  test('prints status, headers and body as a server sends them', async () => {
-    const { code, stdout } = await run('render', 'promises.yaml', '5030');
+  test('prints status, headers and body exactly as the adapters send them', async () => {
+    const { code, stdout } = await run('render', 'promises.yaml', '5030', '--request-id', 'req-9');
     expect(code).toBe(0);
     expect(stdout).toBe(`HTTP/1.1 503 Service Unavailable
 content-type: application/problem+json
 retry-after: 5
+errcat-code: 5030
+x-request-id: req-9
 
-{"type":"https://docs.example.com/errors#5030","title":"Shutting down","status":503,"detail":"Shutting down","code":5030,"retryable":true}
+{"type":"https://docs.example.com/errors#5030","title":"Shutting down","status":503,"detail":"Shutting down","code":5030,"retryable":true,"requestId":"req-9"}
 `);
+    const generated = await run('render', 'promises.yaml', '5030', '--path', '/promises/p1');
+    expect(generated.stdout).toMatch(/^x-request-id: [0-9a-f-]{36}$/m);
+    expect(generated.stdout).toContain('"instance":"/promises/p1"');
+  });
+
+  test('matches, byte for byte, what the errcat/node adapter sends for the same error', async () => {
+    const { catalog: loaded } = await loadCatalogFile(catalog);
+    const server = createServer(
+      withErrors(
+        () => {
+          throw loaded.create('PROMISE_NOT_FOUND', { id: 'p-123' });
+        },
+        { catalog: loaded, logger: false },
+      ),
+    );
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as { port: number };
+      const response = await fetch(`http://127.0.0.1:${port}/promises/p-123`, {
+        headers: { 'x-request-id': 'req-7' },
+      });
+      const cli = JSON.parse(
+        (
+          await run(
+            'render',
+            'promises.yaml',
+            '4040',
+            '--request-id',
+            'req-7',
+            '--path',
+            '/promises/p-123',
+            '--format',
+            'json',
+          )
+        ).stdout,
+      );
+      expect(cli.status).toBe(response.status);
+      for (const [name, value] of Object.entries(cli.headers)) expect(response.headers.get(name)).toBe(value);
+      expect(JSON.stringify(cli.body)).toBe(await response.text());
+    } finally {
+      server.close();
+    }
   });
 
   test('--param fills typed details; the example fills the rest; --format json', async () => {
@@ -164,7 +213,7 @@ retry-after: 5
     );
     expect(JSON.parse(stdout)).toEqual({
       status: 400,
-      headers: { 'content-type': 'application/problem+json' },
+      headers: { 'content-type': 'application/problem+json', 'errcat-code': '4001', 'x-request-id': 'req-1' },
       body: {
         type: 'https://docs.example.com/errors#4001',
         title: 'Limit out of range',

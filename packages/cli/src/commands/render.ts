@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { CatalogError, renderError } from 'errcat';
+import { CatalogError, createErrorResponder } from 'errcat';
 import type { Command } from '../command.js';
 import { findEntry } from '../internal/find-entry.js';
 import { parseParams } from '../internal/parse-params.js';
@@ -7,16 +7,23 @@ import { profileByName } from '../internal/profile-by-name.js';
 import { loadCatalogFile } from '../load-catalog.js';
 import { usageError } from '../usage-error.js';
 
-/** `errcat render <catalog> <code|key>`: prints the status, headers and body a server would send. */
+/**
+ * `errcat render <catalog> <code|key>`: prints the status, headers and body that every errcat
+ * adapter sends for that error (it runs the same responder the adapters run).
+ */
 export const renderCommand: Command = {
   name: 'render',
   summary: 'Print the HTTP response a server sends for an error',
   usage:
-    'errcat render <catalog> <code|key> [--param k=v ...] [--profile name] [--request-id id] [--format json]',
+    'errcat render <catalog> <code|key> [--param k=v ...] [--profile name] [--request-id id] [--path /p] [--format json]',
   options: {
     param: { type: 'string', multiple: true, description: 'A details field, as name=value (repeatable)' },
     profile: { type: 'string', description: "The wire profile (default: the catalog's, else 'problem')" },
-    'request-id': { type: 'string', description: 'The request id to put in the response' },
+    'request-id': {
+      type: 'string',
+      description: 'The incoming X-Request-Id (default: a new one, as a server makes)',
+    },
+    path: { type: 'string', description: 'The request path, sent as the occurrence (problem `instance`)' },
     format: { type: 'string', description: "'http' (default) or 'json' for { status, headers, body }" },
   },
   run: async ({ positionals, values }, io) => {
@@ -27,9 +34,12 @@ export const renderCommand: Command = {
     const details = parseParams(entry, (values.param as string[] | undefined) ?? []);
     const profile = profileByName((values.profile as string | undefined) ?? catalog.spec.profile);
     const requestId = values['request-id'] as string | undefined;
-    const rendered = renderError(new CatalogError(entry, details), {
-      profile,
-      context: requestId === undefined ? {} : { requestId },
+    const path = values.path as string | undefined;
+    const responder = createErrorResponder({ catalog, profile, logger: false, instance: path !== undefined });
+    const rendered = responder.respond(new CatalogError(entry, details), {
+      method: 'GET',
+      url: path ?? '/',
+      headers: requestId === undefined ? {} : { 'x-request-id': requestId },
     });
     if (values.format === 'json') {
       io.stdout(
