@@ -115,6 +115,25 @@ export function requestIdIn(object: unknown, keys: readonly string[] = REQUEST_I
   return undefined;
 }
 
+const CODE_KEYS = ['code', 'error_code', 'errorCode'] as const;
+
+/**
+ * The error code of a body that states it at the top level: its `code`, `error_code` or
+ * `errorCode`, the first that is a usable code.
+ *
+ * @example
+ * ```ts
+ * codeIn({ error_code: 'E42', message: 'nope' }); // 'E42'
+ * ```
+ */
+export function codeIn(object: unknown): string | number | undefined {
+  for (const key of CODE_KEYS) {
+    const code = codeValue(own(object, key));
+    if (code !== undefined) return code;
+  }
+  return undefined;
+}
+
 /** The first character of `text` that is not whitespace, without copying the string. */
 export function firstNonSpace(text: string): string | undefined {
   for (let index = 0; index < text.length; index++) {

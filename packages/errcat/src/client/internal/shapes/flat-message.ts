@@ -1,6 +1,7 @@
 import {
   bool,
   clip,
+  codeIn,
   codeValue,
   docsUrl,
   type JsonObject,
@@ -92,8 +93,7 @@ export function flatMessageShape(body: JsonObject): WireFacts {
   const detail = own(body, 'detail');
   return {
     format: 'json',
-    code:
-      codeValue(own(body, 'code')) ?? codeValue(own(body, 'error_code')) ?? codeValue(own(body, 'errorCode')),
+    code: codeIn(body),
     message:
       message ??
       text(body, 'msg') ??

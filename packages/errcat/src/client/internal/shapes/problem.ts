@@ -1,6 +1,6 @@
 import {
   bool,
-  codeValue,
+  codeIn,
   docsUrl,
   isObject,
   type JsonObject,
@@ -43,11 +43,7 @@ export function problemShape(body: JsonObject, contentType: string): WireFacts |
   const errors = list(body, 'errors');
   return {
     format: 'problem',
-    code:
-      codeValue(own(body, 'code')) ??
-      codeValue(own(body, 'error_code')) ??
-      codeValue(own(body, 'errorCode')) ??
-      codeFromType(type),
+    code: codeIn(body) ?? codeFromType(type),
     message: detail ?? title,
     status,
     retryable: bool(body, 'retryable'),
