@@ -225,6 +225,10 @@ export function describePromisesService(options: {
 
       const raw = await fetch(`${main.url}/promises/p`);
       expect(raw.headers.get('www-authenticate')).toBe('Bearer');
+      const malformed = await failure(
+        withToken().getPromise('p', { headers: { authorization: 'Bearer' }, retry: false }),
+      );
+      expect(facts(malformed)).toEqual({ status: 400, code: 4003, key: 'AUTHORIZATION_MALFORMED' });
     });
 
     test('unknown routes are 4044 and wrong methods 4050 with Allow', async () => {
