@@ -45,6 +45,11 @@ function parseStatus(value: string | undefined): number | undefined {
  * response the way errcat/client does and prints its normalised facts as one JSON object. Standard
  * input may also hold a whole pasted response (`curl -i` output); its status line and headers are
  * read, and the options win over them.
+ *
+ * @example
+ * ```sh
+ * curl -si https://api.example.com/orders/o-1 | errcat decode --catalog catalogs/rstmdb.yaml
+ * ```
  */
 export const decodeCommand: Command = {
   name: 'decode',

@@ -9,6 +9,11 @@ const FORMATS = new Set(['text', 'json', 'github']);
 /**
  * `errcat diff <old> <new>`: what a catalog change breaks, each change classified major, minor or
  * patch. Exit 0 when nothing breaks, 1 on an unwaived major change, 2 on a usage error.
+ *
+ * @example
+ * ```sh
+ * errcat diff git:main:catalogs/resonate.yaml catalogs/resonate.yaml --format github
+ * ```
  */
 export const diffCommand: Command = {
   name: 'diff',

@@ -5,7 +5,14 @@ import { listOption } from '../internal/list-option.js';
 import { loadCatalogFile } from '../load-catalog.js';
 import { usageError } from '../usage-error.js';
 
-/** `errcat docs <catalog> --out <dir>`: writes the searchable error dictionary (or Markdown). */
+/**
+ * `errcat docs <catalog> --out <dir>`: writes the searchable error dictionary (or Markdown).
+ *
+ * @example
+ * ```sh
+ * errcat docs catalogs/resonate.yaml --out site --profiles google,simple
+ * ```
+ */
 export const docsCommand: Command = {
   name: 'docs',
   summary: 'Generate the error dictionary: a static searchable site, or Markdown',

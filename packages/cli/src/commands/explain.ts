@@ -50,7 +50,14 @@ export function explainEntry(entry: CatalogEntry): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `errcat explain <catalog> <code|key>`: prints an entry as a person reads it. */
+/**
+ * `errcat explain <catalog> <code|key>`: prints an entry as a person reads it.
+ *
+ * @example
+ * ```sh
+ * errcat explain catalogs/resonate-legacy.yaml 4040
+ * ```
+ */
 export const explainCommand: Command = {
   name: 'explain',
   summary: 'Explain one error code: status, retryable, message, causes, resolution, docs',

@@ -3,7 +3,14 @@ import { lintCatalog } from '../lint-catalog.js';
 import { readCatalogSpec } from '../load-catalog.js';
 import { usageError } from '../usage-error.js';
 
-/** `errcat lint <catalog>`: validation plus style findings; exit 1 on errors (on warnings too with --strict). */
+/**
+ * `errcat lint <catalog>`: validation plus style findings; exit 1 on errors (on warnings too with --strict).
+ *
+ * @example
+ * ```sh
+ * errcat lint catalogs/resonate.yaml --strict
+ * ```
+ */
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'Validate a catalog and report style findings',

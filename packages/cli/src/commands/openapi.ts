@@ -46,6 +46,11 @@ function serialise(document: OpenApiDocument, format: 'json' | 'yaml'): string {
 /**
  * `errcat openapi <catalog>`: the catalog's errors as OpenAPI 3.1 components, or merged into an
  * existing document with `--merge` (its operations get the mapped error responses).
+ *
+ * @example
+ * ```sh
+ * errcat openapi catalogs/resonate.yaml --merge openapi.yaml --map operations.yaml --out openapi.yaml
+ * ```
  */
 export const openapiCommand: Command = {
   name: 'openapi',

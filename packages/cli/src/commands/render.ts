@@ -10,6 +10,11 @@ import { usageError } from '../usage-error.js';
 /**
  * `errcat render <catalog> <code|key>`: prints the status, headers and body that every errcat
  * adapter sends for that error (it runs the same responder the adapters run).
+ *
+ * @example
+ * ```sh
+ * errcat render catalogs/resonate-legacy.yaml PROMISE_NOT_FOUND --param id=p1 --profile resonate-legacy
+ * ```
  */
 export const renderCommand: Command = {
   name: 'render',

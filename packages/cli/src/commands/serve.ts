@@ -17,6 +17,11 @@ function portOf(value: unknown, source: string): number {
 /**
  * `errcat serve <catalog>`: serves the docs site on 127.0.0.1 and reloads open pages while the
  * catalog file is edited; stops on Ctrl-C (SIGINT) or SIGTERM.
+ *
+ * @example
+ * ```sh
+ * errcat serve catalogs/resonate.yaml --port 4000
+ * ```
  */
 export const serveCommand: Command = {
   name: 'serve',

@@ -6,7 +6,14 @@ import { generateTypes, typeNameFor } from '../generate-types.js';
 import { readCatalogSpec } from '../load-catalog.js';
 import { usageError } from '../usage-error.js';
 
-/** `errcat types <catalog>`: prints (or writes) the TypeScript declarations of a YAML/JSON catalog. */
+/**
+ * `errcat types <catalog>`: prints (or writes) the TypeScript declarations of a YAML/JSON catalog.
+ *
+ * @example
+ * ```sh
+ * errcat types catalogs/resonate.yaml --name ResonateErrors --out src/resonate-errors.ts
+ * ```
+ */
 export const typesCommand: Command = {
   name: 'types',
   summary: 'Generate TypeScript declarations from a YAML/JSON catalog',
