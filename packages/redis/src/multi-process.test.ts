@@ -121,13 +121,18 @@ describe('one Redis, several processes', () => {
     await redis.restart();
     const started = performance.now();
     let answer = await get(`${closed.url}/work`);
-    for (let attempt = 0; answer.status === 503 && attempt < 100; attempt++) {
+    let refused = 0;
+    for (; answer.status === 503 && refused < 100; refused++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       answer = await get(`${closed.url}/work`);
     }
-    // A restarted Redis is empty: counting starts over.
+    // A restarted Redis is empty: counting starts over. A decision that timed out (503) while the
+    // client reconnected may still have been applied once Redis was back, so it may have spent
+    // quota: the remaining count is 99 less at most one per refused request.
     expect(answer.status).toBe(200);
-    expect(answer.headers.ratelimit).toBe('"general";r=99;t=36');
+    const remaining = Number(/;r=(\d+);/.exec(String(answer.headers.ratelimit))?.[1]);
+    expect(remaining).toBeLessThanOrEqual(99);
+    expect(remaining).toBeGreaterThanOrEqual(99 - refused);
     console.log(
       `R6: enforcement resumed ${((performance.now() - started) / 1000).toFixed(2)} s after the restart`,
     );
