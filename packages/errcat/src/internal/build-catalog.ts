@@ -20,6 +20,11 @@ function makeError(entry: CatalogEntry, args: Record<string, unknown> | undefine
 /**
  * Builds the catalog object from a spec that passed validation: one factory per key plus methods.
  * `unknownKey` makes the error thrown when `create` is given a key the catalog lacks.
+ *
+ * @example
+ * ```ts
+ * const catalog = buildCatalog(spec, (domain, key) => errcatErrors.ERRCAT_UNKNOWN_ENTRY({ domain, entry: key }));
+ * ```
  */
 export function buildCatalog<S extends CatalogSpec>(
   spec: S,

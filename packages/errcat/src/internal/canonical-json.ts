@@ -3,6 +3,11 @@
  * that two bodies meaning the same thing serialize to the same text. `toJSON` is honoured and
  * values JSON cannot hold are dropped as `JSON.stringify` drops them. A bigint (which JSON lacks)
  * is written as its digits.
+ *
+ * @example
+ * ```ts
+ * canonicalJson({ b: 1, a: [2, { d: 1, c: 0n }] }); // '{"a":[2,{"c":"0","d":1}],"b":1}'
+ * ```
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value)) ?? '';

@@ -2,6 +2,11 @@
  * What errcat reads from a driver error: the base-catalog role it maps to and the few facts that
  * may be reported (a column name), or kept for logs (the constraint and table). Never a value,
  * never the SQL.
+ *
+ * @example
+ * ```ts
+ * const failure: DatabaseFailure = { role: 'UNIQUE_VIOLATION', field: 'email', constraint: 'users_email_key', table: 'users' };
+ * ```
  */
 export interface DatabaseFailure {
   /** The base-catalog entry the failure maps to. */
@@ -24,7 +29,14 @@ export interface DatabaseFailure {
   readonly table?: string | undefined;
 }
 
-/** Reads a string property of an unknown value, or `undefined`. */
+/**
+ * Reads a string property of an unknown value, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * stringProp(error, 'code'); // 'SQLITE_BUSY', or undefined when absent, not a string, or a throwing getter
+ * ```
+ */
 export function stringProp(value: object, name: string): string | undefined {
   try {
     const prop = (value as Record<string, unknown>)[name];
@@ -34,7 +46,14 @@ export function stringProp(value: object, name: string): string | undefined {
   }
 }
 
-/** Node's network error codes: the database cannot be reached. */
+/**
+ * Node's network error codes: the database cannot be reached.
+ *
+ * @example
+ * ```ts
+ * if (NETWORK_CODES.has(stringProp(error, 'code') ?? '')) return { role: 'DATABASE_UNAVAILABLE' };
+ * ```
+ */
 export const NETWORK_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

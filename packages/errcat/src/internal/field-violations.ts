@@ -5,6 +5,11 @@ const MAX_VIOLATIONS = 100;
  * One field-level violation, as errcat's validation entries carry them in `details.errors`: where
  * the bad value is (a JSON pointer into the body, a dotted field name, a query parameter or a
  * header), its rule and a message.
+ *
+ * @example
+ * ```ts
+ * const violation: FieldViolation = { pointer: '/email', message: 'Invalid email', type: 'format' };
+ * ```
  */
 export interface FieldViolation {
   /** A JSON pointer into the request body, such as `/items/0/name`. */
@@ -49,6 +54,12 @@ function toViolation(item: unknown): FieldViolation | undefined {
  * The field violations in `details.errors`, or `undefined` when the details carry none. Items that
  * are not `{ message, pointer?, field?, parameter?, header?, type? }` objects are skipped; nothing here
  * throws, whatever the details hold (throwing getters, proxies).
+ *
+ * @example
+ * ```ts
+ * fieldViolations({ errors: [{ pointer: '/email', message: 'bad' }] }); // [{ message: 'bad', pointer: '/email' }]
+ * fieldViolations({ id: 'p1' }); // undefined
+ * ```
  */
 export function fieldViolations(details: Readonly<Record<string, unknown>>): FieldViolation[] | undefined {
   try {
@@ -65,7 +76,14 @@ export function fieldViolations(details: Readonly<Record<string, unknown>>): Fie
   }
 }
 
-/** The details without `errors`, for formats that render the violations in a place of their own. */
+/**
+ * The details without `errors`, for formats that render the violations in a place of their own.
+ *
+ * @example
+ * ```ts
+ * detailsWithoutViolations({ errors: [], x: 1 }); // { x: 1 } (a null-prototype object)
+ * ```
+ */
 export function detailsWithoutViolations(
   details: Readonly<Record<string, unknown>>,
 ): Readonly<Record<string, unknown>> {

@@ -6,6 +6,12 @@ const FIELD_VALUE = /^[\t\x20-\x7e]*$/;
 /**
  * True when `name: value` can go into a response as is. Header values can come from error details
  * or options, so errcat checks them itself rather than trusting every adapter to reject CR/LF.
+ *
+ * @example
+ * ```ts
+ * isSafeHeader('x-code', '4040'); // true
+ * isSafeHeader('x-code', 'a\r\nb'); // false
+ * ```
  */
 export function isSafeHeader(name: string, value: string): boolean {
   return FIELD_NAME.test(name) && FIELD_VALUE.test(value);

@@ -4,6 +4,11 @@ import type { HeaderSource } from '../server/request-facts.js';
  * Every value of one request header, from either header shape: a string, a list when a plain
  * header object holds repeats, or `undefined`. Guards that must tell a repeated credential from a
  * single one read headers this way rather than through `readHeader`, which keeps the first.
+ *
+ * @example
+ * ```ts
+ * headerValues({ authorization: ['Bearer a', 'Bearer b'] }, 'authorization'); // ['Bearer a', 'Bearer b']: refuse it
+ * ```
  */
 export function headerValues(
   headers: HeaderSource | undefined,

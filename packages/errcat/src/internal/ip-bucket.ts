@@ -44,6 +44,12 @@ function ipv6Groups(text: string): number[] | undefined {
  * too), an IPv6 address cut to its /64 network, because one client usually owns a whole /64 and
  * could otherwise mint a new bucket per address. Text that is no address is kept, cut to 64
  * characters.
+ *
+ * @example
+ * ```ts
+ * ipBucket('2001:db8:1:2:3:4:5:6'); // '2001:db8:1:2::/64'
+ * ipBucket('::ffff:192.0.2.1'); // '192.0.2.1'
+ * ```
  */
 export function ipBucket(address: string): string {
   const text = address.trim();

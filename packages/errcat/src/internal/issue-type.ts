@@ -183,6 +183,11 @@ function fromValibot(issue: Issue, type: string, value: unknown): ViolationType 
 /**
  * The normalised type of one Standard Schema issue. `value` is what the issue's path points at in
  * the input (used to tell too short from too long for exact-length rules).
+ *
+ * @example
+ * ```ts
+ * issueType({ code: 'too_small', minimum: 8, origin: 'string', message: '…' }, 'abc'); // 'min_length'
+ * ```
  */
 export function issueType(issue: unknown, value: unknown): ViolationType {
   if (typeof issue !== 'object' || issue === null) return 'invalid';

@@ -4,7 +4,14 @@ const MAX_HEADER_LENGTH = 4096;
 const MAX_RANGES = 32;
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-/** One media range of an `Accept` header. */
+/**
+ * One media range of an `Accept` header.
+ *
+ * @example
+ * ```ts
+ * const range: MediaRange = { type: 'application/json', params: {}, q: 0.5 };
+ * ```
+ */
 export interface MediaRange {
   /** `type/subtype` in lower case, such as `application/json` or `*\/*`. */
   readonly type: string;
@@ -75,6 +82,12 @@ function parseRange(text: string): MediaRange | undefined {
 /**
  * Parses an `Accept` header into its media ranges, best first (by quality, then in header order).
  * Malformed ranges are dropped; at most 32 ranges and 4096 characters are read. It never throws.
+ *
+ * @example
+ * ```ts
+ * parseAccept('application/json;q=0.5, application/problem+json');
+ * // [{ type: 'application/problem+json', params: {}, q: 1 }, { type: 'application/json', params: {}, q: 0.5 }]
+ * ```
  */
 export function parseAccept(header: string | null | undefined): MediaRange[] {
   if (typeof header !== 'string' || header === '') return [];

@@ -30,6 +30,12 @@ const COLUMN_LIST = /^(?:"[^"]+"|[\p{L}_][\p{L}\p{N}_$]*)(?:, (?:"[^"]+"|[\p{L}_
  * The columns named in a constraint error's detail, `Key (email)=(a@b.c) already exists.` (or its
  * translation: `Schlüssel »(email)=(…)« existiert bereits.`): only the text before the first `)=(`,
  * so the value never comes along, and only when it is a plain column list (not an expression).
+ *
+ * @example
+ * ```ts
+ * columnsFromDetail('Key (email)=(a@b.c) already exists.'); // 'email'
+ * columnsFromDetail('Key (lower(name))=(bob) already exists.'); // undefined: an expression
+ * ```
  */
 export function columnsFromDetail(detail: string | undefined): string | undefined {
   if (detail === undefined) return undefined;
@@ -57,6 +63,11 @@ function columnFromConstraintName(
 /**
  * Reads a node-postgres (`pg`) or postgres.js error: a 5-character SQLSTATE `code` next to the
  * `severity` every PostgreSQL error response carries.
+ *
+ * @example
+ * ```ts
+ * postgresFailure(pgError, {}); // { role: 'UNIQUE_VIOLATION', field: 'email', constraint: 'users_email_key', table: 'users' }
+ * ```
  */
 export function postgresFailure(
   error: object,

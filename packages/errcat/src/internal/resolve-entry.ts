@@ -6,7 +6,14 @@ import { type NormalizedField, normalizeField } from '../field-spec.js';
 import { type CompiledTemplate, compileTemplate } from '../message-template.js';
 import { isStandardSchema } from '../standard-schema.js';
 
-/** Statuses that are worth retrying when nothing more specific is declared. */
+/**
+ * Statuses that are worth retrying when nothing more specific is declared.
+ *
+ * @example
+ * ```ts
+ * RETRYABLE_STATUSES.has(503); // true: an entry with status 503 is retryable unless it says otherwise
+ * ```
+ */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 /** Compiles a template that validation already accepted. */
@@ -37,22 +44,35 @@ function docsOf(spec: CatalogSpec, key: string, entry: EntrySpec): string | unde
   return `${spec.docs}#${code}`;
 }
 
+/** The base-catalog entry whose role an entry plays, if any. */
+function roleBase(entry: EntrySpec): EntrySpec | undefined {
+  return entry.role === undefined ? undefined : (baseEntries as Record<string, EntrySpec>)[entry.role];
+}
+
 /**
  * The details an entry declares: its own field map, over the declared fields of the base role it
  * plays (so a guard's internal fields stay internal under a renamed entry).
  */
-function declaredFields(entry: EntrySpec): FieldMap | undefined {
+function declaredFields(entry: EntrySpec, base: EntrySpec | undefined): FieldMap | undefined {
   const own = entry.details as FieldMap | undefined;
-  const base = entry.role === undefined ? undefined : (baseEntries as Record<string, EntrySpec>)[entry.role];
   const inherited = base?.details as FieldMap | undefined;
   if (!inherited || isStandardSchema(inherited)) return own;
   return { ...inherited, ...own };
 }
 
 /**
- * Applies every default to an entry of a catalog that passed validation.
+ * Applies every default to an entry of a catalog that passed validation. An entry playing a base
+ * role inherits what the role promises clients (retry facts, headers such as `WWW-Authenticate`,
+ * log level) unless it says otherwise; its own category's defaults come after the role's.
+ *
+ * @example
+ * ```ts
+ * const entry = resolveEntry(spec, 'ORDER_NOT_FOUND', spec.errors.ORDER_NOT_FOUND);
+ * entry.retryable; // false, from status 404
+ * ```
  */
 export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): CatalogEntry {
+  const base = roleBase(entry);
   const status = entry.status ?? 500;
   // An entry without a status never crosses HTTP (an SDK's own error): not retryable by status,
   // and its message is the caller's own to read.
@@ -61,7 +81,7 @@ export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): 
   const categoryRetryable = category === undefined ? undefined : spec.categories?.[category]?.retryable;
   const schema = isStandardSchema(entry.details) ? entry.details : undefined;
   const internalFields = new Set<string>(entry.internalFields ?? []);
-  const declared = schema ? undefined : declaredFields(entry);
+  const declared = schema ? undefined : declaredFields(entry, base);
   let fields: NormalizedField[] | undefined;
   if (declared) {
     fields = [];
@@ -83,7 +103,7 @@ export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): 
           : [...template.required, ...template.optional],
       );
   const stackRule = spec.stack ?? 'server';
-  const logLevel: LogLevel = entry.logLevel ?? (status >= 500 ? 'error' : 'info');
+  const logLevel: LogLevel = entry.logLevel ?? base?.logLevel ?? (status >= 500 ? 'error' : 'info');
   return {
     domain: spec.domain,
     key,
@@ -103,16 +123,18 @@ export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): 
     docs: docsOf(spec, key, entry),
     expose: entry.expose ?? (!http || status < 500),
     logLevel,
-    retryable: entry.retryable ?? categoryRetryable ?? (http && RETRYABLE_STATUSES.has(status)),
-    throttling: entry.throttling ?? status === 429,
-    notApplied: entry.notApplied ?? false,
-    retryAfter: entry.retryAfter,
-    headers: entry.headers ?? {},
+    retryable:
+      entry.retryable ?? base?.retryable ?? categoryRetryable ?? (http && RETRYABLE_STATUSES.has(status)),
+    throttling: entry.throttling ?? base?.throttling ?? status === 429,
+    notApplied: entry.notApplied ?? base?.notApplied ?? false,
+    retryAfter: entry.retryAfter ?? base?.retryAfter,
+    headers: { ...base?.headers, ...entry.headers },
     fields,
     schema,
     internalFields,
     publicFields,
-    captureStack: entry.stack ?? (stackRule === 'always' || (stackRule === 'server' && status >= 500)),
+    captureStack:
+      entry.stack ?? base?.stack ?? (stackRule === 'always' || (stackRule === 'server' && status >= 500)),
     since: entry.since,
     deprecated: entry.deprecated ?? false,
     replacedBy:

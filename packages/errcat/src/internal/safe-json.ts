@@ -1,6 +1,13 @@
 /**
  * JSON.stringify that never throws: cycles become "[Circular]", BigInt becomes a string, getters
  * that throw become "[Unserializable]", and anything deeper than `maxDepth` is cut.
+ *
+ * @example
+ * ```ts
+ * const node: Record<string, unknown> = { a: 1 };
+ * node.self = node;
+ * safeStringify({ node, n: 1n }); // '{"node":{"a":1,"self":"[Circular]"},"n":"1"}'
+ * ```
  */
 export function safeStringify(value: unknown, maxDepth = 32): string {
   try {
@@ -20,7 +27,14 @@ function bigintToString(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? value.toString() : value;
 }
 
-/** A JSON-safe copy of `value`, cut at `depth` levels; see {@link safeStringify}. */
+/**
+ * A JSON-safe copy of `value`, cut at `depth` levels; see {@link safeStringify}.
+ *
+ * @example
+ * ```ts
+ * toSafeJson({ deep: { er: { than: 1 } } }, 2); // { deep: { er: '[Truncated]' } }
+ * ```
+ */
 export function toSafeJson(value: unknown, depth: number, seen: WeakSet<object> = new WeakSet()): unknown {
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;

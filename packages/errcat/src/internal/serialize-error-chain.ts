@@ -11,6 +11,11 @@ const SKIPPED = new Set(['name', 'message', 'stack', 'cause', 'errors']);
  * properties and its whole `cause` chain (and an `AggregateError`'s `errors`). It never throws:
  * cycles, throwing getters and exotic values become markers. This is for logs only, never for a
  * response.
+ *
+ * @example
+ * ```ts
+ * logger.error({ err: serializeErrorChain(error) }, 'request failed'); // type, message, stack, cause chain
+ * ```
  */
 export function serializeErrorChain(value: unknown, depth = 0, seen: Set<unknown> = new Set()): unknown {
   try {

@@ -77,7 +77,14 @@ function namedInMessage(message: string): Pick<DatabaseFailure, 'field' | 'const
   return { field: parts.map((part) => part[1]).join(', '), table: parts[0]?.[0] };
 }
 
-/** Reads a better-sqlite3, node-sqlite3 or node:sqlite error. */
+/**
+ * Reads a better-sqlite3, node-sqlite3 or node:sqlite error.
+ *
+ * @example
+ * ```ts
+ * sqliteFailure(sqliteError, {}); // { role: 'UNIQUE_VIOLATION', field: 'email', table: 'users' } for "UNIQUE constraint failed: users.email"
+ * ```
+ */
 export function sqliteFailure(
   error: object,
   fields: Readonly<Record<string, string>>,

@@ -5,10 +5,25 @@
  * is what a client must do with a malformed field (ignore it).
  */
 
-/** A bare item: numbers, strings and tokens as JS values; a byte sequence as its base64 text. */
+/**
+ * A bare item: numbers, strings and tokens as JS values; a byte sequence as its base64 text.
+ *
+ * @example
+ * ```ts
+ * const items: BareItem[] = [50, 'default', true, { token: 'sha-256' }, { bytes: 'AQID' }];
+ * ```
+ */
 export type BareItem = number | string | boolean | { readonly token: string } | { readonly bytes: string };
 
-/** One list member: its value and its parameters in order. */
+/**
+ * One list member: its value and its parameters in order.
+ *
+ * @example
+ * ```ts
+ * const [member] = parseStructuredList('"default";r=50') ?? [];
+ * member?.value; // 'default'
+ * ```
+ */
 export interface ListMember {
   readonly value: BareItem;
   readonly params: ReadonlyMap<string, BareItem>;
