@@ -17,7 +17,14 @@ export interface RequestLabel {
   readonly url: string;
 }
 
-/** The URL shown in errors: origin and path only. */
+/**
+ * The URL shown in errors: origin and path only.
+ *
+ * @example
+ * ```ts
+ * labelUrl(new URL('https://api.example.com/orders/1?token=s')); // 'https://api.example.com/orders/1'
+ * ```
+ */
 export function labelUrl(url: URL): string {
   return `${url.origin}${url.pathname}`;
 }

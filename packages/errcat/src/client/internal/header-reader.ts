@@ -1,6 +1,14 @@
 import type { HeadersLike } from '../headers-like.js';
 
-/** Reads one header by name (any case); `undefined` when absent. */
+/**
+ * Reads one header by name (any case); `undefined` when absent.
+ *
+ * @example
+ * ```ts
+ * const read: HeaderReader = headerReader(response.headers);
+ * read('Retry-After'); // '2'
+ * ```
+ */
 export type HeaderReader = (name: string) => string | undefined;
 
 const NO_HEADERS: HeaderReader = () => undefined;
@@ -15,6 +23,11 @@ function joined(value: unknown): string | undefined {
 /**
  * A case-insensitive reader over any header container: a fetch `Headers`, anything with a `get`
  * method (axios' `AxiosHeaders`), Node's plain header object, or `[name, value]` pairs.
+ *
+ * @example
+ * ```ts
+ * headerReader({ 'Retry-After': '2' })('retry-after'); // '2'
+ * ```
  */
 export function headerReader(headers: HeadersLike | undefined): HeaderReader {
   if (headers === undefined || headers === null || typeof headers !== 'object') return NO_HEADERS;

@@ -38,6 +38,11 @@ function build(
  *
  * A two-digit RFC 850 year that would lie more than 50 years after `now` is read as the most
  * recent past year with those digits (RFC 9110 §5.6.7).
+ *
+ * @example
+ * ```ts
+ * parseHttpDate('Sun, 06 Nov 1994 08:49:37 GMT', Date.now()); // 784111777000
+ * ```
  */
 export function parseHttpDate(value: string, now: number): number | undefined {
   let match = IMF_FIXDATE.exec(value);

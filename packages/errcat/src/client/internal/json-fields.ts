@@ -1,10 +1,25 @@
-/** A JSON object as decoders read it: only own properties count. */
+/**
+ * A JSON object as decoders read it: only own properties count.
+ *
+ * @example
+ * ```ts
+ * const body: JsonObject = JSON.parse(text);
+ * ```
+ */
 export type JsonObject = Readonly<Record<string, unknown>>;
 
 /** Longest message, title or id a decoder keeps; longer strings are cut, so output stays bounded. */
 const MAX_TEXT = 2000;
 
-/** True for a non-array object. */
+/**
+ * True for a non-array object.
+ *
+ * @example
+ * ```ts
+ * isObject({}); // true
+ * isObject([]); // false
+ * ```
+ */
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -12,49 +27,108 @@ export function isObject(value: unknown): value is JsonObject {
 /**
  * An own property of `object`. Reading own properties only means `constructor`, `toString` or a
  * `__proto__` key from the wire is plain data, never something inherited from `Object.prototype`.
+ *
+ * @example
+ * ```ts
+ * own({ a: 1 }, 'a'); // 1
+ * own({}, 'toString'); // undefined: inherited
+ * ```
  */
 export function own(object: unknown, key: string): unknown {
   return isObject(object) && Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
-/** An own property that is a non-blank string, trimmed and cut to `max` characters. */
+/**
+ * An own property that is a non-blank string, trimmed and cut to `max` characters.
+ *
+ * @example
+ * ```ts
+ * text({ message: '  Not found  ' }, 'message'); // 'Not found'
+ * ```
+ */
 export function text(object: unknown, key: string, max: number = MAX_TEXT): string | undefined {
   const value = own(object, key);
   return typeof value === 'string' ? clip(value, max) : undefined;
 }
 
-/** Trims a string and cuts it to `max` characters; blank strings become `undefined`. */
+/**
+ * Trims a string and cuts it to `max` characters; blank strings become `undefined`.
+ *
+ * @example
+ * ```ts
+ * clip('   '); // undefined
+ * clip('abcdef', 3); // 'abc'
+ * ```
+ */
 export function clip(value: string, max: number = MAX_TEXT): string | undefined {
   const cut = value.length > max ? value.slice(0, max) : value;
   const trimmed = cut.trim();
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** An own property that is a finite number. */
+/**
+ * An own property that is a finite number.
+ *
+ * @example
+ * ```ts
+ * num({ retryAfter: 2 }, 'retryAfter'); // 2
+ * num({ n: Infinity }, 'n'); // undefined
+ * ```
+ */
 export function num(object: unknown, key: string): number | undefined {
   const value = own(object, key);
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-/** An own property that is a boolean. */
+/**
+ * An own property that is a boolean.
+ *
+ * @example
+ * ```ts
+ * bool({ retryable: true }, 'retryable'); // true
+ * ```
+ */
 export function bool(object: unknown, key: string): boolean | undefined {
   const value = own(object, key);
   return typeof value === 'boolean' ? value : undefined;
 }
 
-/** An own property that is an array. */
+/**
+ * An own property that is an array.
+ *
+ * @example
+ * ```ts
+ * list({ errors: [1] }, 'errors'); // [1]
+ * ```
+ */
 export function list(object: unknown, key: string): readonly unknown[] | undefined {
   const value = own(object, key);
   return Array.isArray(value) ? value : undefined;
 }
 
-/** An error code: a short non-blank string, or a safe integer. */
+/**
+ * An error code: a short non-blank string, or a safe integer.
+ *
+ * @example
+ * ```ts
+ * codeValue(4040); // 4040
+ * codeValue(1.5); // undefined
+ * ```
+ */
 export function codeValue(value: unknown): string | number | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
   return typeof value === 'string' ? clip(value, 200) : undefined;
 }
 
-/** An HTTP status from a number or a numeric string, when it is one (100–599). */
+/**
+ * An HTTP status from a number or a numeric string, when it is one (100–599).
+ *
+ * @example
+ * ```ts
+ * statusValue('404'); // 404
+ * statusValue(99); // undefined
+ * ```
+ */
 export function statusValue(value: unknown): number | undefined {
   const status = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value;
   return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599
@@ -66,6 +140,11 @@ export function statusValue(value: unknown): number | undefined {
  * A deep copy of untrusted JSON into null-prototype objects, at most `maxDepth` levels and
  * `maxNodes` values deep, so details from the wire can be handed to user code safely: no key can
  * reach a prototype, and a hostile body cannot make the copy large or deep.
+ *
+ * @example
+ * ```ts
+ * const details = plainCopy(own(body, 'details')); // no prototype, bounded size and depth
+ * ```
  */
 export function plainCopy(value: unknown, maxDepth = 16, budget = { nodes: 10_000 }): unknown {
   if (--budget.nodes < 0) return undefined;
@@ -95,18 +174,40 @@ const REQUEST_ID_KEYS = ['requestId', 'request_id', 'requestID', 'traceId', 'tra
 const URL_PATTERN = /^https?:\/\/[^\s<>"]+$/i;
 const PRINTABLE = /^[\x21-\x7e][\x20-\x7e]*$/;
 
-/** A documentation link: an absolute http(s) URL of sane length, else `undefined`. */
+/**
+ * A documentation link: an absolute http(s) URL of sane length, else `undefined`.
+ *
+ * @example
+ * ```ts
+ * docsUrl('https://example.com/errors#4040'); // the URL
+ * docsUrl('javascript:alert(1)'); // undefined
+ * ```
+ */
 export function docsUrl(value: unknown): string | undefined {
   return typeof value === 'string' && value.length <= 2048 && URL_PATTERN.test(value) ? value : undefined;
 }
 
-/** A request id: printable ASCII without spaces at the ends, at most 256 characters. */
+/**
+ * A request id: printable ASCII without spaces at the ends, at most 256 characters.
+ *
+ * @example
+ * ```ts
+ * requestIdValue(42); // '42'
+ * ```
+ */
 export function requestIdValue(value: unknown): string | undefined {
   const id = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   return typeof id === 'string' && id.length <= 256 && PRINTABLE.test(id) ? id.trimEnd() : undefined;
 }
 
-/** The first of `keys` that `object` has as a request id. */
+/**
+ * The first of `keys` that `object` has as a request id.
+ *
+ * @example
+ * ```ts
+ * requestIdIn({ request_id: 'r1' }); // 'r1'
+ * ```
+ */
 export function requestIdIn(object: unknown, keys: readonly string[] = REQUEST_ID_KEYS): string | undefined {
   for (const key of keys) {
     const id = requestIdValue(own(object, key));
@@ -134,7 +235,14 @@ export function codeIn(object: unknown): string | number | undefined {
   return undefined;
 }
 
-/** The first character of `text` that is not whitespace, without copying the string. */
+/**
+ * The first character of `text` that is not whitespace, without copying the string.
+ *
+ * @example
+ * ```ts
+ * firstNonSpace('\n  {"error":…}'); // '{'
+ * ```
+ */
 export function firstNonSpace(text: string): string | undefined {
   for (let index = 0; index < text.length; index++) {
     const char = text[index] as string;

@@ -40,7 +40,15 @@ const PHRASES: Readonly<Record<number, string>> = {
   511: 'Network Authentication Required',
 };
 
-/** The reason phrase of a status (`'Not Found'`), or a generic one for unlisted statuses. */
+/**
+ * The reason phrase of a status (`'Not Found'`), or a generic one for unlisted statuses.
+ *
+ * @example
+ * ```ts
+ * statusPhrase(404); // 'Not Found'
+ * statusPhrase(599); // 'Server error'
+ * ```
+ */
 export function statusPhrase(status: number): string {
   if (status === 0) return 'Unknown error';
   return PHRASES[status] ?? (status >= 500 ? `Server error ${status}` : `Client error ${status}`);
@@ -57,6 +65,12 @@ const NAMES: ReadonlyMap<number, string> = new Map(
 /**
  * The code a response gets when its body names none: the status phrase in UPPER_SNAKE
  * (`NOT_FOUND`, `SERVICE_UNAVAILABLE`), or `HTTP_<status>` for unlisted statuses.
+ *
+ * @example
+ * ```ts
+ * statusCodeName(503); // 'SERVICE_UNAVAILABLE'
+ * statusCodeName(599); // 'HTTP_599'
+ * ```
  */
 export function statusCodeName(status: number): string {
   return NAMES.get(status) ?? (status === 0 ? 'UNKNOWN' : `HTTP_${status}`);

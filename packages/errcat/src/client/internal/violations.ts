@@ -34,6 +34,12 @@ function fieldOf(item: unknown): string | undefined {
  * One violation from whatever a server lists: a string, or an object naming a place (`pointer`,
  * `field`, `path`, `loc`, `target`, `param`, `source.pointer`…) and a problem (`message`, `detail`,
  * `description`, `reason`, `msg`, `title`). Items with neither become `undefined`.
+ *
+ * @example
+ * ```ts
+ * violationFrom({ loc: ['body', 'email'], msg: 'bad' }); // { field: 'body.email', message: 'bad' }
+ * violationFrom('oops'); // { message: 'oops' }
+ * ```
  */
 export function violationFrom(item: unknown): Violation | undefined {
   if (typeof item === 'string') {
@@ -62,7 +68,15 @@ function codeText(value: unknown): string | undefined {
   return typeof value === 'string' ? clip(value, 200) : undefined;
 }
 
-/** The violations of a list; `undefined` when it holds none. */
+/**
+ * The violations of a list; `undefined` when it holds none.
+ *
+ * @example
+ * ```ts
+ * violationsFrom([]); // undefined
+ * violationsFrom(['oops']); // [{ message: 'oops' }]
+ * ```
+ */
 export function violationsFrom(items: unknown): Violation[] | undefined {
   if (!Array.isArray(items)) return undefined;
   const out: Violation[] = [];

@@ -22,7 +22,14 @@ function messageOf(body: JsonObject): { message: string | undefined; list: unkno
   return { message: clip(parts.join('; ')), list: value };
 }
 
-/** An AWS error type (`com.amazon.coral.validate#ValidationException:http://…`) reduced to its name. */
+/**
+ * An AWS error type (`com.amazon.coral.validate#ValidationException:http://…`) reduced to its name.
+ *
+ * @example
+ * ```ts
+ * awsErrorType('com.amazon.coral.validate#ValidationException:http://internal'); // 'ValidationException'
+ * ```
+ */
 export function awsErrorType(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const name = value.slice(value.lastIndexOf('#') + 1).split(':')[0];
