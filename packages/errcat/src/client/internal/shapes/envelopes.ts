@@ -54,7 +54,15 @@ function rstmdbShape(body: JsonObject): WireFacts | undefined {
   };
 }
 
-/** The seed systems' envelopes: Resonate's `{kind, head, data}` and rstmdb's `{type:"response"…}`. */
+/**
+ * The seed systems' envelopes: Resonate's `{kind, head, data}` and rstmdb's `{type:"response"…}`.
+ *
+ * @example
+ * ```ts
+ * envelopeShape({ type: 'response', id: '1', status: 'error', error: { code: 'X', message: 'm' } });
+ * // { format: 'rstmdb', code: 'X', message: 'm', requestId: '1' }
+ * ```
+ */
 export function envelopeShape(body: JsonObject): WireFacts | undefined {
   return resonateShape(body) ?? rstmdbShape(body);
 }

@@ -133,7 +133,14 @@ function simpleShape(body: JsonObject, error: JsonObject): WireFacts {
   };
 }
 
-/** Bodies whose `error` member is an object: google, resonate-legacy and simple. */
+/**
+ * Bodies whose `error` member is an object: google, resonate-legacy and simple.
+ *
+ * @example
+ * ```ts
+ * errorObjectShape({ error: { code: 'NOPE', message: 'no' } }); // { format: 'simple', code: 'NOPE', message: 'no' }
+ * ```
+ */
 export function errorObjectShape(body: JsonObject): WireFacts | undefined {
   const error = own(body, 'error');
   if (!isObject(error)) return undefined;

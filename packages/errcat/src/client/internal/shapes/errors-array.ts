@@ -24,6 +24,12 @@ function link(links: unknown, name: string): string | undefined {
  * `{errors:[…]}`: JSON:API error objects (`status`, `code`, `title`, `detail`, `source`, `links`)
  * or GraphQL errors (`message`, `path`, `extensions.code`). The first error gives the code and the
  * message; those that name a place become violations.
+ *
+ * @example
+ * ```ts
+ * const errors = [{ message: 'Cannot query field "x"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }];
+ * errorsArrayShape({ errors }, errors)?.format; // 'graphql'
+ * ```
  */
 export function errorsArrayShape(body: JsonObject, errors: readonly unknown[]): WireFacts | undefined {
   const first = errors.find(isObject);

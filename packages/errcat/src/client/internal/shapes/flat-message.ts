@@ -41,6 +41,11 @@ export function awsErrorType(value: string | undefined): string | undefined {
  * OAuth's `{error, error_description, error_uri}`, the `{statusCode, error, message}` of hapi's
  * boom, Fastify and NestJS, AWS JSON's `{__type, message}`, and any other JSON (`json`), where the
  * usual members (`code`, `error_code`, `message`, `msg`, `detail`, `errors`…) are read.
+ *
+ * @example
+ * ```ts
+ * flatMessageShape({ error: 'invalid_grant', error_description: 'Bad code' }); // { format: 'oauth', code: 'invalid_grant', message: 'Bad code' }
+ * ```
  */
 export function flatMessageShape(body: JsonObject): WireFacts {
   const { message, list } = messageOf(body);

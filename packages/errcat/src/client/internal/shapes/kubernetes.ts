@@ -5,6 +5,12 @@ import type { WireFacts } from './wire-facts.js';
 /**
  * A Kubernetes `Status` object: `{kind:"Status", status:"Failure", message, reason, code,
  * details:{name, kind, causes:[{reason, message, field}], retryAfterSeconds}}`.
+ *
+ * @example
+ * ```ts
+ * kubernetesShape({ kind: 'Status', status: 'Failure', message: 'pods "x" not found', reason: 'NotFound', code: 404 });
+ * // { format: 'kubernetes', code: 'NotFound', message: 'pods "x" not found', status: 404 }
+ * ```
  */
 export function kubernetesShape(body: JsonObject): WireFacts | undefined {
   if (own(body, 'kind') !== 'Status' || typeof own(body, 'apiVersion') !== 'string') return undefined;

@@ -26,6 +26,12 @@ function codeFromType(type: string | undefined): string | undefined {
  * RFC 9457 problem details from any server (`type`, `title`, `status`, `detail`, `instance`), with
  * the extension members errcat and others add: `code`, `retryable`, `requestId`, `details`,
  * `errors` (RFC 9457's own example) and `invalid-params` (RFC 7807's).
+ *
+ * @example
+ * ```ts
+ * problemShape({ type: 'https://example.com/probs/out-of-credit', title: 'Out of credit', status: 403 }, 'application/problem+json');
+ * // { format: 'problem', code: 'out-of-credit', message: 'Out of credit', status: 403, docs: 'https://example.com/probs/out-of-credit' }
+ * ```
  */
 export function problemShape(body: JsonObject, contentType: string): WireFacts | undefined {
   const type = text(body, 'type');

@@ -12,6 +12,12 @@ import type { WireFacts } from './wire-facts.js';
  * Recognises a body's format and reads its facts. `value` is the parsed JSON (`undefined` when the
  * body is not JSON), `body` the text. The most specific shapes are tried first; anything left is
  * read as generic JSON or as a text page, so every body yields facts.
+ *
+ * @example
+ * ```ts
+ * recognize({ error: { code: 'NOPE', message: 'no' } }, text, 'application/json');
+ * // { format: 'simple', code: 'NOPE', message: 'no' }
+ * ```
  */
 export function recognize(value: unknown, body: string, contentType: string): WireFacts {
   if (isObject(value)) {

@@ -62,7 +62,14 @@ function element(page: string, lower: string, tag: string): string | undefined {
   return clip(visibleText(inner), 300);
 }
 
-/** True when a text body is an HTML page. */
+/**
+ * True when a text body is an HTML page.
+ *
+ * @example
+ * ```ts
+ * looksLikeHtml('<!DOCTYPE html><p>…', 'text/plain'); // true
+ * ```
+ */
 export function looksLikeHtml(body: string, contentType: string): boolean {
   if (contentType.includes('html')) return true;
   const start = body.trimStart().slice(0, 15).toLowerCase();
@@ -77,6 +84,11 @@ export function looksLikeHtml(body: string, contentType: string): boolean {
 /**
  * An HTML error page (a proxy's 502, Express's "Cannot GET /x"): the message is its first `<h1>`,
  * `<pre>` or meaningful `<title>`, else its visible text.
+ *
+ * @example
+ * ```ts
+ * htmlShape('<html><title>502 Bad Gateway</title></html>'); // { format: 'html', message: '502 Bad Gateway' }
+ * ```
  */
 export function htmlShape(body: string): WireFacts {
   const page = body.length > SCAN_LIMIT ? body.slice(0, SCAN_LIMIT) : body;
@@ -90,7 +102,14 @@ export function htmlShape(body: string): WireFacts {
   return { format: 'html', message };
 }
 
-/** A plain-text body (Hono's "404 Not Found", a proxy's one-liner): its first non-blank line. */
+/**
+ * A plain-text body (Hono's "404 Not Found", a proxy's one-liner): its first non-blank line.
+ *
+ * @example
+ * ```ts
+ * textShape('upstream timed out'); // { format: 'text', message: 'upstream timed out' }
+ * ```
+ */
 export function textShape(body: string): WireFacts {
   const head = body.length > SCAN_LIMIT ? body.slice(0, SCAN_LIMIT) : body;
   for (const line of head.split('\n')) {

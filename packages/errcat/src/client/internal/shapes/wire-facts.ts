@@ -3,6 +3,11 @@ import type { Violation, WireFormat } from '../../remote-facts.js';
 /**
  * What one recogniser read from a body. Every field but `format` is optional: the decoder fills
  * the gaps from the headers and the status.
+ *
+ * @example
+ * ```ts
+ * const facts: WireFacts = { format: 'oauth', code: 'invalid_grant', message: 'Bad code' };
+ * ```
  */
 export interface WireFacts {
   readonly format: WireFormat;
