@@ -49,7 +49,7 @@ describe('gracefulShutdown on SIGTERM', () => {
     // A new connection (a busy keep-alive one would get SHUTTING_DOWN, see traffic-guards.test.ts),
     // once the signal has been handled: until then the server still serves as usual.
     let late = await get(`${url}/work`, true);
-    for (let attempt = 0; late.status === 200 && attempt < 200; attempt++) {
+    for (let attempt = 0; late.status === 200 && attempt < 600; attempt++) {
       await sleep(10);
       late = await get(`${url}/work`, true);
     }
