@@ -302,6 +302,28 @@ describe('what may reach a response', () => {
     expect(error.publicDetails()).toEqual({ errors: [{ pointer: '/email' }] });
   });
 
+  test("a role entry inherits the role's retry facts and headers unless it says otherwise", () => {
+    const mapped = defineCatalog({
+      domain: 'x',
+      categories: { request: { range: [4000, 4999], retryable: false } },
+      errors: {
+        TOO_MANY: { code: 4290, status: 429, message: 'Slow down', role: 'RATE_LIMITED' },
+        NO_TOKEN: { code: 4010, status: 401, message: 'No token', role: 'UNAUTHENTICATED' },
+        CUSTOM: {
+          code: 4291,
+          status: 429,
+          message: 'Slow',
+          role: 'QUEUE_FULL',
+          retryable: false,
+          retryAfter: 7,
+        },
+      },
+    });
+    expect(mapped.TOO_MANY()).toMatchObject({ retryable: true, throttling: true, notApplied: true });
+    expect(Object.keys(mapped.NO_TOKEN().headers).map((h) => h.toLowerCase())).toContain('www-authenticate');
+    expect(mapped.CUSTOM()).toMatchObject({ retryable: false, retryAfter: 7 });
+  });
+
   test('an entry without a status is not an HTTP error: not retryable by default, message exposed', () => {
     const sdk = defineCatalog({
       domain: 'sdk',
