@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureCatalog as catalog } from '../../../../test-support/profiles/fixture-catalog.js';
+import { defineCatalog } from '../define-catalog.js';
 import { renderError } from '../render/render-error.js';
 import { resonateLegacyProfile as profile } from './resonate-legacy-profile.js';
 
@@ -102,5 +103,21 @@ describe('resonateLegacyProfile', () => {
     const body = JSON.parse(renderError(catalog.PROMISE_NOT_FOUND({ id: 'p1' }), { profile }).body);
     expect(profile.decode?.(body)).toEqual({ code: 4040, message: "Promise 'p1' not found" });
     expect(profile.decode?.({ error: { code: null } })).toBeUndefined();
+  });
+
+  it('does not call a retryable request error "not retryable"', () => {
+    const limits = defineCatalog({
+      domain: 'x',
+      errors: {
+        RATE_LIMITED: {
+          code: 4290,
+          status: 429,
+          message: 'Too many requests',
+          description: 'Slow down and retry.',
+        },
+      },
+    });
+    const body = JSON.parse(renderError(limits.RATE_LIMITED(), { profile }).body);
+    expect(body.error.details[0].message).toBe('Slow down and retry.');
   });
 });

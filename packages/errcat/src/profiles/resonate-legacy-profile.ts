@@ -55,9 +55,11 @@ function details(view: ErrorView): Record<string, unknown>[] {
   }
   // A server error's detail message is the underlying cause in the Go server; errcat never sends a
   // cause, so it sends the entry's public explanation instead.
+  // The Go server's request-error sentence says "not retryable": true of its own 4xxx codes, false
+  // of a retryable one (a rate limit, a key still in progress), which gets its explanation instead.
   const message =
     extensionString(view, NAME, 'detailMessage') ??
-    (server ? (view.description ?? view.title) : REQUEST_ERROR_MESSAGE);
+    (server || view.retryable ? (view.description ?? view.title) : REQUEST_ERROR_MESSAGE);
   return [detail(view, server, url, type ?? (server ? 'ServerError' : 'RequestError'), message)];
 }
 
