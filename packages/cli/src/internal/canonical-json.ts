@@ -1,4 +1,11 @@
-/** JSON with object keys sorted, so that two values compare equal whatever their key order. */
+/**
+ * JSON with object keys sorted, so that two values compare equal whatever their key order.
+ *
+ * @example
+ * ```ts
+ * canonicalJson({ b: 1, a: { d: 1, c: 2 } }); // '{"a":{"c":2,"d":1},"b":1}'
+ * ```
+ */
 export function canonicalJson(value: unknown): string {
   return (
     JSON.stringify(value, (_key, item: unknown) => {
@@ -10,7 +17,14 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** True when two JSON-like values are equal, key order aside. */
+/**
+ * True when two JSON-like values are equal, key order aside.
+ *
+ * @example
+ * ```ts
+ * sameJson({ a: 1, b: 2 }, { b: 2, a: 1 }); // true
+ * ```
+ */
 export function sameJson(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }

@@ -1,6 +1,13 @@
 import { type CatalogEntry, type FieldSpec, normalizeField } from 'errcat';
 
-/** A JSON Schema (2020-12, the dialect of OpenAPI 3.1) as a plain object. */
+/**
+ * A JSON Schema (2020-12, the dialect of OpenAPI 3.1) as a plain object.
+ *
+ * @example
+ * ```ts
+ * const schema: JsonSchema = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
+ * ```
+ */
 export type JsonSchema = { [keyword: string]: unknown };
 
 /** The JSON Schema of one declared field: errcat's `optional` and `internal` flags are not keywords. */
@@ -56,6 +63,12 @@ function standardSchemaJson(entry: CatalogEntry): JsonSchema {
  * Standard Schema's own JSON Schema, or its message parameters when it declares neither.
  * `undefined` when the entry sends no details. The object stays open (no `additionalProperties`):
  * adding an optional field is a minor change, which a closed schema would turn into a break.
+ *
+ * @example
+ * ```ts
+ * detailsSchema(catalog.entry('ORDER_NOT_FOUND')!); // details { id: 'string', count: 'integer?' }:
+ * // { type: 'object', properties: { id: { type: 'string' }, count: { type: 'integer' } }, required: ['id'] }
+ * ```
  */
 export function detailsSchema(entry: CatalogEntry): JsonSchema | undefined {
   if (entry.schema) return standardSchemaJson(entry);

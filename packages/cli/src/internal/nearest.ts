@@ -14,7 +14,14 @@ function distance(a: string, b: string): number {
   return previous[y.length] ?? 0;
 }
 
-/** The candidates closest to `wanted`, at most `count`, for "did you mean" hints. */
+/**
+ * The candidates closest to `wanted`, at most `count`, for "did you mean" hints.
+ *
+ * @example
+ * ```ts
+ * nearest('PROMISE_NOT_FOUN', ['PROMISE_NOT_FOUND', 'TASK_NOT_FOUND', 'VALIDATION_FAILED'], 1); // ['PROMISE_NOT_FOUND']
+ * ```
+ */
 export function nearest(wanted: string, candidates: readonly string[], count = 3): string[] {
   return candidates
     .map((candidate) => ({ candidate, score: distance(wanted, candidate) }))

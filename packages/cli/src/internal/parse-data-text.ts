@@ -1,6 +1,14 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 
-/** The outcome of {@link parseDataText}: the parsed value, or a one-line reason it is not valid. */
+/**
+ * The outcome of {@link parseDataText}: the parsed value, or a one-line reason it is not valid.
+ *
+ * @example
+ * ```ts
+ * const parsed: ParsedData = parseDataText(await readFile(path, 'utf8'), extname(path));
+ * if (!parsed.ok) throw usageError(parsed.reason);
+ * ```
+ */
 export type ParsedData =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly reason: string };
@@ -8,6 +16,12 @@ export type ParsedData =
 /**
  * Parses YAML or JSON text by its file extension (`.yaml`, `.yml`, `.json`); a syntax error becomes
  * a one-line reason with the line and column, never a throw.
+ *
+ * @example
+ * ```ts
+ * parseDataText('{"a":1}', '.json'); // { ok: true, value: { a: 1 } }
+ * parseDataText('a: [1', '.yaml'); // { ok: false, reason: 'invalid YAML at line 1, column 6: …' }
+ * ```
  */
 export function parseDataText(text: string, extension: string): ParsedData {
   if (extension === '.json') {

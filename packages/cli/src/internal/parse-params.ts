@@ -37,6 +37,11 @@ function coerce(entry: CatalogEntry, name: string, raw: string): unknown {
 /**
  * Turns `--param k=v` options into the details of an entry: values typed by the declared fields,
  * the entry's `example` filling what is not given; a missing required parameter is an error.
+ *
+ * @example
+ * ```ts
+ * parseParams(catalog.entry('ORDER_NOT_FOUND')!, ['id=o-1', 'count=3']); // { id: 'o-1', count: 3 } (count declared 'integer?')
+ * ```
  */
 export function parseParams(entry: CatalogEntry, pairs: readonly string[]): Record<string, unknown> {
   const details: Record<string, unknown> = { ...entry.example };

@@ -1,7 +1,15 @@
 import { errcatErrors, getProfile, type WireProfile } from 'errcat';
 import { usageError } from '../usage-error.js';
 
-/** The wire profile named on the command line (default: the catalog's, else `problem`). */
+/**
+ * The wire profile named on the command line (default: the catalog's, else `problem`).
+ *
+ * @example
+ * ```ts
+ * profileByName('google').name; // 'google'
+ * profileByName(undefined).name; // 'problem'
+ * ```
+ */
 export function profileByName(name: string | undefined): WireProfile {
   try {
     return getProfile(name ?? 'problem');
