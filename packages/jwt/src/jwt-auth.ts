@@ -91,6 +91,33 @@ function remoteKeys(url: string | URL, options: JwksOptions | undefined): JWTVer
   };
 }
 
+const HMAC_HASHES: Readonly<Record<string, string>> = {
+  HS256: 'SHA-256',
+  HS384: 'SHA-384',
+  HS512: 'SHA-512',
+};
+
+/**
+ * A shared secret as a key resolver that imports the HMAC key once per algorithm: given raw bytes,
+ * jose imports them again on every verification, which costs more than the verification itself.
+ * Another algorithm gets the raw bytes, so jose rejects the token with its own error.
+ */
+function hmacKeys(secret: Uint8Array): JWTVerifyGetKey {
+  // A copy on its own ArrayBuffer: Web Crypto takes no SharedArrayBuffer, and the caller's bytes may change.
+  const raw = new Uint8Array(secret);
+  const imported = new Map<string, Promise<CryptoKey>>();
+  return (header) => {
+    const hash = HMAC_HASHES[header.alg];
+    if (hash === undefined) return raw;
+    let key = imported.get(header.alg);
+    if (key === undefined) {
+      key = crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash }, false, ['verify']);
+      imported.set(header.alg, key);
+    }
+    return key;
+  };
+}
+
 function keyOf(options: JwtAuthOptions): VerifyKey | Promise<VerifyKey> {
   const given = [options.secret, options.publicKey, options.jwksUrl].filter((key) => key !== undefined);
   if (given.length !== 1) throw badArgument('give exactly one of `secret`, `publicKey` or `jwksUrl`');
@@ -98,7 +125,7 @@ function keyOf(options: JwtAuthOptions): VerifyKey | Promise<VerifyKey> {
     const secret =
       typeof options.secret === 'string' ? new TextEncoder().encode(options.secret) : options.secret;
     if (secret.length === 0) throw badArgument('`secret` is empty');
-    return secret;
+    return hmacKeys(secret);
   }
   if (options.jwksUrl !== undefined) return remoteKeys(options.jwksUrl, options.jwks);
   const publicKey = options.publicKey as CryptoKey | KeyObject | JWK | string;
