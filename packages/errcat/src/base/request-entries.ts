@@ -7,6 +7,11 @@ import type { EntrySpec } from '../catalog-spec.js';
  * The auth entries carry the RFC 6750 `WWW-Authenticate` challenge that fits them; the guards add
  * `realm`, `scope` and a description per request. Data-layer entries name the field at most,
  * never the value, the SQL or the constraint (the constraint is an internal field: logged only).
+ *
+ * @example
+ * ```ts
+ * requestEntries.NOT_FOUND.status; // 404
+ * ```
  */
 export const requestEntries = {
   VALIDATION_FAILED: {

@@ -3,6 +3,11 @@ import type { EntrySpec } from '../catalog-spec.js';
 /**
  * Base entries for what goes wrong around a handler: unexpected exceptions and the framework's own
  * request errors (unknown route, bad JSON, wrong content type, body too large).
+ *
+ * @example
+ * ```ts
+ * serverEntries.ROUTE_NOT_FOUND.status; // 404
+ * ```
  */
 export const serverEntries = {
   INTERNAL_ERROR: {

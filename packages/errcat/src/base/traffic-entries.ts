@@ -6,6 +6,11 @@ import type { EntrySpec } from '../catalog-spec.js';
  * effect (the guard rejected it before the handler ran); the retryable ones may be retried even
  * for a POST, while a missing, malformed or reused idempotency key needs a corrected request.
  * Map them to your own codes with `role`, e.g. `{ code: 5031, status: 503, role: 'QUEUE_FULL' }`.
+ *
+ * @example
+ * ```ts
+ * trafficEntries.RATE_LIMITED.status; // 429
+ * ```
  */
 export const trafficEntries = {
   RATE_LIMITED: {

@@ -1,7 +1,26 @@
-/** Why an attempt's signal fired. */
+/**
+ * Why an attempt's signal fired.
+ *
+ * @example
+ * ```ts
+ * if (attempt.reason() === 'timeout') throw timeoutFailure(label, timeout, 'attempt');
+ * ```
+ */
 export type StopReason = 'timeout' | 'abort';
 
-/** The signal of one attempt: it fires on the caller's abort or when the attempt's time is up. */
+/**
+ * The signal of one attempt: it fires on the caller's abort or when the attempt's time is up.
+ *
+ * @example
+ * ```ts
+ * const attempt: AttemptSignal = attemptSignal(options.signal, 5_000);
+ * try {
+ *   return await fetch(url, { signal: attempt.signal });
+ * } finally {
+ *   attempt.dispose();
+ * }
+ * ```
+ */
 export interface AttemptSignal {
   readonly signal: AbortSignal;
   /** Why the signal fired, if it did. */
@@ -14,6 +33,11 @@ export interface AttemptSignal {
  * Links a fresh controller to the caller's signal and a timer. Written by hand rather than with
  * `AbortSignal.any` / `AbortSignal.timeout` so that the cause is known exactly and every timer and
  * listener is released when the attempt ends.
+ *
+ * @example
+ * ```ts
+ * const attempt = attemptSignal(options.signal, 5_000); // fires on the caller's abort or after 5 s
+ * ```
  */
 export function attemptSignal(parent: AbortSignal | undefined, timeout: number): AttemptSignal {
   const controller = new AbortController();
@@ -37,7 +61,14 @@ export function attemptSignal(parent: AbortSignal | undefined, timeout: number):
   };
 }
 
-/** Waits `ms` milliseconds; resolves `false` at once (clearing the timer) if `signal` aborts. */
+/**
+ * Waits `ms` milliseconds; resolves `false` at once (clearing the timer) if `signal` aborts.
+ *
+ * @example
+ * ```ts
+ * if (!(await sleep(delayMs, options.signal))) throw abortedFailure(label, options.signal?.reason);
+ * ```
+ */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
   if (signal?.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {

@@ -11,7 +11,14 @@ const NOT_CONNECTED = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-/** What a request is called in errors: method and URL without the query (it may hold secrets). */
+/**
+ * What a request is called in errors: method and URL without the query (it may hold secrets).
+ *
+ * @example
+ * ```ts
+ * const label: RequestLabel = { method: 'GET', url: labelUrl(new URL(href)) };
+ * ```
+ */
 export interface RequestLabel {
   readonly method: string;
   readonly url: string;
@@ -45,7 +52,14 @@ function causeOf(error: unknown): { code: string | undefined; message: string } 
   return { code: undefined, message };
 }
 
-/** `ERRCAT_NETWORK_ERROR` for a fetch that failed without a response. */
+/**
+ * `ERRCAT_NETWORK_ERROR` for a fetch that failed without a response.
+ *
+ * @example
+ * ```ts
+ * networkFailure({ method: 'GET', url: 'https://api.example.com/o' }, new TypeError('fetch failed')).code; // 'ERRCAT_NETWORK_ERROR'
+ * ```
+ */
 export function networkFailure(label: RequestLabel, error: unknown): ClientFailure {
   const { code, message } = causeOf(error);
   return errcatErrors.ERRCAT_NETWORK_ERROR({
@@ -57,7 +71,14 @@ export function networkFailure(label: RequestLabel, error: unknown): ClientFailu
   }) as ClientFailure;
 }
 
-/** `ERRCAT_TIMEOUT` for an attempt (or the whole request) that ran out of time. */
+/**
+ * `ERRCAT_TIMEOUT` for an attempt (or the whole request) that ran out of time.
+ *
+ * @example
+ * ```ts
+ * throw timeoutFailure(label, 5_000, 'attempt'); // ERRCAT_TIMEOUT
+ * ```
+ */
 export function timeoutFailure(
   label: RequestLabel,
   timeout: number,
@@ -71,7 +92,14 @@ export function timeoutFailure(
   }) as ClientFailure;
 }
 
-/** `ERRCAT_ABORTED` for a request the caller cancelled. */
+/**
+ * `ERRCAT_ABORTED` for a request the caller cancelled.
+ *
+ * @example
+ * ```ts
+ * throw abortedFailure(label, signal.reason); // ERRCAT_ABORTED
+ * ```
+ */
 export function abortedFailure(label: RequestLabel, reason: unknown): ClientFailure {
   return errcatErrors.ERRCAT_ABORTED({
     method: label.method,
@@ -80,7 +108,14 @@ export function abortedFailure(label: RequestLabel, reason: unknown): ClientFail
   }) as ClientFailure;
 }
 
-/** `ERRCAT_DECODE_FAILED` for a success body that is not what it claims to be. */
+/**
+ * `ERRCAT_DECODE_FAILED` for a success body that is not what it claims to be.
+ *
+ * @example
+ * ```ts
+ * throw decodeFailure(label, 200, 'the body is not JSON'); // ERRCAT_DECODE_FAILED
+ * ```
+ */
 export function decodeFailure(label: RequestLabel, status: number, reason: string): ClientFailure {
   return errcatErrors.ERRCAT_DECODE_FAILED({
     method: label.method,

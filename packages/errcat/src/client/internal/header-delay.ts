@@ -38,7 +38,14 @@ function legacyDelay(read: HeaderReader, now: number): number | undefined {
   return undefined;
 }
 
-/** The headers' own say on when to retry, in seconds, and which header said it. */
+/**
+ * The headers' own say on when to retry, in seconds, and which header said it.
+ *
+ * @example
+ * ```ts
+ * const { retryAfter, rateLimit, legacy }: HeaderDelays = headerDelays(read, 429, Date.now());
+ * ```
+ */
 export interface HeaderDelays {
   /** From `Retry-After`, which wins over everything else. */
   readonly retryAfter: number | undefined;
@@ -48,7 +55,14 @@ export interface HeaderDelays {
   readonly legacy: number | undefined;
 }
 
-/** Reads every retry delay the headers carry. */
+/**
+ * Reads every retry delay the headers carry.
+ *
+ * @example
+ * ```ts
+ * headerDelays(headerReader({ 'retry-after': '2' }), 503, Date.now()); // { retryAfter: 2, rateLimit: undefined, legacy: undefined }
+ * ```
+ */
 export function headerDelays(read: HeaderReader, status: number, now: number): HeaderDelays {
   const exhausted =
     status === 429 ||

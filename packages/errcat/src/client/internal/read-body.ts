@@ -4,6 +4,11 @@ import type { ResponseLike } from '../response-like.js';
  * Reads at most `maxBytes` of a response body, then cancels the stream so the connection is freed
  * and a huge (or endless) body costs no more than the bound. Read errors end the read: what arrived
  * so far is returned. Never rejects.
+ *
+ * @example
+ * ```ts
+ * await readBoundedBody(new Response('x'.repeat(100)), 10); // the first 10 bytes, the rest never read
+ * ```
  */
 export async function readBoundedBody(
   response: ResponseLike,

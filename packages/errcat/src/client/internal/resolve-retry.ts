@@ -1,7 +1,14 @@
 import type { RetryBudget } from '../retry-budget.js';
 import { IDEMPOTENT_METHODS, MAX_ATTEMPTS, type RetryOptions } from '../retry-options.js';
 
-/** The retry policy with every default applied. */
+/**
+ * The retry policy with every default applied.
+ *
+ * @example
+ * ```ts
+ * const policy: ResolvedRetry = resolveRetry({ attempts: 5 }, clientPolicy, budget);
+ * ```
+ */
 export interface ResolvedRetry {
   readonly attempts: number;
   readonly methods: readonly string[];
@@ -20,7 +27,15 @@ function finite(value: number | undefined, fallback: number): number {
   return typeof value === 'number' && !Number.isNaN(value) && value >= 0 ? value : fallback;
 }
 
-/** Applies the defaults (and the client's options under a request's) to retry options. */
+/**
+ * Applies the defaults (and the client's options under a request's) to retry options.
+ *
+ * @example
+ * ```ts
+ * resolveRetry({ attempts: 5 }, undefined, undefined).attempts; // 5
+ * resolveRetry(false, undefined, undefined).attempts; // 1: no retries
+ * ```
+ */
 export function resolveRetry(
   options: RetryOptions | false | undefined,
   base: ResolvedRetry | undefined,
