@@ -53,6 +53,12 @@ function violationItems(violations: readonly Violation[]): Record<string, unknow
  * and, when the entry declares its fields, only those fields with their declared JSON type (string
  * values converted back where the format sends strings). An `errors` field the entry declares is
  * rebuilt from the violations when the format carries them elsewhere (google, JSON:API).
+ *
+ * @example
+ * ```ts
+ * // entry ORDER_NOT_FOUND declares { id: 'string', count: 'integer' }; google sends strings:
+ * catalogDetails(entry, { id: 'o-1', count: '3', extra: 1 }, true, []); // { id: 'o-1', count: 3 }
+ * ```
  */
 export function catalogDetails(
   entry: CatalogEntry,

@@ -4,7 +4,14 @@ import { createIdempotencyKey, formatIdempotencyKey } from '../idempotency-key.j
 import { labelUrl, type RequestLabel } from './client-failures.js';
 import type { ResolvedRetry } from './resolve-retry.js';
 
-/** A request ready to send, any number of times. */
+/**
+ * A request ready to send, any number of times.
+ *
+ * @example
+ * ```ts
+ * const prepared: PreparedRequest = prepareRequest('POST', '/orders', { json: order }, defaults, retry);
+ * ```
+ */
 export interface PreparedRequest extends RequestLabel {
   readonly target: string;
   readonly headers: Headers;
@@ -20,7 +27,14 @@ export interface PreparedRequest extends RequestLabel {
   readonly init: RequestOptions['init'];
 }
 
-/** What a client contributes to every request. */
+/**
+ * What a client contributes to every request.
+ *
+ * @example
+ * ```ts
+ * const defaults: ClientDefaults = { ...clientDefaults, baseUrl: 'https://api.example.com' };
+ * ```
+ */
 export interface ClientDefaults {
   readonly baseUrl: string;
   readonly headers: Headers;
@@ -53,6 +67,12 @@ function bad(reason: string): Error {
 /**
  * Builds the URL, headers and body of a request, and decides its Idempotency-Key. Misuse (a JSON
  * body that cannot be serialised, an invalid header or key) throws `ERRCAT_BAD_ARGUMENT`.
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareRequest('POST', '/orders', { json: order }, defaults, retry);
+ * await sendWithRetry(prepared, context);
+ * ```
  */
 export function prepareRequest(
   method: string,

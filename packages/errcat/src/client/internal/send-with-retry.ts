@@ -9,7 +9,14 @@ import { fullJitter } from './backoff.js';
 import { abortedFailure, decodeFailure, networkFailure, timeoutFailure } from './client-failures.js';
 import type { PreparedRequest } from './prepare-request.js';
 
-/** What every request of a client shares. */
+/**
+ * What every request of a client shares.
+ *
+ * @example
+ * ```ts
+ * const context: SendContext = { fetch: globalThis.fetch, catalog, maxErrorBytes: 1_048_576 };
+ * ```
+ */
 export interface SendContext {
   readonly fetch: typeof globalThis.fetch;
   readonly catalog: AnyCatalog | undefined;
@@ -71,6 +78,11 @@ function nextDelay(
  * Sends a prepared request until it succeeds or its failure must surface: the retry loop. Each
  * attempt has its own timeout, the caller's signal and the total deadline cut any attempt or wait
  * short, and a retry happens only when the policy allows it and the budget pays for it.
+ *
+ * @example
+ * ```ts
+ * const response = await sendWithRetry(prepareRequest('GET', '/orders/o-1', {}, defaults, retry), context);
+ * ```
  */
 export async function sendWithRetry(
   request: PreparedRequest,
