@@ -5,7 +5,6 @@ import { generateSite } from '@errcat/cli';
 import { createJwtAuth } from '@errcat/jwt';
 import { redisIdempotencyStore, redisRateLimitStore } from '@errcat/redis';
 import {
-  type Catalog,
   createIdempotencyGuard,
   createLoadShedder,
   createRateLimiter,
@@ -243,10 +242,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           openapi: `${url}/openapi.json`,
         }),
       },
-      // generateSite is typed for untyped catalogs (`Catalog`); a typed one has the same shape.
       '/errors': {
         contentType: 'text/html; charset=utf-8',
-        body: await generateSite(catalog as unknown as Catalog),
+        body: await generateSite(catalog),
       },
       '/openapi.json': {
         contentType: 'application/json',

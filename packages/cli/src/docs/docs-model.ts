@@ -1,8 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import {
-  type Catalog,
   type CatalogEntry,
   CatalogError,
+  type CatalogMethods,
+  type CatalogSpec,
   describeError,
   type ErrorCode,
   problemProfile,
@@ -13,7 +14,14 @@ import { type DocsSection, readDocsExtension } from './docs-extension.js';
 import type { ExampleSource } from './render-example.js';
 import { normalizeSearchText } from './search-text.js';
 
-/** One details field of an entry, as the docs list it. */
+/**
+ * One details field of an entry, as the docs list it.
+ *
+ * @example
+ * ```ts
+ * const field: DocsField = { name: 'id', type: 'string', required: true, internal: false, description: 'The order id', enum: undefined };
+ * ```
+ */
 export interface DocsField {
   /** The field name. */
   readonly name: string;
@@ -29,7 +37,14 @@ export interface DocsField {
   readonly enum: readonly (string | number | boolean)[] | undefined;
 }
 
-/** One catalog entry, with everything the docs show about it. */
+/**
+ * One catalog entry, with everything the docs show about it.
+ *
+ * @example
+ * ```ts
+ * for (const entry of buildDocsModel(catalog).groups.flatMap((group) => group.entries)) console.log(entry.anchor);
+ * ```
+ */
 export interface DocsEntry {
   /** The element id, which is the fragment of the entry's docs URL (else its code). */
   readonly anchor: string;
@@ -81,7 +96,14 @@ export interface DocsEntry {
   readonly searchText: string;
 }
 
-/** A group of entries: a category (with its range), or the entries that have none. */
+/**
+ * A group of entries: a category (with its range), or the entries that have none.
+ *
+ * @example
+ * ```ts
+ * for (const group of buildDocsModel(catalog).groups) console.log(group.title, group.range, group.entries.length);
+ * ```
+ */
 export interface DocsGroup {
   /** The element id of the group's heading. */
   readonly id: string;
@@ -144,7 +166,14 @@ export interface DocsModelOptions {
   readonly otherProfiles?: readonly WireProfile[];
 }
 
-/** The request id example responses carry, so readers see where a real one goes. */
+/**
+ * The request id example responses carry, so readers see where a real one goes.
+ *
+ * @example
+ * ```ts
+ * renderError(error, { context: { requestId: EXAMPLE_REQUEST_ID } }); // the docs' example responses
+ * ```
+ */
 export const EXAMPLE_REQUEST_ID = 'req_01HZX3KQ7M';
 
 function fragmentOf(docs: string | undefined): string | undefined {
@@ -206,7 +235,10 @@ function searchTextOf(entry: CatalogEntry): string {
  * model.groups[0]?.entries[0]?.anchor; // '4000' for docs 'https://…/error-codes#4000'
  * ```
  */
-export function buildDocsModel(catalog: Catalog, options: DocsModelOptions = {}): DocsModel {
+export function buildDocsModel(
+  catalog: CatalogMethods<CatalogSpec>,
+  options: DocsModelOptions = {},
+): DocsModel {
   const spec = catalog.spec;
   const extension = readDocsExtension(spec);
   const profile = options.profile ?? problemProfile;

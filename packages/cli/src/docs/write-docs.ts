@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
-import type { Catalog } from 'errcat';
+import type { CatalogMethods, CatalogSpec } from 'errcat';
 import { buildDocsModel } from './docs-model.js';
 import { docsProfiles } from './docs-profiles.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -58,7 +58,10 @@ export interface WrittenDocs {
  * const page = await generateSite(catalog, { tabs: ['google'] });
  * ```
  */
-export async function generateSite(catalog: Catalog, options: DocsSiteOptions = {}): Promise<string> {
+export async function generateSite(
+  catalog: CatalogMethods<CatalogSpec>,
+  options: DocsSiteOptions = {},
+): Promise<string> {
   const script = await loadSiteScript();
   const model = buildDocsModel(catalog, docsProfiles(catalog.spec, options.tabs));
   return renderSite(
@@ -77,7 +80,7 @@ export async function generateSite(catalog: Catalog, options: DocsSiteOptions = 
  * ```
  */
 export async function writeDocsSite(
-  catalog: Catalog,
+  catalog: CatalogMethods<CatalogSpec>,
   outDir: string,
   options: DocsSiteOptions = {},
 ): Promise<WrittenDocs> {
@@ -89,7 +92,7 @@ export async function writeDocsSite(
 }
 
 /** The Markdown file name for a directory: the last segment of the docs URL (`error-codes.md`). */
-function markdownName(catalog: Catalog): string {
+function markdownName(catalog: CatalogMethods<CatalogSpec>): string {
   const docs = catalog.spec.docs;
   if (docs !== undefined) {
     try {
@@ -113,7 +116,7 @@ function markdownName(catalog: Catalog): string {
  * ```
  */
 export async function writeDocsMarkdown(
-  catalog: Catalog,
+  catalog: CatalogMethods<CatalogSpec>,
   out: string,
   options: DocsMarkdownOptions = {},
 ): Promise<WrittenDocs> {
