@@ -1,6 +1,13 @@
 import { builtinProfiles, type CatalogSpec, getProfile, type WireProfile } from 'errcat';
 
-/** The profiles the docs show: the catalog's own, and the others that get a tab each. */
+/**
+ * The profiles the docs show: the catalog's own, and the others that get a tab each.
+ *
+ * @example
+ * ```ts
+ * const { profile, otherProfiles }: DocsProfiles = docsProfiles(catalog.spec, ['google']);
+ * ```
+ */
 export interface DocsProfiles {
   /** The catalog's profile (`profile` in the catalog, else `problem`). */
   readonly profile: WireProfile;

@@ -52,7 +52,14 @@ export interface DocsServer {
   readonly close: () => Promise<void>;
 }
 
-/** The path of the live-reload event stream. */
+/**
+ * The path of the live-reload event stream.
+ *
+ * @example
+ * ```ts
+ * new EventSource(EVENTS_PATH).addEventListener('version', () => location.reload());
+ * ```
+ */
 export const EVENTS_PATH = '/__errcat/events';
 
 /** The client side of live reload: reload when the server's build number differs from the page's. */

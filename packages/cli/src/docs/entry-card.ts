@@ -80,7 +80,14 @@ function detailsTable(entry: SiteEntry): SafeHtml | undefined {
   )}</tbody></table></div>`;
 }
 
-/** The text of one example, for a `<pre>`. */
+/**
+ * One example as a `<pre><code>` block: its status line, headers and body.
+ *
+ * @example
+ * ```ts
+ * html`<h4>Example response</h4>${examplePre(renderExample(source, googleProfile), data)}`;
+ * ```
+ */
 export function examplePre(example: DocsExample, data: SiteData): SafeHtml {
   return html`<pre><code>${exampleText(example, data.statusTexts[example.status] ?? '')}</code></pre>`;
 }

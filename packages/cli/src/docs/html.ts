@@ -32,7 +32,14 @@ export class SafeHtml {
   }
 }
 
-/** What {@link html} accepts: nothing (`undefined`, `null`, `false`) renders as empty. */
+/**
+ * What {@link html} accepts: nothing (`undefined`, `null`, `false`) renders as empty.
+ *
+ * @example
+ * ```ts
+ * const parts: HtmlValue[] = ['text', 42, undefined, html`<b>bold</b>`];
+ * ```
+ */
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
 
 /**

@@ -4,6 +4,11 @@ import type { ErrorView, WireProfile } from 'errcat';
  * What an example response is made from: the sanitised view of the example error (what every
  * profile reads) and the headers the error asks for. It is plain JSON, so the page can carry it
  * and render any profile's example in the browser with the same code the server runs.
+ *
+ * @example
+ * ```ts
+ * const source: ExampleSource = { view: describeError(error, { requestId: 'req-1' }), headers: error.headers };
+ * ```
  */
 export interface ExampleSource {
   /** The error view, as `describeError` returns it (internal details already removed). */
@@ -12,7 +17,14 @@ export interface ExampleSource {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** An example response in one wire profile. */
+/**
+ * An example response in one wire profile.
+ *
+ * @example
+ * ```ts
+ * const { status, headers, body }: DocsExample = renderExample(source, problemProfile);
+ * ```
+ */
 export interface DocsExample {
   /** The profile's name. */
   readonly profile: string;

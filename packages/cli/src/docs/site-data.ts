@@ -9,7 +9,14 @@ import { type DocsEntry, type DocsGroup, type DocsModel, EXAMPLE_REQUEST_ID } fr
 import { html, type SafeHtml } from './html.js';
 import { renderBlockProse, renderInlineProse } from './markdown-prose.js';
 
-/** One details field as the page shows it. */
+/**
+ * One details field as the page shows it.
+ *
+ * @example
+ * ```ts
+ * const field: SiteField = { name: 'id', type: 'string', descriptionHtml: 'The order id' };
+ * ```
+ */
 export interface SiteField {
   /** The field name. */
   readonly name: string;
@@ -25,7 +32,14 @@ export interface SiteField {
   readonly enum?: readonly string[];
 }
 
-/** One entry as the page carries it. Optional members are left out when empty, to keep the page small. */
+/**
+ * One entry as the page carries it. Optional members are left out when empty, to keep the page small.
+ *
+ * @example
+ * ```ts
+ * const entry: SiteEntry | undefined = buildSiteData(model, { statusTexts }).entries[0];
+ * ```
+ */
 export interface SiteEntry {
   /** The element id (the docs URL fragment). */
   readonly anchor: string;
@@ -77,7 +91,14 @@ export interface SiteEntry {
   readonly search: string;
 }
 
-/** An entry's example as the page carries it: the view members that the entry does not already hold. */
+/**
+ * An entry's example as the page carries it: the view members that the entry does not already hold.
+ *
+ * @example
+ * ```ts
+ * const example: SiteExample = { view: { message: "Order 'o-1' not found", details: { id: 'o-1' } } };
+ * ```
+ */
 export interface SiteExample {
   /** The rest of the error view: the rendered message, the public details, extensions… */
   readonly view: Partial<ErrorView>;
@@ -85,7 +106,14 @@ export interface SiteExample {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** One group as the page carries it. */
+/**
+ * One group as the page carries it.
+ *
+ * @example
+ * ```ts
+ * const group: SiteGroup = { id: 'request', title: 'Request errors', range: '(4000–4999)', introHtml: '', count: 12 };
+ * ```
+ */
 export interface SiteGroup {
   /** The element id. */
   readonly id: string;
@@ -99,7 +127,15 @@ export interface SiteGroup {
   readonly count: number;
 }
 
-/** Everything the page script needs. */
+/**
+ * Everything the page script needs.
+ *
+ * @example
+ * ```ts
+ * const data: SiteData = buildSiteData(buildDocsModel(catalog), { statusTexts });
+ * const json = JSON.stringify(data); // inlined into the page for its script
+ * ```
+ */
 export interface SiteData {
   /** The catalog's domain (every example view's `domain`). */
   readonly domain: string;
