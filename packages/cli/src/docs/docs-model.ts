@@ -1,8 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import {
-  type Catalog,
   type CatalogEntry,
   CatalogError,
+  type CatalogMethods,
+  type CatalogSpec,
   describeError,
   type ErrorCode,
   problemProfile,
@@ -234,7 +235,10 @@ function searchTextOf(entry: CatalogEntry): string {
  * model.groups[0]?.entries[0]?.anchor; // '4000' for docs 'https://…/error-codes#4000'
  * ```
  */
-export function buildDocsModel(catalog: Catalog, options: DocsModelOptions = {}): DocsModel {
+export function buildDocsModel(
+  catalog: CatalogMethods<CatalogSpec>,
+  options: DocsModelOptions = {},
+): DocsModel {
   const spec = catalog.spec;
   const extension = readDocsExtension(spec);
   const profile = options.profile ?? problemProfile;
