@@ -6,7 +6,15 @@ import { diffFields, type Emit } from './diff-fields.js';
 /** The key under `extensions` that belongs to `errcat openapi`, not to a wire profile. */
 const OPENAPI_EXTENSION = 'openapi';
 
-/** A value as a change message shows it: `none` for absent, JSON for structures. */
+/**
+ * A value as a change message shows it: `none` for absent, JSON for structures.
+ *
+ * @example
+ * ```ts
+ * show(undefined); // 'none'
+ * show({ a: 1 }); // '{"a":1}'
+ * ```
+ */
 export function show(value: unknown): string {
   if (value === undefined) return 'none';
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
@@ -132,6 +140,11 @@ const FLAGS = [
 /**
  * Compares two versions of one entry (matched by key, or by code for a rename) and emits every
  * change under `at` (such as `errors.PROMISE_NOT_FOUND`). Roles are compared per catalog, not here.
+ *
+ * @example
+ * ```ts
+ * diffEntry('errors.ORDER_NOT_FOUND', oldEntry, newEntry, emit); // status-changed, retryable-changed…
+ * ```
  */
 export function diffEntry(at: string, before: CatalogEntry, after: CatalogEntry, emit: Emit): void {
   if (before.code !== after.code) {

@@ -3,7 +3,14 @@ import type { DiffRuleId } from '../diff-rules.js';
 import { canonicalJson, sameJson } from './canonical-json.js';
 import { detailsSchema } from './details-schema.js';
 
-/** Records one change: its rule, where, and a one-line description. */
+/**
+ * Records one change: its rule, where, and a one-line description.
+ *
+ * @example
+ * ```ts
+ * const emit: Emit = (rule, path, message, before, after) => changes.push({ rule, path, message, before, after });
+ * ```
+ */
 export type Emit = (
   rule: DiffRuleId,
   path: string,
@@ -139,6 +146,11 @@ function compareField(at: string, name: string, before: FieldFacts, after: Field
  * Compares the details of two versions of an entry: its declared fields, or its message parameters
  * when it declares none. Entries whose details are a Standard Schema cannot be compared field by
  * field; that is reported once.
+ *
+ * @example
+ * ```ts
+ * diffFields('errors.ORDER_NOT_FOUND', before, after, emit); // field-removed, field-type-changed…
+ * ```
  */
 export function diffFields(at: string, before: CatalogEntry, after: CatalogEntry, emit: Emit): void {
   if (before.schema || after.schema) {

@@ -55,6 +55,11 @@ function probe(profile: WireProfile, error: CatalogError, requestId?: string, ov
  * message, title (translations), request id, instance, Retry-After, language — and agree in what
  * the entry fixes: the documented example, one with every field at other values, one with the
  * required fields only. {@link inferSchema} reads them into the entry's body schema.
+ *
+ * @example
+ * ```ts
+ * entryProbes(entry, problemProfile).length; // 3: the example, other values, required fields only
+ * ```
  */
 export function entryProbes(entry: CatalogEntry, profile: WireProfile): Probe[] {
   const language = [...entry.translations.keys()][0];

@@ -7,15 +7,36 @@ import { entryProbes } from './entry-probes.js';
 import { exampleDetails } from './example-details.js';
 import { inferSchema, type Probe } from './infer-schema.js';
 
-/** An OpenAPI Reference Object. */
+/**
+ * An OpenAPI Reference Object.
+ *
+ * @example
+ * ```ts
+ * const ref: ReferenceObject = { $ref: '#/components/responses/Error404' };
+ * ```
+ */
 export interface ReferenceObject {
   readonly $ref: string;
 }
 
-/** An OpenAPI Response Object, as errcat writes it. */
+/**
+ * An OpenAPI Response Object, as errcat writes it.
+ *
+ * @example
+ * ```ts
+ * const response: ResponseObject = { description: 'Not found', content: { 'application/problem+json': { schema } } };
+ * ```
+ */
 export type ResponseObject = { [field: string]: unknown };
 
-/** The extension member that marks what errcat generated, so that a new merge can replace it. */
+/**
+ * The extension member that marks what errcat generated, so that a new merge can replace it.
+ *
+ * @example
+ * ```ts
+ * schema[ERRCAT_MARK] = { domain: catalog.domain }; // a later merge replaces what carries it
+ * ```
+ */
 export const ERRCAT_MARK = 'x-errcat';
 
 /** An entry rendered once: the status it is sent with and its example response. */
@@ -26,7 +47,15 @@ interface RenderedEntry {
   readonly probes: Probe[];
 }
 
-/** The OpenAPI pieces of a catalog, and the responses for any subset of its entries. */
+/**
+ * The OpenAPI pieces of a catalog, and the responses for any subset of its entries.
+ *
+ * @example
+ * ```ts
+ * const { schemas, responses, forEntries }: ErrorResponses = buildErrorResponses(catalog, {});
+ * operation.responses = { ...operation.responses, ...forEntries(new Set(['ORDER_NOT_FOUND'])) };
+ * ```
+ */
 export interface ErrorResponses {
   /** `components.schemas`: the wire format's envelope and one schema per entry (named by key). */
   readonly schemas: Readonly<Record<string, JsonSchema>>;
@@ -140,6 +169,13 @@ function byStatus(entries: readonly RenderedEntry[]): Map<number, RenderedEntry[
  * Builds the OpenAPI 3.1 error components of a catalog in one wire profile. Entries without a
  * status never cross HTTP and are left out. Everything generated carries `x-errcat` with the
  * catalog's domain.
+ *
+ * @example
+ * ```ts
+ * const built = buildErrorResponses(catalog, { profile: problemProfile });
+ * Object.keys(built.schemas); // ['ProblemError', 'ORDER_NOT_FOUND']
+ * Object.keys(built.responses); // ['Error404']
+ * ```
  */
 export function buildErrorResponses(catalog: AnyCatalog, options: OpenApiOptions): ErrorResponses {
   const domain = catalog.domain;

@@ -21,6 +21,11 @@ function placeholder(name: string, type: FieldType | undefined): unknown {
  * The details an example response of an entry shows: the entry's `example`, then each field's own
  * `example`, then a placeholder (`<id>`, `0`…) for every required value still missing, so the
  * rendered message never shows a bare `{id}`.
+ *
+ * @example
+ * ```ts
+ * exampleDetails(catalog.entry('ORDER_NOT_FOUND')!); // { id: '<id>' } when neither the entry nor the field has an example
+ * ```
  */
 export function exampleDetails(entry: CatalogEntry): Record<string, unknown> {
   const details: Record<string, unknown> = { ...entry.example };

@@ -4,13 +4,25 @@ import type { JsonSchema } from './details-schema.js';
  * One body a wire profile rendered, and the details object of the view it rendered from. A profile
  * that copies the view's details into the body as is marks the place where the entry's details
  * schema belongs.
+ *
+ * @example
+ * ```ts
+ * const probe: Probe = { body: JSON.parse(rendered.body), details: view.details };
+ * ```
  */
 export interface Probe {
   readonly body: unknown;
   readonly details: object;
 }
 
-/** How {@link inferSchema} reads the probes. */
+/**
+ * How {@link inferSchema} reads the probes.
+ *
+ * @example
+ * ```ts
+ * const options: InferOptions = { details: detailsSchema(entry) ?? { type: 'object' }, constants: true };
+ * ```
+ */
 export interface InferOptions {
   /** The schema put where a profile placed the view's details object as is. */
   readonly details: JsonSchema;
@@ -135,6 +147,11 @@ function infer(samples: readonly Sample[], walk: Walk): JsonSchema {
  * arrays whose object items differ in a recurring string member (google's `@type`) become an
  * `anyOf` per value. Profiles are plain functions, so this works for built-in and user-defined
  * ones alike.
+ *
+ * @example
+ * ```ts
+ * const bodySchema = inferSchema(entryProbes(entry, problemProfile), { details: detailsSchema(entry) ?? {}, constants: true });
+ * ```
  */
 export function inferSchema(probes: readonly Probe[], options: InferOptions): JsonSchema {
   return infer(

@@ -2,10 +2,24 @@ import { type CatalogError, errcatErrors } from 'errcat';
 import type { AnyCatalog } from './any-catalog.js';
 import { findEntry } from './find-entry.js';
 
-/** The HTTP methods an OpenAPI Path Item holds operations under. */
+/**
+ * The HTTP methods an OpenAPI Path Item holds operations under.
+ *
+ * @example
+ * ```ts
+ * for (const method of HTTP_METHODS) if (isRecord(pathItem[method])) visit(method, pathItem[method]);
+ * ```
+ */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-/** An OpenAPI operation, as far as selectors read it. */
+/**
+ * An OpenAPI operation, as far as selectors read it.
+ *
+ * @example
+ * ```ts
+ * const operation: OperationRef = { method: 'post', path: '/orders', operationId: 'createOrder', tags: ['orders'] };
+ * ```
+ */
 export interface OperationRef {
   readonly method: string;
   readonly path: string;
@@ -16,6 +30,12 @@ export interface OperationRef {
 /**
  * True when `selector` names the operation: `*` (every operation), an `operationId`,
  * `METHOD /path` (the path as written in the document), `/path` (every method of it) or `tag:name`.
+ *
+ * @example
+ * ```ts
+ * selects('POST /orders', operation); // true
+ * selects('tag:orders', operation); // true
+ * ```
  */
 export function selects(selector: string, operation: OperationRef): boolean {
   if (selector === '*') return true;
@@ -50,12 +70,25 @@ function add(
   map.set(selector, keys);
 }
 
-/** Makes the error for a malformed mapping, from its one-line reason. */
+/**
+ * Makes the error for a malformed mapping, from its one-line reason.
+ *
+ * @example
+ * ```ts
+ * const fail: MappingFailure = (reason) => usageError(`operations.yaml: ${reason}`);
+ * ```
+ */
 export type MappingFailure = (reason: string) => CatalogError;
 
 /**
  * Reads an operation mapping, `{ operations: { "<selector>": [KEY or code, …] } }`: the shape of a
  * catalog's `x-openapi` member and of an `errcat openapi --map` file. `where` names it in errors.
+ *
+ * @example
+ * ```ts
+ * readOperationMap({ operations: { 'GET /orders/{id}': ['ORDER_NOT_FOUND', 4040] } }, catalog, 'map.yaml', fail);
+ * // Map { 'GET /orders/{id}' => Set { 'ORDER_NOT_FOUND' } }
+ * ```
  */
 export function readOperationMap(
   value: unknown,
@@ -83,6 +116,11 @@ export function readOperationMap(
 /**
  * Every selector → entry keys pair a catalog declares: its `x-openapi.operations` and each entry's
  * `extensions.openapi.operations` (a list of selectors).
+ *
+ * @example
+ * ```ts
+ * catalogOperationMap(catalog); // empty when the catalog has no x-openapi and no extensions.openapi
+ * ```
  */
 export function catalogOperationMap(catalog: AnyCatalog): Map<string, Set<string>> {
   const fail: MappingFailure = (reason) =>
