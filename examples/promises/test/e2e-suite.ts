@@ -399,11 +399,12 @@ export function describePromisesService(options: {
         try {
           const api = await readOnly.client('reader', { retry: false });
           expect(await api.getPromise('kept')).toEqual(kept);
+          // One call at a time: a second call started early would reject before anything awaits it.
           for (const call of [
-            api.createPromise({ id: 'new', timeout: LATER }),
-            api.resolvePromise('kept', 'value'),
+            () => api.createPromise({ id: 'new', timeout: LATER }),
+            () => api.resolvePromise('kept', 'value'),
           ]) {
-            const error = await failure(call);
+            const error = await failure(call());
             expect(facts(error)).toEqual({ status: 500, code: 5002, key: 'STORAGE_FAILED' });
             expect(error.message).toBe("There was a failure accessing the system's storage");
             expect(JSON.stringify(error.raw)).not.toMatch(/readonly|SQLITE/i);
