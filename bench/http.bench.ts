@@ -12,12 +12,12 @@
  * `ERRCAT_BENCH_HTTP_ROUNDS` the number of rounds (default 3), `ERRCAT_BENCH_HTTP_CASES` a
  * comma-separated list of words that picks the cases whose names contain one (`node,fastify`).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { pinnedToCores, spawnBenchServer, stopBenchServer } from './support/bench-server.js';
 import { HTTP_CASES } from './support/http-servers.js';
 
 const SERVER_MODULE = join(dirname(fileURLToPath(import.meta.url)), 'support', 'http-servers.ts');
@@ -30,40 +30,16 @@ const CASES = Object.keys(HTTP_CASES).filter(
 );
 const FLOOR = 'node:http, precomputed body';
 
-/** Pins the server to core 0 and this process (the load generator) to core 1, where possible. */
-const pin = (() => {
-  if (availableParallelism() < 2) return false;
-  try {
-    execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 async function startCase(name: string): Promise<{ child: ChildProcess; url: string }> {
-  const node = [process.execPath, '--import', 'tsx', SERVER_MODULE];
-  const [command, ...args] = pin ? ['taskset', '-c', '0', ...node] : node;
-  const child = spawn(command as string, args, {
-    env: { ...process.env, ERRCAT_BENCH_CASE: name },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const [message] = (await Promise.race([
-    once(child, 'message'),
-    once(child, 'exit').then(() => {
-      throw new Error(`server for '${name}' exited before listening`);
-    }),
-  ])) as [{ port: number }];
+  const { child, message } = await spawnBenchServer<{ port: number }>(
+    SERVER_MODULE,
+    { ERRCAT_BENCH_CASE: name },
+    `server for '${name}'`,
+  );
   return { child, url: `http://127.0.0.1:${message.port}/fail` };
 }
 
-async function stopCase(child: ChildProcess): Promise<void> {
-  const exited = once(child, 'exit');
-  child.disconnect();
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(timer);
-}
+const stopCase = (child: ChildProcess): Promise<void> => stopBenchServer(child, 5000);
 
 /** Checks that a case answers 404 with a JSON error, then warms it up. */
 async function prepareCase(name: string, url: string): Promise<void> {
@@ -109,7 +85,7 @@ function best(a: Sample | undefined, b: Sample): Sample {
 
 export default async function run(): Promise<void> {
   console.log(
-    `${ROUNDS} rounds of ${SECONDS} s per case (best kept), ${CONNECTIONS} connections, server and load generator ${pin ? 'pinned to cores 0 and 1' : 'not pinned'}\n`,
+    `${ROUNDS} rounds of ${SECONDS} s per case (best kept), ${CONNECTIONS} connections, server and load generator ${pinnedToCores ? 'pinned to cores 0 and 1' : 'not pinned'}\n`,
   );
   const servers = new Map<string, { child: ChildProcess; url: string }>();
   const samples = new Map<string, Sample>();

@@ -14,13 +14,13 @@
  * `ERRCAT_BENCH_PROMISES_SECONDS` sets the seconds per measurement (default 5, after 1 s of warm-up),
  * `ERRCAT_BENCH_PROMISES_ROUNDS` the rounds (default 2).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { signToken } from '../examples/promises/src/tokens.js';
+import { pinnedToCores, spawnBenchServer, stopBenchServer } from './support/bench-server.js';
 
 const SERVER_MODULE = join(dirname(fileURLToPath(import.meta.url)), 'support', 'promises-server.ts');
 const SECONDS = Math.max(1, Math.min(60, Number(process.env.ERRCAT_BENCH_PROMISES_SECONDS ?? 5)));
@@ -34,45 +34,21 @@ const EXPECTED = new Set([200, 201, 400, 401, 403, 404, 409]);
 const CASES = { 'with errcat guards': '1', 'without guards (baseline)': '0' } as const;
 type CaseName = keyof typeof CASES;
 
-/** Pins the server to core 0 and this process to core 1, where possible. */
-const pinned = (() => {
-  if (availableParallelism() < 2) return false;
-  try {
-    execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 interface Server {
   readonly child: ChildProcess;
   readonly url: string;
 }
 
 async function startServer(guards: string): Promise<Server> {
-  const node = [process.execPath, '--conditions=source', '--import', 'tsx', SERVER_MODULE];
-  const [command, ...args] = pinned ? ['taskset', '-c', '0', ...node] : node;
-  const child = spawn(command as string, args, {
-    env: { ...process.env, ERRCAT_BENCH_GUARDS: guards, ERRCAT_BENCH_SECRET: SECRET },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const [message] = (await Promise.race([
-    once(child, 'message'),
-    once(child, 'exit').then(() => {
-      throw new Error('the promises service exited before listening');
-    }),
-  ])) as [{ url: string }];
+  const { child, message } = await spawnBenchServer<{ url: string }>(
+    SERVER_MODULE,
+    { ERRCAT_BENCH_GUARDS: guards, ERRCAT_BENCH_SECRET: SECRET },
+    'the promises service',
+  );
   return { child, url: message.url };
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
-  const exited = once(child, 'exit');
-  child.disconnect();
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
+const stopServer = (child: ChildProcess): Promise<void> => stopBenchServer(child, 15_000);
 
 async function cpuOf(child: ChildProcess): Promise<number> {
   const reply = once(child, 'message') as Promise<[{ cpu: NodeJS.CpuUsage }]>;
@@ -198,7 +174,7 @@ function better(a: Sample | undefined, b: Sample): Sample {
 
 export default async function run(): Promise<void> {
   console.log(
-    `${ROUNDS} rounds of ${SECONDS} s per case (best kept), ${CONNECTIONS} connections, 90% successes / 10% errors, server and load generator ${pinned ? 'pinned to cores 0 and 1' : 'not pinned'}\n`,
+    `${ROUNDS} rounds of ${SECONDS} s per case (best kept), ${CONNECTIONS} connections, 90% successes / 10% errors, server and load generator ${pinnedToCores ? 'pinned to cores 0 and 1' : 'not pinned'}\n`,
   );
   const token = await signToken({ secret: SECRET, subject: 'bench' });
   const servers = new Map<CaseName, Server>();
