@@ -5,7 +5,8 @@ import type { EntrySpec } from 'errcat';
  * lists only what the legacy server documented; a real service also authenticates, rate-limits,
  * checks idempotency keys and runs tasks, so these entries give each of those answers a code in the
  * same scheme (the first three digits are the HTTP status, as `resonate-legacy` derives it). Most
- * take over a role of errcat's base catalog, so the guards raise them instead of the base entries.
+ * take over a role of errcat's base catalog, so the guards raise them instead of the base entries,
+ * and inherit what the role promises clients (retry facts, Retry-After, WWW-Authenticate).
  *
  * @example
  * ```ts
@@ -38,7 +39,6 @@ export const serviceEntries = {
     },
     description:
       'The Idempotency-Key header is not a usable key. The key itself is never echoed in the response.',
-    notApplied: true,
     causes: [
       'A key shorter than 16 or longer than 255 characters',
       'A key that is neither a quoted string nor a bare token',
@@ -54,7 +54,6 @@ export const serviceEntries = {
     title: 'Malformed authorization',
     message: 'The Authorization header is malformed',
     description: 'The Authorization header names the Bearer scheme but carries no usable token.',
-    headers: { 'www-authenticate': 'Bearer error="invalid_request"' },
     causes: ['The header has no token after the scheme', 'The request carries more than one credential'],
     resolution: 'Send exactly one `Authorization: Bearer <token>` header.',
   },
@@ -65,7 +64,6 @@ export const serviceEntries = {
     title: 'Authentication required',
     message: 'Authentication required',
     description: 'The request did not carry a bearer token.',
-    headers: { 'www-authenticate': 'Bearer' },
     causes: ['No Authorization header', 'An Authorization header with another scheme than Bearer'],
     resolution: 'Send `Authorization: Bearer <token>` with a token issued for this service.',
   },
@@ -76,7 +74,6 @@ export const serviceEntries = {
     title: 'Invalid token',
     message: 'The access token is invalid',
     description: 'The bearer token failed JWT verification.',
-    headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
     causes: [
       'A malformed token, or one whose signature does not verify',
       'A token issued for another audience or by another issuer',
@@ -90,9 +87,6 @@ export const serviceEntries = {
     title: 'Token expired',
     message: 'The access token has expired',
     description: 'The bearer token is genuine but its `exp` time has passed.',
-    headers: {
-      'www-authenticate': 'Bearer error="invalid_token", error_description="The access token expired"',
-    },
     causes: ['The token’s `exp` time has passed'],
     resolution: 'Refresh the token and send the request again.',
   },
@@ -105,7 +99,6 @@ export const serviceEntries = {
     description:
       'The request carried a valid token, but the token lacks a scope the operation needs: reading ' +
       'takes `promises:read`, changing promises and subscriptions `promises:write`, tasks `tasks`.',
-    headers: { 'www-authenticate': 'Bearer error="insufficient_scope"' },
     details: {
       missing: { type: 'array', items: 'string', description: 'The scopes the token lacks.' },
     },
@@ -201,9 +194,6 @@ export const serviceEntries = {
     description:
       'A request with the same Idempotency-Key is still running. Retry with the same key after the ' +
       'Retry-After delay to get its response.',
-    retryable: true,
-    notApplied: true,
-    retryAfter: 1,
     causes: ['A retry arrived while the first request with the same key was still running'],
     resolution: 'Retry with the same key after the Retry-After delay.',
   },
@@ -251,7 +241,6 @@ export const serviceEntries = {
     description:
       'The Idempotency-Key was sent before with another method, path or body. A key names one ' +
       'request: its retries get the first response, anything else is refused.',
-    notApplied: true,
     causes: ['A client reused a key for new work', 'A retry whose body differs from the first request'],
     resolution: 'Use a fresh key for each new operation; send the same key only to retry the same request.',
   },
@@ -265,9 +254,6 @@ export const serviceEntries = {
       'The caller sent more requests than its rate limit allows. Every answer carries the ' +
       '`RateLimit` and `RateLimit-Policy` headers; a refusal adds Retry-After.',
     details: { policy: { type: 'string', description: 'The rate-limit policy that was exceeded.' } },
-    retryable: true,
-    throttling: true,
-    notApplied: true,
     causes: ['More requests per token (or per address, without one) than the policy allows'],
     resolution: 'Wait for the Retry-After delay, then send at the pace RateLimit-Policy announces.',
     example: { policy: 'general' },
@@ -280,11 +266,6 @@ export const serviceEntries = {
     message: 'The rate limiter cannot decide right now',
     description: 'The store of the rate-limit counters (Redis, with `REDIS_URL`) is down or too slow.',
     expose: true,
-    logLevel: 'warn',
-    stack: false,
-    retryable: true,
-    notApplied: true,
-    retryAfter: 5,
     causes: ['Redis is down, restarting or too slow'],
     resolution: 'Retry after the Retry-After delay; the request was not processed.',
   },
@@ -296,11 +277,6 @@ export const serviceEntries = {
     message: 'The server cannot check the Idempotency-Key right now',
     description: 'The store of idempotency records is down or too slow, so the request was not run.',
     expose: true,
-    logLevel: 'warn',
-    stack: false,
-    retryable: true,
-    notApplied: true,
-    retryAfter: 5,
     causes: ['The idempotency store (SQLite, PostgreSQL or Redis) is down or too slow'],
     resolution: 'Retry with the same key after the Retry-After delay.',
   },
