@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { inferSchema, type Probe } from './infer-schema.js';
 
-const ajv = new Ajv2020({ strict: false });
+// ownProperties: a body without `valueOf` must not pass Object.prototype.valueOf to a property's schema.
+const ajv = new Ajv2020({ strict: false, ownProperties: true });
 const details = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
 
 /** JSON values as a wire profile could render them: JSON.parse of JSON.stringify keeps them honest. */
@@ -23,6 +24,20 @@ describe('inferSchema', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('members named like Object.prototype members are inferred as their own properties', () => {
+    const bodies = JSON.parse('[{"valueOf":"x","__proto__":{"a":1}},{}]') as unknown[];
+    const schema = inferSchema(probesOf(bodies), { details, constants: false });
+    expect(JSON.parse(JSON.stringify(schema))).toEqual({
+      type: 'object',
+      properties: {
+        valueOf: { type: 'string' },
+        ['__proto__']: { type: 'object', properties: { a: { type: 'integer' } }, required: ['a'] },
+      },
+    });
+    const validate = ajv.compile(schema);
+    for (const value of bodies) expect(validate(value)).toBe(true);
   });
 
   test('property: without constants the schema fixes no value', () => {

@@ -70,7 +70,8 @@ function probeCount(samples: readonly Sample[]): number {
 }
 
 function inferObject(samples: readonly Sample[], walk: Walk): JsonSchema {
-  const properties: Record<string, JsonSchema> = {};
+  // No prototype: a body's own `__proto__` member must become a property, not the object's prototype.
+  const properties: Record<string, JsonSchema> = Object.create(null);
   const required: string[] = [];
   for (const key of keysOf(samples.map((sample) => sample.value as Record<string, unknown>))) {
     const present = samples.filter((sample) => Object.hasOwn(sample.value as object, key));
