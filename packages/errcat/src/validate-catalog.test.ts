@@ -67,6 +67,8 @@ describe('validateCatalog', () => {
     [{ retryAfter: -1 }, 'retryAfter', '0 or more'],
     [{ causes: 'one' }, 'causes', 'list of strings'],
     [{ headers: { a: 1 } }, 'headers', 'map names to strings'],
+    [{ headers: { 'x-a': 'one\r\nset-cookie: b' } }, 'headers.x-a', 'visible ASCII'],
+    [{ headers: { 'bad name': 'x' } }, 'headers.bad name', 'HTTP header name'],
     [{ category: 'nope' }, 'category', "no declared category: 'nope'"],
     [{ replacedBy: 'GONE' }, 'replacedBy', 'names no entry: GONE'],
     [{ retriable: true }, 'retriable', 'unknown field'],

@@ -1,5 +1,6 @@
 import type { CategorySpec } from './catalog-spec.js';
 import { type NormalizedField, normalizeField } from './field-spec.js';
+import { isSafeHeader } from './internal/header-safety.js';
 import { type CompiledTemplate, compileTemplate } from './message-template.js';
 import { isStandardSchema } from './standard-schema.js';
 
@@ -306,6 +307,7 @@ function checkEntry(
   if (entry.causes !== undefined && !isStringList(entry.causes))
     report(`${at}.causes`, 'must be a list of strings');
   checkStringMap(entry.headers, `${at}.headers`, report);
+  checkHeaderFields(entry.headers, `${at}.headers`, report);
   checkStringMap(entry.titles, `${at}.titles`, report);
   if (entry.example !== undefined && !isRecord(entry.example)) report(`${at}.example`, 'must be an object');
   if (entry.extensions !== undefined && !isRecord(entry.extensions))
@@ -436,6 +438,19 @@ function checkStringMap(value: unknown, path: string, report: Report): void {
   if (value === undefined) return;
   if (!isRecord(value) || !Object.values(value).every((v) => typeof v === 'string')) {
     report(path, 'must map names to strings');
+  }
+}
+
+/** Reports header fields a response could not carry as they are; servers drop them rather than send them. */
+function checkHeaderFields(value: unknown, path: string, report: Report): void {
+  if (!isRecord(value)) return;
+  for (const [name, field] of Object.entries(value)) {
+    if (typeof field === 'string' && !isSafeHeader(name, field)) {
+      report(
+        `${path}.${name}`,
+        'must be an HTTP header name (a token) with a value of visible ASCII, spaces and tabs',
+      );
+    }
   }
 }
 

@@ -68,9 +68,14 @@ function send(reply: FastifyReply, response: ErrorResponse): void {
     reply.raw.destroy();
     return;
   }
-  // A Buffer is sent as is; a string with a JSON type would get `; charset=utf-8` appended, and the
-  // Content-Type must be the profile's, byte for byte, in every adapter.
-  reply.code(response.status).headers(response.headers).send(Buffer.from(response.body));
+  // With a serializer set, Fastify sends a string as the serializer returns it; without one it would
+  // append `; charset=utf-8` to a JSON type, and the Content-Type must be the profile's, byte for
+  // byte, in every adapter. Cheaper than a Buffer copy of the body.
+  reply.code(response.status).headers(response.headers).serializer(asIs).send(response.body);
+}
+
+function asIs(body: string): string {
+  return body;
 }
 
 function facts(request: FastifyRequest, useRequestLog: boolean): RequestFacts {

@@ -1,6 +1,7 @@
 import type { CatalogError } from '../catalog-error.js';
 import { safeStringify } from '../internal/safe-json.js';
-import { describeError, type RenderContext } from './error-view.js';
+import { addErrorHeaders } from './error-headers.js';
+import { describeError, type ErrorView, type RenderContext } from './error-view.js';
 import { problemProfile } from './problem-profile.js';
 import type { WireProfile } from './wire-profile.js';
 
@@ -48,10 +49,27 @@ export interface RenderOptions {
  */
 export function renderError(error: CatalogError, options: RenderOptions = {}): RenderedError {
   const profile = options.profile ?? problemProfile;
-  const view = describeError(error, options.context);
+  const { view, status, body } = renderBody(error, profile, options.context);
   const headers: Record<string, string> = { 'content-type': profile.contentType };
-  for (const [name, value] of Object.entries(error.headers)) headers[name.toLowerCase()] = value;
+  addErrorHeaders(headers, error);
   if (view.language !== undefined) headers['content-language'] = view.language;
-  const status = profile.status?.(view) ?? view.status;
-  return { status, headers, body: safeStringify(profile.body(view)) };
+  return { status, headers, body };
+}
+
+/**
+ * The view, status and serialised body of an error in a profile: {@link renderError} without the
+ * headers, for servers that assemble their own.
+ *
+ * @example
+ * ```ts
+ * const { view, status, body } = renderBody(error, problemProfile, { requestId: 'req-1' });
+ * ```
+ */
+export function renderBody(
+  error: CatalogError,
+  profile: WireProfile,
+  context?: RenderContext,
+): { readonly view: ErrorView; readonly status: number; readonly body: string } {
+  const view = describeError(error, context);
+  return { view, status: profile.status?.(view) ?? view.status, body: safeStringify(profile.body(view)) };
 }
