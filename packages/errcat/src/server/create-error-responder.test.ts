@@ -137,6 +137,14 @@ describe('createErrorResponder', () => {
     expect(Object.keys(none.headers)).toEqual(['content-type', 'x-request-id']);
   });
 
+  it('refuses header names that could not be sent, when it is made rather than on every error', () => {
+    for (const options of [{ codeHeader: 'x code' }, { requestId: { header: 'x-id\r\nset-cookie' } }]) {
+      expect(() => createErrorResponder({ logger: false, ...options })).toThrow(
+        expect.objectContaining({ code: 'ERRCAT_BAD_ARGUMENT' }),
+      );
+    }
+  });
+
   it('translates by Accept-Language and says so in Content-Language', () => {
     const responder = createErrorResponder({ catalog: shopCatalog, logger: false });
     const response = responder.respond(

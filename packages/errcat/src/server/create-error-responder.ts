@@ -1,6 +1,7 @@
 import { baseCatalog } from '../base/base-catalog.js';
 import type { CatalogEntry } from '../catalog-entry.js';
 import { CatalogError } from '../catalog-error.js';
+import { errcatErrors } from '../errcat-catalog.js';
 import { isSafeHeader } from '../internal/header-safety.js';
 import { serializeErrorChain } from '../internal/serialize-error-chain.js';
 import { getProfile } from '../profiles/builtin-profiles.js';
@@ -110,6 +111,11 @@ export function createErrorResponder(options: ErrorResponderOptions = {}): Error
   const codeHeader =
     options.codeHeader === false ? undefined : (options.codeHeader ?? 'errcat-code').toLowerCase();
   const requestIdHeader = (options.requestId?.header ?? 'x-request-id').toLowerCase();
+  for (const name of [codeHeader, requestIdHeader]) {
+    if (name !== undefined && !isSafeHeader(name, '')) {
+      throw errcatErrors.ERRCAT_BAD_ARGUMENT({ reason: `'${name}' is not an HTTP header name` });
+    }
+  }
   const sendInstance = options.instance !== false;
   const logger = options.logger === false ? undefined : (options.logger ?? consoleErrorLogger);
   const record = options.opentelemetry ? errorTelemetry(options.opentelemetry) : undefined;
@@ -163,6 +169,7 @@ const codeHeaderCache = new WeakMap<CatalogEntry, string | undefined>();
 function codeHeaderValue(entry: CatalogEntry): string | undefined {
   if (codeHeaderCache.has(entry)) return codeHeaderCache.get(entry);
   const code = String(entry.code);
+  // The header's name was checked when the responder was made; only the value is left to check.
   const value = isSafeHeader('errcat-code', code) ? code : undefined;
   codeHeaderCache.set(entry, value);
   return value;
