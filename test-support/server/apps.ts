@@ -39,17 +39,23 @@ export type AdapterName = (typeof ADAPTERS)[number];
 /** The body limit of `POST /json`, in bytes. */
 export const BODY_LIMIT = 1024;
 
-async function listen(server: Server): Promise<TestApp> {
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
+/**
+ * Listens on a free port of 127.0.0.1 unless the server listens already; the app's `close` drops
+ * the server's connections, then runs `close` (default: the server's own).
+ *
+ * @example
+ * ```ts
+ * const app = await listenLocal(createServer(handler));
+ * await fetch(`${app.url}/`);
+ * await app.close();
+ * ```
+ */
+export async function listenLocal(server: Server, close?: () => Promise<unknown>): Promise<TestApp> {
+  if (!server.listening) {
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+  }
+  return listenFrom(server, close ?? (() => new Promise((resolve) => server.close(resolve))));
 }
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -94,7 +100,7 @@ function startNode(options: ErrorResponderOptions, thrower: Thrower): Promise<Te
       throw roleError(catalog, 'ROUTE_NOT_FOUND');
     }, options),
   );
-  return listen(server);
+  return listenLocal(server);
 }
 
 async function startFastify(options: ErrorResponderOptions, thrower: Thrower): Promise<TestApp> {
@@ -148,7 +154,7 @@ function startExpress(options: ErrorResponderOptions, thrower: Thrower): Promise
   });
   app.use(errcat.notFound);
   app.use(errcat.errorHandler);
-  return listen(createServer(app));
+  return listenLocal(createServer(app));
 }
 
 async function startHono(options: ErrorResponderOptions, thrower: Thrower): Promise<TestApp> {

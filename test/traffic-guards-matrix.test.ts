@@ -1,0 +1,306 @@
+/**
+ * The traffic guards (rate limiter, load shedder) inside real Fastify, Express, Hono and node:http
+ * servers on 127.0.0.1, wired as docs/guards-traffic.md shows ("Wiring"): every adapter admits the
+ * same requests, refuses the others with the catalog's own codes, the same headers and
+ * byte-identical bodies, and gives every shedder slot back, also when a queued client leaves.
+ */
+import { createServer, type Server } from 'node:http';
+import { errcatMiddleware } from '@errcat/express';
+import { errcatPlugin } from '@errcat/fastify';
+import { errcatHandlers } from '@errcat/hono';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import {
+  createLoadShedder,
+  createRateLimiter,
+  defineCatalog,
+  type ErrorResponderOptions,
+  type LoadShedder,
+  parseRateLimit,
+  type RateLimiter,
+} from 'errcat';
+import { withErrors, withTrafficGuards } from 'errcat/node';
+import express from 'express';
+import Fastify from 'fastify';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ADAPTERS, type AdapterName, listenLocal, type TestApp } from '../test-support/server/apps.js';
+
+// The catalog of the docs: seed 000's codes for the roles the guards raise.
+const catalog = defineCatalog({
+  domain: 'queue.example.com',
+  errors: {
+    SLOW_DOWN: { code: 4290, status: 429, message: 'Too many requests', role: 'RATE_LIMITED' },
+    API_QUEUE_FULL: {
+      code: 5031,
+      status: 503,
+      message: 'The API submission queue is full',
+      role: 'QUEUE_FULL',
+    },
+  },
+});
+const options: ErrorResponderOptions = { catalog, logger: false };
+
+/** The guards one server runs, each built per server so that no count leaks between them. */
+interface Guards {
+  readonly shedder: LoadShedder;
+  readonly limiter: RateLimiter<'general'>;
+}
+
+/** A running server and its guards. */
+interface GuardedApp extends TestApp {
+  readonly guards: Guards;
+  /** Responses the server saw close, answered or not (a client that left). */
+  readonly closed: () => number;
+}
+
+function guarded(app: TestApp, server: Server, guards: Guards): GuardedApp {
+  let closed = 0;
+  server.on('request', (_request, response) => response.once('close', () => closed++));
+  return { ...app, guards, closed: () => closed };
+}
+
+/** `/slow` requests count themselves in, then wait until the test opens the gate. */
+const gate = { entered: 0, open: () => {}, opened: Promise.resolve() };
+
+function closeGate(): void {
+  gate.entered = 0;
+  gate.opened = new Promise((resolve) => {
+    gate.open = resolve;
+  });
+}
+
+/** The API, once, for every framework. */
+async function work(path: string): Promise<string> {
+  if (path === '/slow') {
+    gate.entered++;
+    await gate.opened;
+  }
+  return '{"ok":true}';
+}
+
+/** Starts the API in one framework behind the guards, wired as the docs show. */
+async function start(adapter: AdapterName, guards: Guards): Promise<GuardedApp> {
+  const { shedder, limiter } = guards;
+  if (adapter === 'node') {
+    const server = createServer(
+      withErrors(
+        withTrafficGuards(
+          async (req, res) => {
+            res.writeHead(200, { 'content-type': 'application/json' }).end(await work(req.url ?? '/'));
+          },
+          { shedder, limiter, policies: 'general', catalog },
+        ),
+        options,
+      ),
+    );
+    return guarded(await listenLocal(server), server, guards);
+  }
+  if (adapter === 'fastify') {
+    const app = Fastify();
+    await app.register(errcatPlugin, options);
+    app.addHook('onRequest', async (request, reply) => {
+      const slot = await shedder.admit();
+      // A client that left while queued has closed already: no 'close' event will come.
+      if (reply.raw.closed) slot.release();
+      else reply.raw.once('close', () => slot.release());
+      const { headers } = await limiter.check('general', { ip: request.ip });
+      reply.headers(headers);
+    });
+    app.get('/*', async (request, reply) => reply.type('application/json').send(await work(request.url)));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return guarded(await listenLocal(app.server, () => app.close()), app.server, guards);
+  }
+  if (adapter === 'express') {
+    const errcat = errcatMiddleware(options);
+    const app = express();
+    app.use(async (req, res, next) => {
+      try {
+        const slot = await shedder.admit();
+        if (res.closed) slot.release();
+        else res.once('close', () => slot.release());
+        const { headers } = await limiter.check('general', { ip: req.ip });
+        res.set(headers);
+        next();
+      } catch (error) {
+        next(error);
+      }
+    });
+    app.get('/*rest', async (req, res) => {
+      res.type('application/json').send(await work(req.path));
+    });
+    app.use(errcat.errorHandler);
+    const server = createServer(app);
+    return guarded(await listenLocal(server), server, guards);
+  }
+  const errcat = errcatHandlers(options);
+  const app = new Hono();
+  app.use(errcat.catchAll);
+  app.use(async (c, next) => {
+    const slot = await shedder.admit();
+    try {
+      const { headers } = await limiter.check('general', { ip: getConnInfo(c).remote.address });
+      await next();
+      for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    } finally {
+      slot.release();
+    }
+  });
+  app.get('*', async (c) => c.body(await work(c.req.path), 200, { 'content-type': 'application/json' }));
+  app.onError(errcat.onError);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  return guarded(await listenLocal(server), server, guards);
+}
+
+/** Rate-limited servers: 3 per hour, so the burst of 3 is all a fresh client gets in the test. */
+const limited = new Map<AdapterName, GuardedApp>();
+/** Shedding servers: 1 slot and a queue of 1; the queue timeout never fires within a test. */
+const shedding = new Map<AdapterName, GuardedApp>();
+
+beforeAll(async () => {
+  for (const adapter of ADAPTERS) {
+    limited.set(
+      adapter,
+      await start(adapter, {
+        shedder: createLoadShedder({ catalog, maxConcurrent: 64, maxQueue: 64 }),
+        limiter: createRateLimiter({ catalog, policies: { general: { limit: 3, window: 3600 } } }),
+      }),
+    );
+    shedding.set(
+      adapter,
+      await start(adapter, {
+        shedder: createLoadShedder({ catalog, maxConcurrent: 1, maxQueue: 1, queueTimeout: 60_000 }),
+        limiter: createRateLimiter({ catalog, policies: { general: { limit: 100, window: 60 } } }),
+      }),
+    );
+  }
+});
+
+afterAll(async () => {
+  gate.open();
+  for (const app of [...limited.values(), ...shedding.values()]) {
+    await app.close();
+    await app.guards.limiter.close();
+  }
+});
+
+const get = (app: GuardedApp, path: string, signal?: AbortSignal): Promise<Response> =>
+  fetch(`${app.url}${path}`, { headers: { 'x-request-id': 'req-traffic' }, ...(signal ? { signal } : {}) });
+
+/**
+ * Fills a shedding server: a first `/slow` request holds its one slot (it has reached the handler),
+ * a second waits in its queue of one. Both wait until the gate opens.
+ */
+async function occupy(
+  app: GuardedApp,
+  signal?: AbortSignal,
+): Promise<[Promise<Response>, Promise<Response>]> {
+  closeGate();
+  const first = get(app, '/slow');
+  await vi.waitFor(() => expect(gate.entered).toBe(1));
+  const second = get(app, '/slow', signal);
+  // An aborted fetch is checked by the caller; until then, keep its rejection handled.
+  second.catch(() => {});
+  await vi.waitFor(() => expect(app.guards.shedder.queued).toBe(1));
+  return [first, second];
+}
+
+/** Expects the same value of every named header and a byte-identical body from every adapter. */
+function expectIdentical(
+  refusals: readonly [AdapterName, Response, string][],
+  names: readonly string[],
+): void {
+  const [, first, firstText] = refusals[0] as [AdapterName, Response, string];
+  for (const [adapter, response, text] of refusals) {
+    expect([adapter, response.status, text]).toEqual([adapter, first.status, firstText]);
+    for (const name of names) {
+      expect([adapter, name, response.headers.get(name)]).toEqual([adapter, name, first.headers.get(name)]);
+    }
+  }
+}
+
+describe('traffic guards × adapters (Fastify, Express, Hono, node:http)', () => {
+  it('rate limit: exactly the burst passes with its remaining quota; the rest get 429 SLOW_DOWN', async () => {
+    const refusals: [AdapterName, Response, string][] = [];
+    for (const adapter of ADAPTERS) {
+      const app = limited.get(adapter) as GuardedApp;
+      const answers: Response[] = [];
+      for (let i = 0; i < 5; i++) answers.push(await get(app, '/fast'));
+      expect([adapter, answers.map((answer) => answer.status)]).toEqual([adapter, [200, 200, 200, 429, 429]]);
+      for (const [i, answer] of answers.entries()) {
+        expect([adapter, answer.headers.get('ratelimit-policy')]).toEqual([adapter, '"general";q=3;w=3600']);
+        const [state, ...others] = parseRateLimit(answer.headers.get('ratelimit')) ?? [];
+        // One unit of quota comes back every 1200 s: `t` is a whole number of seconds up to that.
+        expect([adapter, i, others, state?.name, state?.remaining]).toEqual([
+          adapter,
+          i,
+          [],
+          'general',
+          Math.max(0, 2 - i),
+        ]);
+        expect(state?.reset).toBeGreaterThanOrEqual(1);
+        expect(state?.reset).toBeLessThanOrEqual(1200);
+        const text = await answer.text();
+        if (answer.status === 200) {
+          expect(text).toBe('{"ok":true}');
+          continue;
+        }
+        expect([adapter, answer.headers.get('retry-after'), answer.headers.get('cache-control')]).toEqual([
+          adapter,
+          String(state?.reset),
+          'no-store',
+        ]);
+        expect(JSON.parse(text)).toMatchObject({ code: 4290, status: 429, details: { policy: 'general' } });
+        refusals.push([adapter, answer, text]);
+      }
+    }
+    expectIdentical(refusals, ['content-type', 'cache-control', 'ratelimit-policy']);
+  });
+
+  it('load shedding: with the slot busy and the queue full, 503 API_QUEUE_FULL at once; then all complete', async () => {
+    const refusals: [AdapterName, Response, string][] = [];
+    for (const adapter of ADAPTERS) {
+      const app = shedding.get(adapter) as GuardedApp;
+      const { shedder } = app.guards;
+      const [first, second] = await occupy(app);
+      const third = await get(app, '/slow');
+      const text = await third.text();
+      // Refused while the first request still holds the slot and the second still waits.
+      expect([adapter, third.status, gate.entered, shedder.inFlight, shedder.queued]).toEqual([
+        adapter,
+        503,
+        1,
+        1,
+        1,
+      ]);
+      expect([adapter, third.headers.get('retry-after')]).toEqual([adapter, '10']);
+      expect(JSON.parse(text)).toMatchObject({ code: 5031, status: 503 });
+      refusals.push([adapter, third, text]);
+      gate.open();
+      const done = await Promise.all([first, second]);
+      expect([adapter, ...done.map((answer) => answer.status)]).toEqual([adapter, 200, 200]);
+      expect(await Promise.all(done.map((answer) => answer.text()))).toEqual(['{"ok":true}', '{"ok":true}']);
+      await vi.waitFor(() => expect([adapter, shedder.inFlight, shedder.queued]).toEqual([adapter, 0, 0]));
+    }
+    expectIdentical(refusals, ['content-type', 'retry-after', 'cache-control']);
+  });
+
+  it('load shedding: a client that leaves while queued gives its slot back once it is granted', async () => {
+    for (const adapter of ADAPTERS) {
+      const app = shedding.get(adapter) as GuardedApp;
+      const { shedder } = app.guards;
+      const leaving = new AbortController();
+      const [first, second] = await occupy(app, leaving.signal);
+      const closed = app.closed();
+      leaving.abort();
+      await expect(second).rejects.toBeInstanceOf(DOMException);
+      // The server sees the second response close before the slot is free (errcat/node also
+      // takes the request out of the queue; the framework snippets leave it there until granted).
+      await vi.waitFor(() => expect(app.closed()).toBe(closed + 1));
+      gate.open();
+      expect((await first).status).toBe(200);
+      await vi.waitFor(() => expect([adapter, shedder.inFlight, shedder.queued]).toEqual([adapter, 0, 0]));
+      expect((await get(app, '/fast')).status).toBe(200);
+    }
+  });
+});
