@@ -36,7 +36,10 @@ export async function spawnBenchServer<Message>(
   env: Readonly<Record<string, string>>,
   label: string,
 ): Promise<{ child: ChildProcess; message: Message }> {
-  const node = [process.execPath, '--conditions=source', '--import', 'tsx', module];
+  // ERRCAT_BENCH_PROFILE=<dir>: every server writes a V8 CPU profile there when it exits.
+  const profile = process.env.ERRCAT_BENCH_PROFILE;
+  const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const node = [process.execPath, ...profiling, '--conditions=source', '--import', 'tsx', module];
   const [command, ...args] = pinnedToCores ? ['taskset', '-c', '0', ...node] : node;
   const child = spawn(command as string, args, {
     env: { ...process.env, ...env },
