@@ -9,6 +9,7 @@ export {
   type GracefulShutdownOptions,
   gracefulShutdown,
 } from './graceful-shutdown.js';
+export { type GuardTrafficOptions, guardTraffic } from './guard-traffic.js';
 export { type NodeHandler, sendErrorResponse, withErrors } from './middleware.js';
 export {
   createPressureMonitor,

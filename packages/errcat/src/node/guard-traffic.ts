@@ -1,0 +1,117 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RateLimiter } from '../guards/rate-limit/rate-limiter.js';
+import type { LoadShedder } from '../guards/shed/load-shedder.js';
+import type { TrafficRequest } from '../guards/traffic-request.js';
+
+/**
+ * Options of {@link guardTraffic}: the guards to pass and what they know about the request.
+ *
+ * @example
+ * ```ts
+ * const options: GuardTrafficOptions = { shedder, limiter, policies: ['general', 'authentication'] };
+ * ```
+ */
+export interface GuardTrafficOptions {
+  /** Sheds requests under overload and during shutdown, before anything else runs. @default none */
+  readonly shedder?: LoadShedder | undefined;
+  /** The rate limiter; `policies` names what each request counts against. @default none */
+  readonly limiter?: RateLimiter | undefined;
+  /**
+   * The policies of the request, or a function choosing them per request (`undefined`: none,
+   * `[]`: none either, but the request still counts as checked).
+   * @default none
+   */
+  readonly policies?:
+    | string
+    | readonly string[]
+    | ((request: IncomingMessage) => string | readonly string[] | undefined)
+    | undefined;
+  /**
+   * What the rate limiter knows about the request. The default takes the socket's peer address and
+   * never `X-Forwarded-For`: behind a trusted proxy, read the forwarded address here yourself.
+   * @default the socket address and method
+   */
+  readonly facts?: ((request: IncomingMessage) => TrafficRequest) | undefined;
+}
+
+const socketFacts = (request: IncomingMessage): TrafficRequest => ({
+  ip: request.socket.remoteAddress,
+  method: request.method,
+});
+
+/** The requests each shedder has admitted, so that a second guard with the same shedder does not take a second slot. */
+const admittedBy = new WeakMap<LoadShedder, WeakSet<IncomingMessage>>();
+
+/** The structured rate-limit fields are lists: a second guard on the same request adds its policies. */
+const LIST_FIELDS: ReadonlySet<string> = new Set(['ratelimit', 'ratelimit-policy']);
+
+/**
+ * Runs the traffic guards for one `node:http` request/response pair — also Fastify's
+ * `request.raw`/`reply.raw` and Express's `req`/`res` — before its handler: admits it through the
+ * load shedder, then counts it against the rate-limit policies. A guard that refuses makes it
+ * reject with its catalog error (`QUEUE_FULL`, `OVERLOADED`, `SHUTTING_DOWN`, `RATE_LIMITED`,
+ * `RATE_LIMITER_UNAVAILABLE`), for your error handler to render; a request refused while the
+ * shedder drains also gets `Connection: close`, so the client reconnects elsewhere. An allowed
+ * request gets the rate-limit headers on its response.
+ *
+ * The shedder's slot is given back exactly once, when the response closes (at once if it closed
+ * already), so a drain waits for whole responses; a client that leaves while queued leaves the
+ * queue. A request already admitted by the same shedder (a second guard on a router) is not
+ * admitted again; a second limiter check adds its policies to the `RateLimit` fields.
+ *
+ * Resolves with a signal that aborts when the response closes: the client left, or the answer
+ * was sent.
+ *
+ * @example
+ * ```ts
+ * import { guardTraffic } from 'errcat/node';
+ *
+ * // Fastify: errcatPlugin renders what the hook throws
+ * app.addHook('onRequest', async (request, reply) => {
+ *   await guardTraffic(request.raw, reply.raw, { shedder, limiter, policies: 'general' });
+ * });
+ * ```
+ */
+export async function guardTraffic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: GuardTrafficOptions,
+): Promise<AbortSignal> {
+  const { shedder, limiter, policies } = options;
+  const left = new AbortController();
+  response.once('close', () => left.abort(new Error('the client closed the connection')));
+  if (shedder) await admit(shedder, request, response, left.signal);
+  const names = typeof policies === 'function' ? policies(request) : policies;
+  if (limiter && names !== undefined) {
+    const { headers } = await limiter.check(names, (options.facts ?? socketFacts)(request));
+    for (const [name, value] of Object.entries(headers)) {
+      const prior = LIST_FIELDS.has(name) ? response.getHeader(name) : undefined;
+      response.setHeader(name, typeof prior === 'string' ? `${prior}, ${value}` : value);
+    }
+  }
+  return left.signal;
+}
+
+async function admit(
+  shedder: LoadShedder,
+  request: IncomingMessage,
+  response: ServerResponse,
+  signal: AbortSignal,
+): Promise<void> {
+  let admitted = admittedBy.get(shedder);
+  if (admitted === undefined) {
+    admitted = new WeakSet();
+    admittedBy.set(shedder, admitted);
+  }
+  if (admitted.has(request)) return;
+  try {
+    const admission = await shedder.admit(signal);
+    admitted.add(request);
+    // A client that left while queued has closed already: its 'close' event will not come again.
+    if (response.closed) admission.release();
+    else response.once('close', () => admission.release());
+  } catch (error) {
+    if (shedder.draining) response.setHeader('connection', 'close');
+    throw error;
+  }
+}
