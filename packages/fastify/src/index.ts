@@ -4,3 +4,4 @@
  */
 export { type FastifyIdempotencyOptions, idempotencyPlugin } from './idempotency.js';
 export { errcatPlugin, type FastifyErrcatOptions, fastifyErrorMapper } from './plugin.js';
+export { type FastifyTrafficGuardsOptions, trafficGuards } from './traffic-guards.js';
