@@ -13,3 +13,4 @@ export {
   errcatMiddleware,
   expressErrorMapper,
 } from './middleware.js';
+export { type ExpressTrafficGuardsOptions, trafficGuards } from './traffic-guards.js';
