@@ -9,3 +9,4 @@ export {
   type HonoErrcatOptions,
   honoErrorMapper,
 } from './middleware.js';
+export { type HonoTrafficGuardsOptions, trafficGuards } from './traffic-guards.js';

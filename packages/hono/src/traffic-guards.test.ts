@@ -1,0 +1,98 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createLoadShedder, createRateLimiter, isCatalogError } from 'errcat';
+import { type Context, Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errcatHandlers, trafficGuards } from './index.js';
+
+// One slot and no queue: a request admitted twice would refuse itself with QUEUE_FULL.
+const shedder = createLoadShedder({ maxConcurrent: 1, maxQueue: 0 });
+const limiter = createRateLimiter({
+  policies: {
+    general: { limit: 100, window: 3600 },
+    auth: { limit: 2, window: 3600 },
+    admin: { limit: 1, window: 3600 },
+  },
+});
+const facts = (c: Context) => ({ ip: getConnInfo(c).remote.address, method: c.req.method });
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  const errcat = errcatHandlers({ logger: false });
+  const app = new Hono();
+  app.use(errcat.catchAll);
+  app.use('*', trafficGuards({ shedder, limiter, policies: 'general', facts }));
+  // The same shedder again: the request keeps the slot it has.
+  app.use('/admin/*', trafficGuards({ shedder, limiter, policies: 'admin', facts }));
+  app.get('/things', (c) => c.text('things'));
+  app.post('/login', trafficGuards({ limiter, policies: 'auth', facts }), (c) => c.text('welcome'));
+  app.get('/admin/panel', (c) => c.text('panel'));
+  app.onError(errcat.onError);
+  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const policyOf = (response: Response): string | null => response.headers.get('ratelimit-policy');
+
+describe('@errcat/hono trafficGuards', () => {
+  it("adds a route's stricter policy to the app-wide one, and renders its 429 through onError", async () => {
+    const logins = [];
+    for (let i = 0; i < 3; i++) logins.push(await fetch(`${url}/login`, { method: 'POST' }));
+    expect(logins.map((response) => response.status)).toEqual([200, 200, 429]);
+    // In the order counted, as in errcat/node and Express.
+    expect(policyOf(logins[0] as Response)).toBe('"general";q=100;w=3600, "auth";q=2;w=3600');
+    expect(logins[1]?.headers.get('ratelimit')).toMatch(/^"general";r=98;t=\d+, "auth";r=0;t=\d+$/);
+    const refusal = logins[2] as Response;
+    expect(refusal.headers.get('content-type')).toBe('application/problem+json');
+    expect(refusal.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(refusal.headers.get('cache-control')).toBe('no-store');
+    expect(await refusal.json()).toMatchObject({
+      code: 'RATE_LIMITED',
+      status: 429,
+      details: { policy: 'auth' },
+    });
+    const things = await fetch(`${url}/things`);
+    expect([things.status, await things.text(), policyOf(things)]).toEqual([
+      200,
+      'things',
+      '"general";q=100;w=3600',
+    ]);
+  });
+
+  it("gives a path group its own policy on top of the app's, admitting each request through the shedder once", async () => {
+    const panel = [await fetch(`${url}/admin/panel`), await fetch(`${url}/admin/panel`)];
+    expect(panel.map((response) => response.status)).toEqual([200, 429]);
+    expect(policyOf(panel[0] as Response)).toBe('"general";q=100;w=3600, "admin";q=1;w=3600');
+    expect(await panel[1]?.json()).toMatchObject({ code: 'RATE_LIMITED', details: { policy: 'admin' } });
+    expect([shedder.inFlight, shedder.queued]).toEqual([0, 0]);
+  });
+
+  it('runs on the Fetch API alone (app.request), and refuses a limiter without facts', async () => {
+    const app = new Hono();
+    const local = createLoadShedder({ maxConcurrent: 1 });
+    app.use(trafficGuards({ shedder: local }));
+    app.get('/', (c) => c.text(String(local.inFlight)));
+    app.onError(errcatHandlers({ logger: false }).onError);
+    const answer = await app.request('/');
+    expect([answer.status, await answer.text(), local.inFlight]).toEqual([200, '1', 0]);
+    await local.drain();
+    const refused = await app.request('/');
+    expect([refused.status, (await refused.json()).code]).toEqual([503, 'SHUTTING_DOWN']);
+    let thrown: unknown;
+    try {
+      trafficGuards({ limiter, policies: 'general' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isCatalogError(thrown) && thrown.code).toBe('ERRCAT_BAD_ARGUMENT');
+  });
+});
