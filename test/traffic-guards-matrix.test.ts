@@ -1,13 +1,14 @@
 /**
  * The traffic guards (rate limiter, load shedder) inside real Fastify, Express, Hono and node:http
- * servers on 127.0.0.1, wired as docs/guards-traffic.md shows ("Wiring"): every adapter admits the
+ * servers on 127.0.0.1, through each adapter's own export (`trafficGuards` of @errcat/fastify,
+ * @errcat/express and @errcat/hono, `withTrafficGuards` of errcat/node): every adapter admits the
  * same requests, refuses the others with the catalog's own codes, the same headers and
  * byte-identical bodies, and gives every shedder slot back, also when a queued client leaves.
  */
 import { createServer, type Server } from 'node:http';
-import { errcatMiddleware } from '@errcat/express';
-import { errcatPlugin } from '@errcat/fastify';
-import { errcatHandlers } from '@errcat/hono';
+import { errcatMiddleware, trafficGuards as expressTrafficGuards } from '@errcat/express';
+import { errcatPlugin, trafficGuards as fastifyTrafficGuards } from '@errcat/fastify';
+import { errcatHandlers, trafficGuards as honoTrafficGuards } from '@errcat/hono';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
@@ -79,7 +80,7 @@ async function work(path: string): Promise<string> {
   return '{"ok":true}';
 }
 
-/** Starts the API in one framework behind the guards, wired as the docs show. */
+/** Starts the API in one framework behind its adapter's traffic guards. */
 async function start(adapter: AdapterName, guards: Guards): Promise<GuardedApp> {
   const { shedder, limiter } = guards;
   if (adapter === 'node') {
@@ -99,14 +100,7 @@ async function start(adapter: AdapterName, guards: Guards): Promise<GuardedApp> 
   if (adapter === 'fastify') {
     const app = Fastify();
     await app.register(errcatPlugin, options);
-    app.addHook('onRequest', async (request, reply) => {
-      const slot = await shedder.admit();
-      // A client that left while queued has closed already: no 'close' event will come.
-      if (reply.raw.closed) slot.release();
-      else reply.raw.once('close', () => slot.release());
-      const { headers } = await limiter.check('general', { ip: request.ip });
-      reply.headers(headers);
-    });
+    await app.register(fastifyTrafficGuards, { shedder, limiter, policies: 'general' });
     app.get('/*', async (request, reply) => reply.type('application/json').send(await work(request.url)));
     await app.listen({ port: 0, host: '127.0.0.1' });
     return guarded(await listenLocal(app.server, () => app.close()), app.server, guards);
@@ -114,18 +108,7 @@ async function start(adapter: AdapterName, guards: Guards): Promise<GuardedApp> 
   if (adapter === 'express') {
     const errcat = errcatMiddleware(options);
     const app = express();
-    app.use(async (req, res, next) => {
-      try {
-        const slot = await shedder.admit();
-        if (res.closed) slot.release();
-        else res.once('close', () => slot.release());
-        const { headers } = await limiter.check('general', { ip: req.ip });
-        res.set(headers);
-        next();
-      } catch (error) {
-        next(error);
-      }
-    });
+    app.use(expressTrafficGuards({ shedder, limiter, policies: 'general' }));
     app.get('/*rest', async (req, res) => {
       res.type('application/json').send(await work(req.path));
     });
@@ -136,16 +119,14 @@ async function start(adapter: AdapterName, guards: Guards): Promise<GuardedApp> 
   const errcat = errcatHandlers(options);
   const app = new Hono();
   app.use(errcat.catchAll);
-  app.use(async (c, next) => {
-    const slot = await shedder.admit();
-    try {
-      const { headers } = await limiter.check('general', { ip: getConnInfo(c).remote.address });
-      await next();
-      for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
-    } finally {
-      slot.release();
-    }
-  });
+  app.use(
+    honoTrafficGuards({
+      shedder,
+      limiter,
+      policies: 'general',
+      facts: (c) => ({ ip: getConnInfo(c).remote.address, method: c.req.method }),
+    }),
+  );
   app.get('*', async (c) => c.body(await work(c.req.path), 200, { 'content-type': 'application/json' }));
   app.onError(errcat.onError);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
@@ -285,7 +266,7 @@ describe('traffic guards × adapters (Fastify, Express, Hono, node:http)', () =>
     expectIdentical(refusals, ['content-type', 'retry-after', 'cache-control']);
   });
 
-  it('load shedding: a client that leaves while queued gives its slot back once it is granted', async () => {
+  it('load shedding: a client that leaves while queued leaves the queue at once, and no slot leaks', async () => {
     for (const adapter of ADAPTERS) {
       const app = shedding.get(adapter) as GuardedApp;
       const { shedder } = app.guards;
@@ -294,9 +275,10 @@ describe('traffic guards × adapters (Fastify, Express, Hono, node:http)', () =>
       const closed = app.closed();
       leaving.abort();
       await expect(second).rejects.toBeInstanceOf(DOMException);
-      // The server sees the second response close before the slot is free (errcat/node also
-      // takes the request out of the queue; the framework snippets leave it there until granted).
+      // Out of the queue while the first request still holds the only slot.
       await vi.waitFor(() => expect(app.closed()).toBe(closed + 1));
+      await vi.waitFor(() => expect([adapter, shedder.inFlight, shedder.queued]).toEqual([adapter, 1, 0]));
+      expect(gate.entered).toBe(1);
       gate.open();
       expect((await first).status).toBe(200);
       await vi.waitFor(() => expect([adapter, shedder.inFlight, shedder.queued]).toEqual([adapter, 0, 0]));
