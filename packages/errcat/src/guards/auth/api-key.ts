@@ -1,25 +1,20 @@
 import { errcatErrors } from '../../errcat-catalog.js';
 import { headerValues } from '../../internal/header-values.js';
+import { sha256Hex } from '../../internal/sha256-hex.js';
 import type { HeaderSource } from '../../server/request-facts.js';
 import { type AuthErrorOptions, invalidCredentials, unauthenticated } from './auth-errors.js';
 
-const encoder = new TextEncoder();
-
-async function sha256(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
-}
-
-/** Compares two digests of equal length without an early exit. */
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+/** Compares two hex digests of equal length without an early exit. */
+function sameDigest(a: string, b: string): boolean {
   let difference = a.length ^ b.length;
-  for (let i = 0; i < a.length; i++) difference |= (a[i] as number) ^ (b[i] ?? 0);
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return difference === 0;
 }
 
 /**
  * Compares two secrets in time that does not depend on where they differ or on their lengths: both
- * are hashed with SHA-256 (Web Crypto, so it runs on Node, Bun, Deno and edge runtimes) and the
- * digests compared byte by byte without an early exit. Never throws on a length mismatch.
+ * are hashed with SHA-256 (node:crypto on Node, Web Crypto on Bun, Deno and edge runtimes) and the
+ * digests compared character by character without an early exit. Never throws on a length mismatch.
  *
  * @example
  * ```ts
@@ -27,8 +22,8 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * ```
  */
 export async function safeEqual(a: string, b: string): Promise<boolean> {
-  const [left, right] = await Promise.all([sha256(a), sha256(b)]);
-  return sameBytes(left, right);
+  const [left, right] = await Promise.all([sha256Hex(a), sha256Hex(b)]);
+  return sameDigest(left, right);
 }
 
 /**
@@ -89,7 +84,7 @@ export function createApiKeyAuth(options: ApiKeyAuthOptions): ApiKeyAuth {
     catalog: options.catalog,
     challenge: options.challenge ?? `ApiKey header="${header}"`,
   };
-  const digests = Promise.all(entries.map(async ([name, key]) => ({ name, digest: await sha256(key) })));
+  const digests = Promise.all(entries.map(async ([name, key]) => ({ name, digest: await sha256Hex(key) })));
   return {
     async authenticate(headers) {
       const value = headerValues(headers, header);
@@ -97,11 +92,11 @@ export function createApiKeyAuth(options: ApiKeyAuthOptions): ApiKeyAuth {
         typeof value === 'string' || value === undefined ? value : value.length === 1 ? value[0] : null;
       if (single === undefined || single === '') throw unauthenticated(errorOptions);
       if (single === null) throw invalidCredentials(errorOptions);
-      const presented = await sha256(single);
+      const presented = await sha256Hex(single);
       let match: string | undefined;
       for (const candidate of await digests) {
         // No early exit: every key is compared whatever matched before.
-        if (sameBytes(presented, candidate.digest) && match === undefined) match = candidate.name;
+        if (sameDigest(presented, candidate.digest) && match === undefined) match = candidate.name;
       }
       if (match === undefined) throw invalidCredentials(errorOptions);
       return match;
