@@ -1,17 +1,16 @@
 import { createLoadShedder, createRateLimiter } from 'errcat';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAnswer,
+  expectRefusedAfter,
+  routePolicies,
+} from '../../../test-support/server/route-policies.js';
 import { errcatPlugin, trafficGuards } from './index.js';
 
 // One slot and no queue: a request admitted twice would refuse itself with QUEUE_FULL.
 const shedder = createLoadShedder({ maxConcurrent: 1, maxQueue: 0 });
-const limiter = createRateLimiter({
-  policies: {
-    general: { limit: 100, window: 3600 },
-    auth: { limit: 2, window: 3600 },
-    admin: { limit: 1, window: 3600 },
-  },
-});
+const limiter = createRateLimiter({ policies: routePolicies });
 let app: FastifyInstance;
 let url: string;
 
@@ -40,37 +39,17 @@ const policyOf = (response: Response): string | null => response.headers.get('ra
 
 describe('@errcat/fastify trafficGuards', () => {
   it("counts a route's config.policies instead of the default, and renders its 429 through errcatPlugin", async () => {
-    const logins = [];
-    for (let i = 0; i < 3; i++) logins.push(await fetch(`${url}/login`, { method: 'POST' }));
-    expect(logins.map((response) => response.status)).toEqual([200, 200, 429]);
+    const logins = await expectRefusedAfter(`${url}/login`, { method: 'POST' }, 2, 'auth');
     expect(logins.map(policyOf)).toEqual(['"auth";q=2;w=3600', '"auth";q=2;w=3600', '"auth";q=2;w=3600']);
     expect(logins[1]?.headers.get('ratelimit')).toMatch(/^"auth";r=0;t=\d+$/);
-    const refusal = logins[2] as Response;
-    expect(refusal.headers.get('content-type')).toBe('application/problem+json');
-    expect(refusal.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(refusal.headers.get('cache-control')).toBe('no-store');
-    expect(await refusal.json()).toMatchObject({
-      code: 'RATE_LIMITED',
-      status: 429,
-      details: { policy: 'auth' },
-    });
     // The default policy elsewhere, untouched by the logins.
-    const things = await fetch(`${url}/things`);
-    expect([things.status, await things.text(), policyOf(things)]).toEqual([
-      200,
-      'things',
-      '"general";q=100;w=3600',
-    ]);
-    expect(things.headers.get('ratelimit')).toMatch(/^"general";r=99;t=\d+$/);
+    await expectAnswer(`${url}/things`, 'things', '"general";q=100;w=3600');
   });
 
   it("gives a route group its own policy, keeps the outer shedder, and lets a route's config win", async () => {
-    const panel = [await fetch(`${url}/admin/panel`), await fetch(`${url}/admin/panel`)];
-    expect(panel.map((response) => response.status)).toEqual([200, 429]);
+    const panel = await expectRefusedAfter(`${url}/admin/panel`, {}, 1, 'admin');
     expect(panel.map(policyOf)).toEqual(['"admin";q=1;w=3600', '"admin";q=1;w=3600']);
-    expect(await panel[1]?.json()).toMatchObject({ code: 'RATE_LIMITED', details: { policy: 'admin' } });
-    const health = await fetch(`${url}/admin/health`);
-    expect([health.status, await health.text(), policyOf(health)]).toEqual([200, 'up', null]);
+    await expectAnswer(`${url}/admin/health`, 'up', null);
     // Every request took the one slot once and gave it back.
     expect([shedder.inFlight, shedder.queued]).toEqual([0, 0]);
   });
