@@ -103,6 +103,25 @@ export const trafficEntries = {
     causes: ['A deployment or restart: the server finishes the requests it has and takes no new ones'],
     resolution: 'Retry after the Retry-After delay on a new connection; another instance will answer.',
   },
+  CLIENT_CLOSED_REQUEST: {
+    code: 'CLIENT_CLOSED_REQUEST',
+    // nginx's 499: no client reads it, but logs and metrics tell it apart from a server failure.
+    status: 499,
+    category: 'traffic',
+    expose: true,
+    // Clients leave all the time (a closed tab, a retry elsewhere): routine, not a server fault.
+    logLevel: 'info',
+    stack: false,
+    title: 'Client closed request',
+    message: 'The client closed the connection before the server answered',
+    retryable: false,
+    notApplied: true,
+    causes: [
+      'The client gave up while the request waited for a slot (its own timeout, a closed tab, a cancelled call)',
+    ],
+    resolution:
+      'Nothing to do on the server; if clients time out often, look at the queue and the load shedding limits.',
+  },
   REQUEST_DEADLINE_EXCEEDED: {
     code: 'REQUEST_DEADLINE_EXCEEDED',
     status: 503,

@@ -54,8 +54,18 @@ describe('createLoadShedder', () => {
     const slot = await shedder.admit();
     const gone = new AbortController();
     const waiting = refusal(shedder.admit(gone.signal));
-    gone.abort(new Error('client closed'));
-    expect((await waiting).error).toMatchObject({ message: 'client closed' });
+    const reason = new Error('client closed');
+    gone.abort(reason);
+    // A catalog error logged at info, not an unexpected exception: clients leave all the time.
+    const { error } = await waiting;
+    expect(error).toMatchObject({
+      code: 'CLIENT_CLOSED_REQUEST',
+      status: 499,
+      logLevel: 'info',
+      cause: reason,
+    });
+    // Already gone before it asked: refused at once with the same role.
+    await expect(shedder.admit(gone.signal)).rejects.toMatchObject({ code: 'CLIENT_CLOSED_REQUEST' });
     // The freed queue place is usable again.
     const next = shedder.admit();
     slot.release();

@@ -73,7 +73,8 @@ export interface LoadShedder {
   /**
    * Admits a request or rejects with a catalog error: `SHUTTING_DOWN` while draining, `OVERLOADED`
    * under pressure or after `queueTimeout` in the queue, `QUEUE_FULL` when the queue is full. An
-   * aborted `signal` (the client went away) takes the request out of the queue.
+   * aborted `signal` (the client went away) takes the request out of the queue and rejects with
+   * `CLIENT_CLOSED_REQUEST` (499, logged at info), the abort's reason as its cause.
    */
   admit(signal?: AbortSignal): Promise<Admission>;
   /** Admits, runs `work`, and releases the slot when the work settles. */
@@ -144,6 +145,9 @@ export function createLoadShedder(options: LoadShedderOptions = {}): LoadShedder
   const shed = (role: 'OVERLOADED' | 'QUEUE_FULL', details: Record<string, unknown> = {}): CatalogError =>
     roleError(catalog, role, details, retry);
   const shuttingDown = (): CatalogError => roleError(catalog, 'SHUTTING_DOWN');
+  // The abort's own reason stays the logged cause; what is rendered and counted is the role.
+  const clientLeft = (signal: AbortSignal): CatalogError =>
+    roleError(catalog, 'CLIENT_CLOSED_REQUEST', {}, { cause: signal.reason });
 
   function admission(): Admission {
     let released = false;
@@ -188,7 +192,7 @@ export function createLoadShedder(options: LoadShedderOptions = {}): LoadShedder
       return Promise.resolve(admission());
     }
     if (waiting >= maxQueue) return Promise.reject(shed('QUEUE_FULL'));
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (signal?.aborted) return Promise.reject(clientLeft(signal));
     return new Promise<Admission>((resolve, reject) => {
       const leave = (error: unknown) => {
         if (waiter.done) return;
@@ -196,7 +200,7 @@ export function createLoadShedder(options: LoadShedderOptions = {}): LoadShedder
         waiting--;
         reject(error);
       };
-      const onAbort = () => leave(signal?.reason);
+      const onAbort = () => leave(clientLeft(signal as AbortSignal));
       const timer = setTimeout(() => leave(shed('OVERLOADED', { signal: 'queueTimeout' })), queueTimeout);
       const cleanup = () => {
         clearTimeout(timer);
