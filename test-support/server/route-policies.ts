@@ -1,3 +1,4 @@
+import { createLoadShedder, createRateLimiter, type LoadShedder, type RateLimiter } from 'errcat';
 import { expect } from 'vitest';
 
 /**
@@ -14,6 +15,35 @@ export const routePolicies = {
   auth: { limit: 2, window: 3600 },
   admin: { limit: 1, window: 3600 },
 } as const;
+
+/**
+ * A fresh shedder and limiter for one adapter's test. One slot and no queue: a request admitted
+ * twice would refuse itself with QUEUE_FULL.
+ *
+ * @example
+ * ```ts
+ * const { shedder, limiter } = routeGuards();
+ * ```
+ */
+export function routeGuards(): {
+  shedder: LoadShedder;
+  limiter: RateLimiter<keyof typeof routePolicies>;
+} {
+  return {
+    shedder: createLoadShedder({ maxConcurrent: 1, maxQueue: 0 }),
+    limiter: createRateLimiter({ policies: routePolicies }),
+  };
+}
+
+/**
+ * The `RateLimit-Policy` field of an answer.
+ *
+ * @example
+ * ```ts
+ * expect(policyOf(answer)).toBe('"general";q=100;w=3600');
+ * ```
+ */
+export const policyOf = (response: Response): string | null => response.headers.get('ratelimit-policy');
 
 /**
  * Sends `allowed + 1` requests to `url` and expects `allowed` answers of 200, then the base

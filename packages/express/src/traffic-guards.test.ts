@@ -1,19 +1,17 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLoadShedder, createRateLimiter } from 'errcat';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectAnswer,
   expectRefusedAfter,
-  routePolicies,
+  policyOf,
+  routeGuards,
 } from '../../../test-support/server/route-policies.js';
 import { errcatMiddleware, trafficGuards } from './index.js';
 
-// One slot and no queue: a request admitted twice would refuse itself with QUEUE_FULL.
-const shedder = createLoadShedder({ maxConcurrent: 1, maxQueue: 0 });
-const limiter = createRateLimiter({ policies: routePolicies });
+const { shedder, limiter } = routeGuards();
 let server: Server;
 let url: string;
 
@@ -47,8 +45,6 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
-
-const policyOf = (response: Response): string | null => response.headers.get('ratelimit-policy');
 
 describe('@errcat/express trafficGuards', () => {
   it("adds a route's stricter policy to the app-wide one, and renders its 429 through errorHandler", async () => {

@@ -1,16 +1,15 @@
-import { createLoadShedder, createRateLimiter } from 'errcat';
+import { createLoadShedder } from 'errcat';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectAnswer,
   expectRefusedAfter,
-  routePolicies,
+  policyOf,
+  routeGuards,
 } from '../../../test-support/server/route-policies.js';
 import { errcatPlugin, trafficGuards } from './index.js';
 
-// One slot and no queue: a request admitted twice would refuse itself with QUEUE_FULL.
-const shedder = createLoadShedder({ maxConcurrent: 1, maxQueue: 0 });
-const limiter = createRateLimiter({ policies: routePolicies });
+const { shedder, limiter } = routeGuards();
 let app: FastifyInstance;
 let url: string;
 
@@ -34,8 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
 });
-
-const policyOf = (response: Response): string | null => response.headers.get('ratelimit-policy');
 
 describe('@errcat/fastify trafficGuards', () => {
   it("counts a route's config.policies instead of the default, and renders its 429 through errcatPlugin", async () => {

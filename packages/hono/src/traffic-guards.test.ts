@@ -2,19 +2,18 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { createLoadShedder, createRateLimiter, isCatalogError } from 'errcat';
+import { createLoadShedder, isCatalogError } from 'errcat';
 import { type Context, Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectAnswer,
   expectRefusedAfter,
-  routePolicies,
+  policyOf,
+  routeGuards,
 } from '../../../test-support/server/route-policies.js';
 import { errcatHandlers, trafficGuards } from './index.js';
 
-// One slot and no queue: a request admitted twice would refuse itself with QUEUE_FULL.
-const shedder = createLoadShedder({ maxConcurrent: 1, maxQueue: 0 });
-const limiter = createRateLimiter({ policies: routePolicies });
+const { shedder, limiter } = routeGuards();
 const facts = (c: Context) => ({ ip: getConnInfo(c).remote.address, method: c.req.method });
 let server: Server;
 let url: string;
@@ -39,8 +38,6 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
-
-const policyOf = (response: Response): string | null => response.headers.get('ratelimit-policy');
 
 describe('@errcat/hono trafficGuards', () => {
   it("adds a route's stricter policy to the app-wide one, and renders its 429 through onError", async () => {
