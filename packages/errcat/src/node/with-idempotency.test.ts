@@ -190,4 +190,42 @@ describe('withIdempotency (node:http)', () => {
       server.close();
     }
   });
+
+  it("replays the stored response under the replaying request's own request id", async () => {
+    const create = withIdempotency(
+      (_request, created) => {
+        created.writeHead(201, { 'content-type': 'application/json', 'x-order': 'o-1' });
+        created.end('{"id":"o-1"}');
+      },
+      { guard: createIdempotencyGuard() },
+    );
+    const server = createServer(
+      withErrors(async (request, response) => {
+        // As a server that echoes request ids does: before the guard, on every response.
+        response.setHeader('x-request-id', String(request.headers['x-request-id']));
+        await create(request, response);
+      }),
+    );
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const k = key();
+      const send = (id: string) =>
+        fetch(url, { method: 'POST', headers: { 'idempotency-key': k, 'x-request-id': id }, body: '{}' });
+      const first = await send('req-first');
+      const again = await send('req-again');
+      expect([first.status, first.headers.get('x-request-id')]).toEqual([201, 'req-first']);
+      expect([again.status, again.headers.get('idempotent-replayed'), again.headers.get('x-order')]).toEqual([
+        201,
+        'true',
+        'o-1',
+      ]);
+      expect(again.headers.get('x-request-id')).toBe('req-again');
+      expect(await again.text()).toBe('{"id":"o-1"}');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
 });

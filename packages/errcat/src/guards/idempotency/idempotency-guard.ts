@@ -51,7 +51,8 @@ export interface IdempotencyGuardOptions {
   readonly fingerprint?: (request: FingerprintInput) => string | Promise<string>;
   /**
    * Which response headers are stored and replayed (names are lower case).
-   * @default all except hop-by-hop fields, `date`, `content-length` and the rate-limit fields
+   * @default all except hop-by-hop fields, `date`, `content-length`, the rate-limit fields and the
+   * request-id fields (`x-request-id`, `request-id`, `x-correlation-id`)
    */
   readonly storeHeader?: (name: string) => boolean;
   /** The catalog whose entries play the `IDEMPOTENCY_*` roles. @default the base catalog */
@@ -159,6 +160,10 @@ const UNSTORED_HEADERS = new Set([
   'x-ratelimit-limit',
   'x-ratelimit-remaining',
   'x-ratelimit-reset',
+  // A request's own id: a replay answers a new request, which keeps its id for logs and tracing.
+  'x-request-id',
+  'request-id',
+  'x-correlation-id',
   IDEMPOTENT_REPLAYED_HEADER,
 ]);
 
