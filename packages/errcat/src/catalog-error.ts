@@ -1,5 +1,6 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import type { ErrorCode, LogLevel } from './catalog-spec.js';
+import { addErrorHeaders } from './render/error-headers.js';
 
 /**
  * The brand that marks catalog errors; `Symbol.for` makes it the same in every copy and realm.
@@ -126,12 +127,13 @@ export class CatalogError<Key extends string = string, Details = Record<string, 
   get retryAfter(): number | undefined {
     return this.retryAfterOverride ?? this.#entry.retryAfter;
   }
-  /** Response headers this error asks for (entry headers, `Retry-After`, extra headers). */
+  /**
+   * Response headers this error asks for (entry headers, `Retry-After`, extra headers), as servers
+   * send them: names in lower case, fields that could split a response left out.
+   */
   get headers(): Record<string, string> {
-    const headers: Record<string, string> = { ...this.#entry.headers };
-    const retryAfter = this.retryAfter;
-    if (retryAfter !== undefined) headers['retry-after'] = String(Math.ceil(retryAfter));
-    if (this.extraHeaders) Object.assign(headers, this.extraHeaders);
+    const headers: Record<string, string> = {};
+    addErrorHeaders(headers, this);
     return headers;
   }
   /**

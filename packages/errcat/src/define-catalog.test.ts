@@ -91,7 +91,8 @@ describe('catalog errors', () => {
     expect(error.retryAfter).toBe(2.2);
     expect(error.headers).toEqual({ 'retry-after': '3', 'x-extra': '1' });
     expect(catalog.SHUTTING_DOWN().headers).toEqual({ 'retry-after': '5' });
-    expect(catalog.UNAUTHORIZED().headers).toEqual({ 'WWW-Authenticate': 'Bearer realm="api"' });
+    // As servers send them: names in lower case.
+    expect(catalog.UNAUTHORIZED().headers).toEqual({ 'www-authenticate': 'Bearer realm="api"' });
   });
 
   test('optional template segments follow the given details', () => {

@@ -28,7 +28,10 @@ function entryHeaders(entry: CatalogEntry): readonly (readonly [string, string])
  * headers['retry-after']; // '30'
  * ```
  */
-export function addErrorHeaders(headers: Record<string, string>, error: CatalogError): void {
+export function addErrorHeaders(
+  headers: Record<string, string>,
+  error: Pick<CatalogError, 'entry' | 'retryAfter' | 'extraHeaders'>,
+): void {
   for (const [name, value] of entryHeaders(error.entry)) headers[name] = value;
   const retryAfter = error.retryAfter;
   if (retryAfter !== undefined) headers['retry-after'] = String(Math.ceil(retryAfter));
