@@ -90,3 +90,21 @@ export async function expectAnswer(url: string, body: string, policy: string | n
     policy,
   ]);
 }
+
+/**
+ * Expects the `auth` policy of `POST <url>/login` to count on top of the app-wide `general` one:
+ * both listed in the order counted, the second login the last `auth` allows, and `GET <url>/things`
+ * counted against `general` alone. Resolves with the three login answers.
+ *
+ * @example
+ * ```ts
+ * const logins = await expectRoutePolicyOnTop(url);
+ * ```
+ */
+export async function expectRoutePolicyOnTop(url: string): Promise<Response[]> {
+  const logins = await expectRefusedAfter(`${url}/login`, { method: 'POST' }, 2, 'auth');
+  expect(policyOf(logins[0] as Response)).toBe('"general";q=100;w=3600, "auth";q=2;w=3600');
+  expect(logins[1]?.headers.get('ratelimit')).toMatch(/^"general";r=98;t=\d+, "auth";r=0;t=\d+$/);
+  await expectAnswer(`${url}/things`, 'things', '"general";q=100;w=3600');
+  return logins;
+}

@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createLoadShedder, isCatalogError } from 'errcat';
 import { type Context, Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenLocal, type TestApp } from '../../../test-support/server/apps.js';
 import {
-  expectAnswer,
   expectRefusedAfter,
+  expectRoutePolicyOnTop,
   policyOf,
   routeGuards,
 } from '../../../test-support/server/route-policies.js';
@@ -15,8 +15,7 @@ import { errcatHandlers, trafficGuards } from './index.js';
 
 const { shedder, limiter } = routeGuards();
 const facts = (c: Context) => ({ ip: getConnInfo(c).remote.address, method: c.req.method });
-let server: Server;
-let url: string;
+let served: TestApp;
 
 beforeAll(async () => {
   const errcat = errcatHandlers({ logger: false });
@@ -29,27 +28,19 @@ beforeAll(async () => {
   app.post('/login', trafficGuards({ limiter, policies: 'auth', facts }), (c) => c.text('welcome'));
   app.get('/admin/panel', (c) => c.text('panel'));
   app.onError(errcat.onError);
-  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-  if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await listenLocal(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server);
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => served.close());
 
 describe('@errcat/hono trafficGuards', () => {
   it("adds a route's stricter policy to the app-wide one, and renders its 429 through onError", async () => {
-    const logins = await expectRefusedAfter(`${url}/login`, { method: 'POST' }, 2, 'auth');
     // In the order counted, as in errcat/node and Express.
-    expect(policyOf(logins[0] as Response)).toBe('"general";q=100;w=3600, "auth";q=2;w=3600');
-    expect(logins[1]?.headers.get('ratelimit')).toMatch(/^"general";r=98;t=\d+, "auth";r=0;t=\d+$/);
-    await expectAnswer(`${url}/things`, 'things', '"general";q=100;w=3600');
+    await expectRoutePolicyOnTop(served.url);
   });
 
   it("gives a path group its own policy on top of the app's, admitting each request through the shedder once", async () => {
-    const panel = await expectRefusedAfter(`${url}/admin/panel`, {}, 1, 'admin');
+    const panel = await expectRefusedAfter(`${served.url}/admin/panel`, {}, 1, 'admin');
     expect(policyOf(panel[0] as Response)).toBe('"general";q=100;w=3600, "admin";q=1;w=3600');
     expect([shedder.inFlight, shedder.queued]).toEqual([0, 0]);
   });
