@@ -133,6 +133,7 @@ export {
   type RateLimitHeaderMode,
   type RateLimitResult,
 } from './guards/rate-limit/rate-limiter.js';
+export { admitOnce } from './guards/shed/admit-once.js';
 export {
   type Admission,
   createLoadShedder,

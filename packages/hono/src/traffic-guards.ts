@@ -1,10 +1,4 @@
-import {
-  type Admission,
-  errcatErrors,
-  type LoadShedder,
-  type RateLimiter,
-  type TrafficRequest,
-} from 'errcat';
+import { admitOnce, errcatErrors, type LoadShedder, type RateLimiter, type TrafficRequest } from 'errcat';
 import type { Context, MiddlewareHandler } from 'hono';
 
 /**
@@ -39,22 +33,7 @@ export interface HonoTrafficGuardsOptions {
   readonly facts?: (c: Context) => TrafficRequest;
 }
 
-/** The requests each shedder has admitted, so that a second guard with the same shedder does not take a second slot. */
-const admittedBy = new WeakMap<LoadShedder, WeakSet<Request>>();
-
 const LIST_FIELDS: ReadonlySet<string> = new Set(['ratelimit', 'ratelimit-policy']);
-
-async function admit(shedder: LoadShedder, request: Request): Promise<Admission | undefined> {
-  let admitted = admittedBy.get(shedder);
-  if (admitted === undefined) {
-    admitted = new WeakSet();
-    admittedBy.set(shedder, admitted);
-  }
-  if (admitted.has(request)) return undefined;
-  const admission = await shedder.admit(request.signal);
-  admitted.add(request);
-  return admission;
-}
 
 /**
  * Hono middleware running errcat's traffic guards: the load shedder, then the rate-limit policies,
@@ -89,7 +68,7 @@ export function trafficGuards(options: HonoTrafficGuardsOptions): MiddlewareHand
     });
   }
   return async (c, next) => {
-    const admission = shedder ? await admit(shedder, c.req.raw) : undefined;
+    const admission = shedder ? await admitOnce(shedder, c.req.raw, c.req.raw.signal) : undefined;
     try {
       const names = typeof policies === 'function' ? policies(c) : policies;
       const checked =

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RateLimiter } from '../guards/rate-limit/rate-limiter.js';
+import { admitOnce } from '../guards/shed/admit-once.js';
 import type { LoadShedder } from '../guards/shed/load-shedder.js';
 import type { TrafficRequest } from '../guards/traffic-request.js';
 
@@ -39,10 +40,6 @@ const socketFacts = (request: IncomingMessage): TrafficRequest => ({
   method: request.method,
 });
 
-/** The requests each shedder has admitted, so that a second guard with the same shedder does not take a second slot. */
-const admittedBy = new WeakMap<LoadShedder, WeakSet<IncomingMessage>>();
-
-/** The structured rate-limit fields are lists: a second guard on the same request adds its policies. */
 const LIST_FIELDS: ReadonlySet<string> = new Set(['ratelimit', 'ratelimit-policy']);
 
 /**
@@ -98,15 +95,9 @@ async function admit(
   response: ServerResponse,
   signal: AbortSignal,
 ): Promise<void> {
-  let admitted = admittedBy.get(shedder);
-  if (admitted === undefined) {
-    admitted = new WeakSet();
-    admittedBy.set(shedder, admitted);
-  }
-  if (admitted.has(request)) return;
   try {
-    const admission = await shedder.admit(signal);
-    admitted.add(request);
+    const admission = await admitOnce(shedder, request, signal);
+    if (admission === undefined) return;
     // A client that left while queued has closed already: its 'close' event will not come again.
     if (response.closed) admission.release();
     else response.once('close', () => admission.release());
