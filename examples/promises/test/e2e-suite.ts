@@ -218,6 +218,20 @@ export function describePromisesService(options: {
         code: 4012,
         key: 'TOKEN_EXPIRED',
       });
+      const { SignJWT } = await import('jose');
+      const { TOKEN_AUDIENCE, TOKEN_ISSUER } = await import('../src/tokens.js');
+      const everlasting = await new SignJWT({ scope: 'promises:read' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('forever')
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
+        .setIssuedAt()
+        .sign(new TextEncoder().encode(SECRET));
+      expect(facts(await failure(withToken(everlasting).getPromise('p')))).toEqual({
+        status: 401,
+        code: 4011,
+        key: 'TOKEN_INVALID',
+      });
       const reader = await main.client('read-only', { scopes: ['promises:read'] });
       const forbidden = await failure(reader.createPromise({ id: id('f'), timeout: LATER }));
       expect(facts(forbidden)).toEqual({ status: 403, code: 4034, key: 'FORBIDDEN' });

@@ -84,6 +84,8 @@ describe('createJwtAuth with a shared secret: the RELIABILITY S7 table', () => {
       ['wrong audience', bearer(await hsToken({ aud: 'billing-api' })), 401, 'INVALID_TOKEN', ''],
       ['wrong issuer', bearer(await hsToken({ iss: 'https://evil.test' })), 401, 'INVALID_TOKEN', ''],
       ['nbf in the future', bearer(await hsToken({ nbf: now() + 3600 })), 401, 'INVALID_TOKEN', ''],
+      ['no exp', bearer(await hsToken({ exp: undefined })), 401, 'INVALID_TOKEN', ''],
+      ['iat in the future', bearer(await hsToken({ iat: now() + 3600 })), 401, 'INVALID_TOKEN', ''],
       [
         'expired',
         bearer(expired),
@@ -129,6 +131,23 @@ describe('createJwtAuth with a shared secret: the RELIABILITY S7 table', () => {
     const lenient = createJwtAuth({ secret: SECRET, clockTolerance: 120 });
     const claims = await lenient.verify(await hsToken({ exp: now() - 60 }));
     expect(claims.sub).toBe(SUBJECT);
+  });
+
+  it('accepts a token without exp only when told to, and never one issued in the future', async () => {
+    const noExpiry = createJwtAuth({ secret: SECRET, requireExpiry: false, clockTolerance: 120 });
+    expect((await noExpiry.verify(await hsToken({ exp: undefined }))).sub).toBe(SUBJECT);
+    expect((await noExpiry.verify(await hsToken({ iat: now() + 60 }))).sub).toBe(SUBJECT);
+    const future = await response(noExpiry.verify(await hsToken({ iat: now() + 600 })));
+    expect(JSON.parse(future.body).code).toBe('INVALID_TOKEN');
+  });
+
+  it('refuses a token older than maxTokenAge as expired, and one without iat as invalid', async () => {
+    const fresh = createJwtAuth({ secret: SECRET, maxTokenAge: 60 });
+    expect((await fresh.verify(await hsToken({ iat: now() - 30 }))).sub).toBe(SUBJECT);
+    const old = await response(fresh.verify(await hsToken({ iat: now() - 600 })));
+    expect([old.status, JSON.parse(old.body).code]).toEqual([401, 'TOKEN_EXPIRED']);
+    const undated = await response(fresh.verify(await hsToken({ iat: undefined })));
+    expect([undated.status, JSON.parse(undated.body).code]).toEqual([401, 'INVALID_TOKEN']);
   });
 
   it('answers 403 with the missing scopes, from the options and the call', async () => {

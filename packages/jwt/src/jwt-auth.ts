@@ -10,6 +10,7 @@ import {
 } from 'errcat';
 import {
   createRemoteJWKSet,
+  errors,
   importSPKI,
   type JWK,
   type JWTPayload,
@@ -49,6 +50,18 @@ export interface JwtAuthOptions {
   readonly clockTolerance?: number;
   /** Claims that must be present, such as `sub`. @default [] */
   readonly requiredClaims?: readonly string[];
+  /**
+   * Refuse a token without an `exp` claim (401 `INVALID_TOKEN`): a token that never expires stays
+   * usable for good once it leaks. Turn off only for an issuer that cannot set `exp`.
+   * @default true
+   */
+  readonly requireExpiry?: boolean;
+  /**
+   * The oldest token accepted, in seconds since its `iat` (which then must be present); an older
+   * one is refused as expired (401 `TOKEN_EXPIRED`) whatever its `exp` says.
+   * @default no limit
+   */
+  readonly maxTokenAge?: number;
   /** Scopes every request must have. @default [] */
   readonly scopes?: readonly string[];
   /** The claim scopes are read from (a space-separated string or an array). @default 'scope' */
@@ -136,10 +149,25 @@ function keyOf(options: JwtAuthOptions): VerifyKey | Promise<VerifyKey> {
 }
 
 /**
+ * jose checks that `iat` lies in the past only with `maxTokenAge`; a token issued beyond the clock
+ * tolerance in the future was minted by a skewed or forged issuer, so it is refused either way.
+ */
+function refuseFutureIssue(payload: JWTPayload, clockTolerance: number): void {
+  const issuedAt = payload.iat;
+  if (typeof issuedAt !== 'number' || issuedAt <= Date.now() / 1000 + clockTolerance) return;
+  throw new errors.JWTClaimValidationFailed(
+    '"iat" claim timestamp check failed (it should be in the past)',
+    payload,
+    'iat',
+    'check_failed',
+  );
+}
+
+/**
  * Verifies Bearer JWTs with jose and turns every failure into a catalog error with the RFC 6750
  * `WWW-Authenticate` challenge: no or foreign credentials → 401 without an error code; a malformed
- * header → 400 `invalid_request`; a bad signature, audience, issuer, `nbf` or algorithm → 401
- * `INVALID_TOKEN`; an expired (but genuine) token → 401 `TOKEN_EXPIRED`; missing scopes → 403
+ * header → 400 `invalid_request`; a bad signature, audience, issuer, `nbf` or algorithm, a missing
+ * `exp` or an `iat` in the future → 401 `INVALID_TOKEN`; an expired (but genuine) token → 401 `TOKEN_EXPIRED`; missing scopes → 403
  * `INSUFFICIENT_SCOPE`; an unreachable JWKS → 503 `AUTH_UNAVAILABLE`. Responses never contain the
  * token, its claims or jose's messages.
  *
@@ -157,6 +185,7 @@ export function createJwtAuth(options: JwtAuthOptions): JwtAuth {
   key.catch(() => undefined);
   const errorOptions: AuthErrorOptions = { catalog: options.catalog, realm: options.realm };
   const scopeClaim = options.scopeClaim ?? 'scope';
+  const clockTolerance = options.clockTolerance ?? 0;
   const verifyOptions = {
     ...(options.algorithms && { algorithms: [...options.algorithms] }),
     ...(options.issuer !== undefined && {
@@ -165,8 +194,9 @@ export function createJwtAuth(options: JwtAuthOptions): JwtAuth {
     ...(options.audience !== undefined && {
       audience: typeof options.audience === 'string' ? options.audience : [...options.audience],
     }),
-    clockTolerance: options.clockTolerance ?? 0,
-    ...(options.requiredClaims && { requiredClaims: [...options.requiredClaims] }),
+    clockTolerance,
+    requiredClaims: [...(options.requireExpiry === false ? [] : ['exp']), ...(options.requiredClaims ?? [])],
+    ...(options.maxTokenAge !== undefined && { maxTokenAge: options.maxTokenAge }),
   };
 
   const auth: JwtAuth = {
@@ -177,6 +207,7 @@ export function createJwtAuth(options: JwtAuthOptions): JwtAuth {
           typeof resolved === 'function'
             ? await jwtVerify(token, resolved, verifyOptions)
             : await jwtVerify(token, resolved, verifyOptions);
+        refuseFutureIssue(payload, clockTolerance);
         return payload;
       } catch (error) {
         throw joseFailure(error, errorOptions) ?? error;
