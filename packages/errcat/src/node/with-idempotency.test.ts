@@ -92,7 +92,7 @@ describe('withIdempotency (node:http)', () => {
     const missing = await postOrder(app.url, undefined, { sku: 'A1' });
     expect([missing.status, JSON.parse(missing.body).code]).toEqual([400, 'IDEMPOTENCY_KEY_MISSING']);
     expect((await postOrder(app.url, undefined, { sku: 'A1' }, '/orders?optional')).status).toBe(201);
-    for (const bad of ['"abc"', `"${'k'.repeat(256)}"`, 'two words here, and more']) {
+    for (const bad of ['""', `"${'k'.repeat(256)}"`, 'two words here, and more']) {
       const answer = await postOrder(app.url, bad, { sku: 'A1' });
       expect([answer.status, JSON.parse(answer.body).code]).toEqual([400, 'IDEMPOTENCY_KEY_INVALID']);
       expect(answer.body).not.toContain('kkkk');

@@ -138,12 +138,22 @@ describe('createIdempotencyGuard', () => {
   it('refuses malformed keys with a 400 before touching the store, without echoing the key', async () => {
     const store = countingStore();
     const guard = createIdempotencyGuard({ store });
-    for (const key of ['"abc"', `"${'k'.repeat(256)}"`, '"8e03978e-40d5-43e8\r\nx-evil: 1"', [KEY, KEY]]) {
+    for (const key of ['""', `"${'k'.repeat(256)}"`, '"8e03978e-40d5-43e8\r\nx-evil: 1"', [KEY, KEY]]) {
       const error = await refusal(guard.begin(post({ key })));
       expect([error.key, error.status]).toEqual(['IDEMPOTENCY_KEY_INVALID', 400]);
       expect(JSON.stringify(error.toJSON())).not.toContain('x-evil');
       expect(error.message).not.toContain('kkkk');
     }
+    expect(store.claims).toBe(0);
+  });
+
+  it('accepts an ordinary short key by default, and refuses keys under minKeyLength when it is set', async () => {
+    expect((await createIdempotencyGuard().begin(post({ key: 'order-42' }))).kind).toBe('claimed');
+    const store = countingStore();
+    const strict = createIdempotencyGuard({ store, minKeyLength: 16 });
+    const error = await refusal(strict.begin(post({ key: 'order-42' })));
+    expect([error.key, error.status]).toEqual(['IDEMPOTENCY_KEY_INVALID', 400]);
+    expect(error.message).toContain('shorter than 16 characters');
     expect(store.claims).toBe(0);
   });
 

@@ -34,7 +34,12 @@ export interface IdempotencyGuardOptions {
   readonly methods?: readonly string[];
   /** Requests of a covered method without a key are refused with `IDEMPOTENCY_KEY_MISSING`. @default false */
   readonly required?: boolean;
-  /** The shortest key accepted, in characters: short keys are guessable. @default 16 */
+  /**
+   * The shortest key accepted, in characters. The IETF draft and Stripe set no minimum, so by
+   * default every non-empty key (`order-42`) is accepted; keys are looked up per `scope`, so a
+   * short key is only guessable by its own caller. Raise it (16, a UUID's 36) to refuse short keys.
+   * @default 1
+   */
   readonly minKeyLength?: number;
   /** Seconds sent in `Retry-After` with `IDEMPOTENCY_IN_PROGRESS`. @default 1 */
   readonly retryAfter?: number;
@@ -207,7 +212,7 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions = {}): I
   const leaseMs = Math.ceil(positive('lease', options.lease ?? 30) * 1000);
   const timeout = positive('timeout', options.timeout ?? 500);
   const retryAfter = positive('retryAfter', options.retryAfter ?? 1);
-  const minLength = options.minKeyLength ?? 16;
+  const minLength = options.minKeyLength ?? 1;
   if (!Number.isSafeInteger(minLength) || minLength < 1 || minLength > 255) {
     throw badArgument(`minKeyLength must be an integer from 1 to 255, got ${minLength}`);
   }

@@ -14,7 +14,11 @@ export type IdempotencyKeyParse =
 
 /** Options of {@link parseIdempotencyKey}. */
 export interface ParseIdempotencyKeyOptions {
-  /** The shortest key accepted, in characters; short keys are guessable. @default 16 */
+  /**
+   * The shortest key accepted, in characters. Neither the IETF draft nor Stripe sets a minimum, so
+   * by default any non-empty key (`order-42`) is one; raise it to refuse guessable keys.
+   * @default 1
+   */
   readonly minLength?: number;
 }
 
@@ -42,7 +46,8 @@ function checkLength(key: string, form: 'string' | 'token', minLength: number): 
 /**
  * Parses an `Idempotency-Key` request field. It accepts the IETF draft's form, an RFC 8941
  * sf-string (`"8e03978e-…"`, parameters ignored), and, for Stripe-style clients, a bare key of
- * visible ASCII other than `"`, `\` and `,`. The key must be `minLength` to 255 characters long.
+ * visible ASCII other than `"`, `\` and `,`. The key must be `minLength` (1 by default) to 255
+ * characters long.
  * Several field lines (a list, or an array of values) are refused. It never throws.
  *
  * Returns `undefined` when the field is absent, else the key or a fixed reason.
@@ -51,7 +56,8 @@ function checkLength(key: string, form: 'string' | 'token', minLength: number): 
  * ```ts
  * parseIdempotencyKey('"8e03978e-40d5-43e8-bc93-6894a57f9324"'); // { ok: true, key: '8e03978e-…', form: 'string' }
  * parseIdempotencyKey('8e03978e-40d5-43e8-bc93-6894a57f9324'); // { ok: true, key: '8e03978e-…', form: 'token' }
- * parseIdempotencyKey('"abc"'); // { ok: false, reason: 'the key is shorter than 16 characters' }
+ * parseIdempotencyKey('order-42'); // { ok: true, key: 'order-42', form: 'token' }
+ * parseIdempotencyKey('"abc"', { minLength: 16 }); // { ok: false, reason: 'the key is shorter than 16 characters' }
  * parseIdempotencyKey(undefined); // undefined
  * ```
  */
@@ -59,7 +65,7 @@ export function parseIdempotencyKey(
   value: string | readonly string[] | undefined,
   options: ParseIdempotencyKeyOptions = {},
 ): IdempotencyKeyParse | undefined {
-  const minLength = Math.max(1, options.minLength ?? 16);
+  const minLength = Math.max(1, options.minLength ?? 1);
   if (value === undefined) return undefined;
   if (typeof value !== 'string') {
     if (value.length === 0) return undefined;
