@@ -74,8 +74,8 @@ export function createResonateProfile(options: ResonateProfileOptions = {}): Wir
     name: 'resonate',
     contentType: 'application/json',
     body: (view) => envelope(view.kind, view.corrId, view.status, version, errorData(view)),
-    success: (data: unknown, context: RenderContext) =>
-      envelope(context.kind, context.corrId, 200, version, data),
+    success: (data: unknown, context: RenderContext, status = 200) =>
+      envelope(context.kind, context.corrId, status, version, data),
     decode,
   };
 }
@@ -84,9 +84,10 @@ export function createResonateProfile(options: ResonateProfileOptions = {}): Wir
  * The envelope of Resonate Server v0.9.5, seed 001: every response, success or error, is
  * `{"kind":…,"head":{"corrId":…,"status":…,"version":"2026-04-01"},"data":…}`. `kind` and `corrId`
  * are echoed from the request (give them in the render context; `"unknown"` and `"0"` when the
- * request could not be read, as the server does), `head.status` is the HTTP status, and on error
- * `data` is the human-readable message (field violations joined with `"; "`). Success bodies come
- * from `resonateProfile.success(data, context)`; see {@link resonateRequestContext}.
+ * request could not be read, as the server does), `head.status` is the HTTP status, on success as
+ * on error, and on error `data` is the human-readable message (field violations joined with
+ * `"; "`). Success bodies come from `renderSuccess(data, { profile: resonateProfile, context, status })`;
+ * see {@link resonateRequestContext}.
  *
  * @example
  * ```ts

@@ -23,8 +23,12 @@ export interface WireProfile {
   readonly body: (view: ErrorView) => unknown;
   /** The HTTP status to send, when the format derives its own (`resonate-legacy`: 4040 → 404). @default view.status */
   readonly status?: (view: ErrorView) => number;
-  /** The body of a successful response, for formats that wrap every response in one envelope. */
-  readonly success?: (data: unknown, context: RenderContext) => unknown;
+  /**
+   * The body of a successful response, for formats that wrap every response in one envelope; it
+   * gets the HTTP status the response is sent with (200, 201…; 200 when not given), for envelopes
+   * that repeat it.
+   */
+  readonly success?: (data: unknown, context: RenderContext, status?: number) => unknown;
   /** Reads the code (and what else the format carries) back out of a parsed error body. */
   readonly decode?: (body: unknown) => DecodedError | undefined;
   /** A URI naming the profile, accepted in `Accept: …; profile="<uri>"` next to the name. */
