@@ -1,4 +1,5 @@
 import { isObject, own } from './internal/json-fields.js';
+import { isConflict } from './is-conflict.js';
 import { IDEMPOTENT_METHODS } from './retry-options.js';
 
 /**
@@ -31,22 +32,26 @@ function notApplied(error: object): boolean {
 }
 
 /**
- * Whether a failed request may be retried, ignoring attempts, delays and budget: the error must
- * be retryable (the catalog's flag, else the body's, else status 408/425/429/500/502/503/504, or a
- * network error or timeout), the body replayable, and the method idempotent unless the request
- * carries an Idempotency-Key or the error says the request was not applied. Use it to give other
- * clients errcat's policy (ky's `retry.shouldRetry`, an axios-retry `retryCondition`).
+ * Whether a failed request may be sent again as is, ignoring attempts, delays and budget: the
+ * error must be retryable (the catalog's flag, else the body's, else status 408/425/429/500/502/
+ * 503/504, or a network error or timeout) and not a version conflict ({@link isConflict}: the same
+ * request cannot succeed, whatever its flag says; {@link retryOnConflict} re-reads and applies
+ * again), the body replayable, and the method idempotent unless the request carries an
+ * Idempotency-Key or the error says the request was not applied. Use it to give other clients
+ * errcat's policy (ky's `retry.shouldRetry`, an axios-retry `retryCondition`).
  *
  * @example
  * ```ts
  * canRetry(error, { method: 'GET' }); // true for a 503
  * canRetry(error, { method: 'POST' }); // false for a 503…
  * canRetry(error, { method: 'POST', keyed: true }); // …unless the request carries an Idempotency-Key
+ * canRetry(conflict, { method: 'PUT' }); // false for rstmdb's CONFLICT, though it says retryable
  * ```
  */
 export function canRetry(error: unknown, request: RetryRequest): boolean {
   if (typeof error !== 'object' || error === null) return false;
   if ((error as { retryable?: unknown }).retryable !== true || request.replayable === false) return false;
+  if (isConflict(error)) return false;
   const methods = request.methods ?? IDEMPOTENT_METHODS;
   return methods.includes(request.method.toUpperCase()) || request.keyed === true || notApplied(error);
 }

@@ -27,6 +27,7 @@ export { DEFAULT_MAX_BYTES, decodeErrorSync } from './decode-error-sync.js';
 export type { AnyCatalog, DecodeOptions, DecodeResult, NotAnError, RemoteErrorOf } from './decode-types.js';
 export type { HeadersLike } from './headers-like.js';
 export { createIdempotencyKey, formatIdempotencyKey } from './idempotency-key.js';
+export { isConflict } from './is-conflict.js';
 export { isRemoteError } from './is-remote-error.js';
 export { parseRetryAfter } from './parse-retry-after.js';
 export { RemoteCatalogError, type RemoteCatalogErrorInit } from './remote-catalog-error.js';
@@ -39,11 +40,6 @@ export {
   type RetryBudget,
   type RetryBudgetOptions,
 } from './retry-budget.js';
-export {
-  type ConflictOptions,
-  type ConflictOutcome,
-  isConflict,
-  retryOnConflict,
-} from './retry-on-conflict.js';
+export { type ConflictOptions, type ConflictOutcome, retryOnConflict } from './retry-on-conflict.js';
 export { IDEMPOTENT_METHODS, MAX_ATTEMPTS, type RetryEvent, type RetryOptions } from './retry-options.js';
 export { throwIfError } from './throw-if-error.js';

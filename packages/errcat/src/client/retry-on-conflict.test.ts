@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCatalog } from '../define-catalog.js';
 import { createClient } from './create-client.js';
-import { isConflict, retryOnConflict } from './retry-on-conflict.js';
+import { retryOnConflict } from './retry-on-conflict.js';
 
 /** rstmdb's concurrency error (seed 002), as a catalog entry. */
 const catalog = defineCatalog({
@@ -138,14 +138,5 @@ describe('retryOnConflict (seed 002: re-read, decide, retry)', () => {
       reread: async () => undefined,
     }).catch((e: unknown) => e);
     expect(other).toEqual(new Error('disk full'));
-  });
-
-  it('recognises conflicts by code, key or status, but not an idempotency key in progress', () => {
-    expect(isConflict({ code: 'CONFLICT' })).toBe(true);
-    expect(isConflict({ httpStatus: 409, code: 'ALREADY_EXISTS' })).toBe(true);
-    expect(isConflict({ status: 412, code: 'PRECONDITION_FAILED' })).toBe(true);
-    expect(isConflict({ httpStatus: 409, code: 'IDEMPOTENCY_IN_PROGRESS' })).toBe(false);
-    expect(isConflict({ httpStatus: 404 })).toBe(false);
-    expect(isConflict('CONFLICT')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { sleep } from './internal/attempt-signal.js';
 import { fullJitter } from './internal/backoff.js';
+import { isConflict } from './is-conflict.js';
 
 /**
  * Options of {@link retryOnConflict}.
@@ -43,30 +44,26 @@ export type ConflictOutcome<T, S> =
   | { readonly applied: true; readonly value: T; readonly attempts: number }
   | { readonly applied: false; readonly current: S; readonly attempts: number };
 
-const IN_PROGRESS = /IN_PROGRESS/i;
-
 /**
- * True for an optimistic-concurrency conflict: a code or key `CONFLICT` (rstmdb, seed 002), or an
- * HTTP 409 or 412 (an `If-Match` that no longer matches) that is not an idempotency key still in
- * progress (that one the client's retries wait out).
- *
- * @example
- * ```ts
- * isConflict(error); // true for rstmdb's {"error":{"code":"CONFLICT",…}}
- * ```
+ * Conflicts a {@link retryOnConflict} gave up on. An enclosing one rethrows them at once: nested
+ * helpers would otherwise multiply their attempts (5 × 5 writes for one change).
  */
-export function isConflict(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, key, httpStatus, status } = error as Record<string, unknown>;
-  if (code === 'CONFLICT' || key === 'CONFLICT') return true;
-  const http = typeof httpStatus === 'number' ? httpStatus : status;
-  return (http === 409 || http === 412) && !IN_PROGRESS.test(`${String(code)} ${String(key)}`);
+const spent = new WeakSet<object>();
+
+function spend(error: unknown): unknown {
+  if (typeof error === 'object' && error !== null) spent.add(error);
+  return error;
 }
 
 /**
  * Applies a change under optimistic concurrency: on a conflict, re-read the current state, decide
  * whether the change still makes sense, and apply it again (seed 002's CONFLICT handling, bounded).
  * Errors that are not conflicts, and the last conflict once `attempts` are spent, are thrown.
+ *
+ * Retries happen in one layer: the client never re-sends a conflict as is (see
+ * {@link isConflict}), so each attempt of a write made with `createClient` is one request, and a
+ * server that always answers CONFLICT sees `attempts` writes with a re-read between each. A
+ * conflict a nested `retryOnConflict` gave up on is rethrown by this one, not retried again.
  *
  * @example
  * ```ts
@@ -85,12 +82,14 @@ export async function retryOnConflict<T, S>(options: ConflictOptions<T, S>): Pro
     try {
       return { applied: true, value: await options.apply(attempt), attempts: attempt };
     } catch (error) {
-      if (!conflict(error) || attempt >= attempts || options.signal?.aborted) throw error;
+      if (!conflict(error) || spent.has(error as object)) throw error;
+      if (attempt >= attempts || options.signal?.aborted) throw spend(error);
       const current = await options.reread(error);
       if (!(await (options.decide?.(current, error) ?? true)))
         return { applied: false, current, attempts: attempt };
       const base = options.baseDelay ?? 0;
-      if (base > 0 && !(await sleep(fullJitter(attempt, base, base * 32), options.signal))) throw error;
+      if (base > 0 && !(await sleep(fullJitter(attempt, base, base * 32), options.signal)))
+        throw spend(error);
     }
   }
 }

@@ -3,6 +3,7 @@ import { canRetry } from '../can-retry.js';
 import type { ClientError, ClientResponse } from '../client-options.js';
 import { decodeError } from '../decode-error.js';
 import type { AnyCatalog } from '../decode-types.js';
+import { isConflict } from '../is-conflict.js';
 import type { FailureKind } from '../retry-budget.js';
 import { attemptSignal, sleep } from './attempt-signal.js';
 import { fullJitter } from './backoff.js';
@@ -56,7 +57,9 @@ function nextDelay(
   deadline: number,
 ): number | undefined {
   const retry = request.retry;
-  if (attempt >= retry.attempts || !request.replayable) return undefined;
+  // A version conflict is retryOnConflict's to re-apply after a re-read, never re-sent here, even
+  // when shouldRetry says yes: two layers retrying it would multiply the attempts.
+  if (attempt >= retry.attempts || !request.replayable || isConflict(failure)) return undefined;
   const allowed =
     retry.shouldRetry?.(failure, { attempt, method: request.method }) ??
     canRetry(failure, { method: request.method, keyed: request.keyed, methods: retry.methods });
