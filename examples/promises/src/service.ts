@@ -20,6 +20,7 @@ import { type Closable, gracefulShutdown, withErrors, withTrafficGuards } from '
 import { Redis } from 'ioredis';
 import { createPromisesCatalog, type PromisesCatalog } from './catalog/promises-catalog.js';
 import { createOperations } from './domain/operations.js';
+import type { SubscriptionRules } from './domain/subscription-rules.js';
 import { createApp } from './http/app.js';
 import { serviceOpenApi } from './http/openapi.js';
 import { createRouter } from './http/router.js';
@@ -98,6 +99,8 @@ export interface ServiceOptions {
   readonly handleSignals?: boolean;
   /** The clock, in epoch milliseconds. @default Date.now */
   readonly now?: () => number;
+  /** Which listener URLs subscriptions take, and how many per promise. @default public listeners only, 10 per promise */
+  readonly subscriptions?: SubscriptionRules;
 }
 
 /** A running promises service. */
@@ -191,7 +194,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const operations = createOperations({
     db,
     catalog,
-    onComplete: createNotifier(),
+    onComplete: createNotifier({ allowNonPublic: options.subscriptions?.allowNonPublic === true }),
+    ...(options.subscriptions && { subscriptions: options.subscriptions }),
     ...(options.now ? { now: options.now } : {}),
   });
   const routes = promiseRoutes(operations, catalog);

@@ -55,6 +55,8 @@ export function describePromisesService(options: {
         profile,
         ...backend(),
         rateLimits: { user: { limit: 600, window: 60, burst: 40, key: 'user' } },
+        // The test's listener runs on 127.0.0.1, which a service open to strangers refuses.
+        subscriptions: { allowNonPublic: true },
       });
       client = (subject) => main.client(subject);
     });

@@ -244,6 +244,37 @@ export const serviceEntries = {
     causes: ['A client reused a key for new work', 'A retry whose body differs from the first request'],
     resolution: 'Use a fresh key for each new operation; send the same key only to retry the same request.',
   },
+  SUBSCRIPTION_URL_FORBIDDEN: {
+    code: 4222,
+    status: 422,
+    title: 'Listener URL not allowed',
+    message: 'The listener URL is not allowed: {reason}',
+    description:
+      'The service only notifies listeners it may reach on the public internet: an http(s) URL ' +
+      'whose host is not a loopback, private, link-local or otherwise non-public address, in any ' +
+      'notation, nor `localhost`. A host name is checked again against the addresses it resolves ' +
+      'to when a notification is sent, and redirects are not followed.',
+    details: { reason: { type: 'string', description: 'What is wrong with the URL.' } },
+    causes: [
+      'A listener on localhost, 127.0.0.1, [::1] or a private network address',
+      'A cloud metadata address such as 169.254.169.254',
+    ],
+    resolution: 'Subscribe a listener URL that is reachable on the public internet.',
+    example: { reason: 'its host is not a public address' },
+  },
+  SUBSCRIPTION_LIMIT_REACHED: {
+    code: 4223,
+    status: 422,
+    title: 'Too many subscriptions',
+    message: 'The promise already has {limit} subscriptions',
+    description:
+      'A promise takes a bounded number of subscriptions, so that completing it sends a bounded ' +
+      'number of notifications.',
+    details: { limit: { type: 'number', description: 'The most subscriptions one promise may have.' } },
+    causes: ['Subscribing many listeners to one promise'],
+    resolution: 'Delete a subscription you no longer need, or let one listener fan the notification out.',
+    example: { limit: 10 },
+  },
   RATE_LIMITED: {
     code: 4290,
     status: 429,

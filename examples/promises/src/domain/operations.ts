@@ -1,7 +1,9 @@
 import type { PromisesCatalog } from '../catalog/promises-catalog.js';
+import { listenerUrlProblem } from '../outbound/listener-url-problem.js';
 import type { Database, PromisePage } from '../storage/database.js';
 import { COMPLETED_STATE, type Completion, promiseAt, taskAt, unclaimed } from './lifecycle.js';
 import type { PromiseRecord, PromiseState, SubscriptionRecord, TaskRecord } from './records.js';
+import { MAX_SUBSCRIPTIONS_PER_PROMISE, type SubscriptionRules } from './subscription-rules.js';
 
 /** The tag that makes the service offer a promise's work as a task. */
 const INVOKE_TAG = 'resonate:invoke';
@@ -81,6 +83,8 @@ export interface OperationsOptions {
   readonly now?: () => number;
   /** Told about every completed promise and its subscriptions. @default none */
   readonly onComplete?: CompletionListener;
+  /** Which listener URLs are accepted, and how many per promise. @default public listeners only, 10 per promise */
+  readonly subscriptions?: SubscriptionRules;
 }
 
 /** The most subscriptions notified of one completion. */
@@ -156,6 +160,8 @@ export interface Operations {
 export function createOperations(options: OperationsOptions): Operations {
   const { db, catalog } = options;
   const now = options.now ?? Date.now;
+  const allowNonPublicListeners = options.subscriptions?.allowNonPublic === true;
+  const maxPerPromise = options.subscriptions?.maxPerPromise ?? MAX_SUBSCRIPTIONS_PER_PROMISE;
 
   const requirePromise = (promise: PromiseRecord | undefined, id: string): PromiseRecord => {
     if (promise === undefined) throw catalog.PROMISE_NOT_FOUND({ id });
@@ -218,14 +224,22 @@ export function createOperations(options: OperationsOptions): Operations {
         return { ...page, promises: page.promises.map((promise) => promiseAt(promise, time)) };
       }),
 
-    createSubscription: (input: Omit<SubscriptionRecord, 'createdOn'>) =>
-      db.write(async (tx) => {
+    createSubscription: async (input: Omit<SubscriptionRecord, 'createdOn'>) => {
+      const problem = allowNonPublicListeners ? undefined : listenerUrlProblem(input.url);
+      if (problem !== undefined) throw catalog.SUBSCRIPTION_URL_FORBIDDEN({ reason: problem });
+      return db.write(async (tx) => {
         requirePromise(await tx.getPromise(input.promiseId), input.promiseId);
+        const known = await tx.getSubscription(input.id);
+        if (known !== undefined) return { subscription: known, created: false };
+        const current = await tx.listSubscriptions(input.promiseId, maxPerPromise);
+        if (current.length >= maxPerPromise)
+          throw catalog.SUBSCRIPTION_LIMIT_REACHED({ limit: maxPerPromise });
         const subscription: SubscriptionRecord = { ...input, createdOn: now() };
         if (await tx.insertSubscription(subscription)) return { subscription, created: true };
         const existing = (await tx.getSubscription(input.id)) ?? subscription;
         return { subscription: existing, created: false };
-      }),
+      });
+    },
 
     getSubscription: (id: string): Promise<SubscriptionRecord> =>
       db.read(async (tx) => {
