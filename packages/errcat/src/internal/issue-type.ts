@@ -1,4 +1,4 @@
-import type { ViolationType } from '../guards/validation/violation.js';
+import { isViolationType, type ViolationType } from '../guards/validation/violation.js';
 
 /**
  * Reads the normalised violation type from a Standard Schema issue. The Standard Schema interface
@@ -73,8 +73,6 @@ const BY_VALIBOT_TYPE: ReadonlyMap<string, ViolationType> = new Map<string, Viol
 
 /** Valibot actions that check a string's format. */
 const VALIBOT_FORMATS: ReadonlySet<string> = new Set([
-  'email',
-  'rfc_email',
   'url',
   'uuid',
   'ulid',
@@ -105,6 +103,12 @@ const VALIBOT_FORMATS: ReadonlySet<string> = new Set([
   'hash',
   'slug',
 ]);
+
+/** Valibot's email actions: seed 004's `email` type rather than a generic format. */
+const VALIBOT_EMAILS: ReadonlySet<string> = new Set(['email', 'rfc_email']);
+
+/** Valibot's custom checks, whose `expected` may name their type. */
+const VALIBOT_CHECKS: ReadonlySet<string> = new Set(['check', 'raw_check', 'partial_check', 'custom']);
 
 /** Zod formats that are patterns rather than named formats. */
 const PATTERN_FORMATS: ReadonlySet<string> = new Set(['regex', 'starts_with', 'ends_with', 'includes']);
@@ -137,10 +141,12 @@ function fromZodOrArkType(issue: Issue, code: string, value: unknown): Violation
     }
     case 'invalid_format': {
       const format = issue.format;
+      if (format === 'email') return 'email';
       return typeof format === 'string' && PATTERN_FORMATS.has(format) ? 'pattern' : 'format';
     }
     case 'invalid_string': {
       const validation = issue.validation;
+      if (validation === 'email') return 'email';
       return validation === 'regex' || (typeof validation === 'object' && validation !== null)
         ? 'pattern'
         : 'format';
@@ -149,6 +155,7 @@ function fromZodOrArkType(issue: Issue, code: string, value: unknown): Violation
       // ArkType says "matched by <regex>" for a user's pattern and names built-in formats
       // ("an email address", "a UUID").
       const expected = issue.expected;
+      if (expected === 'an email address') return 'email';
       return typeof expected === 'string' && !expected.startsWith('matched by') ? 'format' : 'pattern';
     }
     case 'union': {
@@ -159,8 +166,15 @@ function fromZodOrArkType(issue: Issue, code: string, value: unknown): Violation
         errors.every((error) => (error as Issue | null)?.code === 'unit');
       return allUnits ? 'enum' : 'type';
     }
+    case 'custom': {
+      // Zod: refine(check, { params: { type: 'unique' } }) names the type.
+      const declared = (issue.params as Issue | undefined)?.type;
+      return isViolationType(declared) ? declared : 'invalid';
+    }
     case 'predicate':
-      return issue.expected === 'removed' ? 'unknown_field' : 'invalid';
+      // ArkType: ctx.reject({ expected: 'unique' }) names the type; undeclared keys say 'removed'.
+      if (issue.expected === 'removed') return 'unknown_field';
+      return isViolationType(issue.expected) ? issue.expected : 'invalid';
     case 'exactLength':
       return exactLength(issue.rule, value);
     default:
@@ -173,8 +187,11 @@ function fromValibot(issue: Issue, type: string, value: unknown): ViolationType 
     return issue.expected === 'never' ? 'unknown_field' : 'required';
   }
   if (type === 'length') return exactLength(issue.requirement, value);
+  // rawCheck's addIssue({ expected: 'unique' }) names the type.
+  if (VALIBOT_CHECKS.has(type) && isViolationType(issue.expected)) return issue.expected;
   const mapped = BY_VALIBOT_TYPE.get(type);
   if (mapped) return mapped;
+  if (VALIBOT_EMAILS.has(type)) return 'email';
   if (VALIBOT_FORMATS.has(type)) return 'format';
   // Every other schema-level issue is a value of the wrong type; other actions are custom checks.
   return issue.kind === 'schema' ? 'type' : 'invalid';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { fixtureCatalog as catalog } from '../../../../test-support/profiles/fixture-catalog.js';
 import { defineCatalog } from '../define-catalog.js';
+import { validateRequest } from '../guards/validation/validate-request.js';
 import { renderError } from '../render/render-error.js';
 import { resonateLegacyProfile as profile } from './resonate-legacy-profile.js';
 
@@ -30,7 +32,14 @@ describe('resonateLegacyProfile', () => {
     expect(rendered.headers['retry-after']).toBe('5');
   });
 
-  it('sends one FieldValidationError per violation', () => {
+  // The Go server with four-digit codes, resonatehq/resonate at 37b8d9e3 (Aug 2024),
+  // internal/api/errors.go:113-134 (HandleValidationError): one detail per failed field, `@type`
+  // FieldValidationError, `domain` "validation" (line 124), message "The request is invalid"
+  // (internal/kernel/t_api/status.go:45); errors.go:151-157 (parseFieldError): "The field %s is
+  // required", where %s is validator's FieldError.Field(), the Go struct field (`Timeout`); the
+  // sentences below are internal/api/errors_test.go:176 and :215. (Later servers, #409 onwards,
+  // moved it to internal/app/subsystems/api/service/error.go with domain "request".)
+  it('sends one FieldValidationError per violation, in the validation domain', () => {
     const error = catalog.VALIDATION_FAILED({
       errors: [
         { pointer: '/id', message: 'The field id is required.' },
@@ -44,7 +53,7 @@ describe('resonateLegacyProfile', () => {
           "details": [
             {
               "@type": "FieldValidationError",
-              "domain": "request",
+              "domain": "validation",
               "message": "The field id is required.",
               "metadata": {
                 "url": "https://example.com/errors#4000",
@@ -52,7 +61,7 @@ describe('resonateLegacyProfile', () => {
             },
             {
               "@type": "FieldValidationError",
-              "domain": "request",
+              "domain": "validation",
               "message": "The field timeout must be greater than 0.",
               "metadata": {
                 "url": "https://example.com/errors#4000",
@@ -63,6 +72,55 @@ describe('resonateLegacyProfile', () => {
         },
       }
     `);
+  });
+
+  it('words validation failures as the Go server does: The field Timeout is required', async () => {
+    const legacy = defineCatalog({
+      domain: 'server.resonatehq.io',
+      docs: 'https://docs.resonatehq.io/reference/error-codes',
+      errors: {
+        VALIDATION_FAILED: {
+          code: 4000,
+          status: 400,
+          message: 'The request is invalid',
+          role: 'VALIDATION_FAILED',
+          violationKeys: ['pointer', 'type', 'message'],
+        },
+      },
+    });
+    const error = await validateRequest(
+      {
+        body: z.object({ id: z.string(), timeout: z.number(), tags: z.array(z.string().min(1)) }),
+        query: z.object({
+          limit: z.coerce.number().max(100, 'must be less than or equal to 100'),
+          cursor: z.coerce.number().max(9),
+        }),
+        headers: z.object({ 'idempotency-key': z.string().min(1) }),
+      },
+      {
+        body: { id: 'p1', tags: [''] },
+        query: { limit: '500', cursor: '10' },
+        headers: { 'idempotency-key': '' },
+      },
+      { catalog: legacy },
+    ).catch((thrown: unknown) => thrown);
+    const rendered = renderError(error as never, { profile });
+    expect(rendered.status).toBe(400);
+    const body = JSON.parse(rendered.body);
+    expect(body.error.code).toBe(4000);
+    expect(body.error.details.map((detail: { message: string }) => detail.message)).toEqual([
+      'The field Timeout is required',
+      'The field Tags[0] is invalid: Too small: expected string to have >=1 characters',
+      'The field Limit must be less than or equal to 100',
+      'The field Cursor is invalid: Too big: expected number to be <=9',
+      'The field IdempotencyKey is invalid: Too small: expected string to have >=1 characters',
+    ]);
+    expect(body.error.details[0]).toEqual({
+      '@type': 'FieldValidationError',
+      message: 'The field Timeout is required',
+      domain: 'validation',
+      metadata: { url: 'https://docs.resonatehq.io/reference/error-codes#4000' },
+    });
   });
 
   it('gives a string code a four-digit one from its status', () => {

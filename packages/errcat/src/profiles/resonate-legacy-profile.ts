@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../catalog-spec.js';
-import { fieldViolations } from '../internal/field-violations.js';
+import { parseJsonPointer } from '../guards/validation/json-pointer.js';
+import { type FieldViolation, fieldViolations } from '../internal/field-violations.js';
 import { extensionMember, extensionString, isJsonObject } from '../internal/profile-extension.js';
 import type { DecodedError } from '../render/decoded-error.js';
 import type { ErrorView } from '../render/error-view.js';
@@ -32,14 +33,59 @@ function legacyStatus(view: ErrorView): number {
   return code >= 4000 && code <= 5999 ? status : view.status;
 }
 
-function detail(view: ErrorView, server: boolean, url: string | undefined, type: string, message: string) {
+function detail(view: ErrorView, domain: string, url: string | undefined, type: string, message: string) {
   const item: Record<string, unknown> = {
     '@type': type,
     message,
-    domain: extensionString(view, NAME, 'domain') ?? (server ? 'server' : 'request'),
+    domain: extensionString(view, NAME, 'domain') ?? domain,
   };
   if (url !== undefined) item.metadata = { url };
   return item;
+}
+
+/** The path of the violation's field: its pointer's segments, else its dotted name, parameter or header. */
+function pathOf(violation: FieldViolation): string[] {
+  const fromPointer = violation.pointer === undefined ? undefined : parseJsonPointer(violation.pointer);
+  if (fromPointer) return fromPointer;
+  const name = violation.field ?? violation.parameter ?? violation.header;
+  return name === undefined || name === '' ? [] : name.split('.');
+}
+
+/**
+ * The field as go-playground/validator's `FieldError.Field()` names it: the Go struct field, which
+ * is the JSON, form or header name in PascalCase (`timeout` → `Timeout`, `idempotency-key` →
+ * `IdempotencyKey`), an item as `Tags[0]`.
+ */
+function goFieldName(path: readonly string[]): string {
+  const pascal = (name: string) =>
+    name
+      .split(/[-_\s]+/)
+      .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+      .join('');
+  const last = path.at(-1) ?? '';
+  if (!/^\d+$/.test(last)) return pascal(last);
+  return `${pascal(path.at(-2) ?? '')}[${last}]`;
+}
+
+/**
+ * A FieldValidationError's message in the Go server's words: `The field Timeout is required`, or
+ * `The field <Name>` followed by the violation's own message without its leading field name (`The
+ * field Limit must be less than or equal to 1000`, `The field Limit is invalid: Too big: …`). A
+ * message already in that form, or one about the request as a whole, is sent as it is.
+ */
+function goMessage(violation: FieldViolation): string {
+  const path = pathOf(violation);
+  const message = violation.message;
+  if (path.length === 0 || message.startsWith('The field ')) return message;
+  const name = goFieldName(path);
+  if (violation.type === 'required') return `The field ${name} is required`;
+  const field = path.join('.');
+  let bare = message;
+  if (message.startsWith(`${field}: `)) bare = message.slice(field.length + 2);
+  else if (message.startsWith(`${field} `)) bare = message.slice(field.length + 1);
+  return /^(must|is|has)\b/.test(bare)
+    ? `The field ${name} ${bare}`
+    : `The field ${name} is invalid: ${bare}`;
 }
 
 function details(view: ErrorView): Record<string, unknown>[] {
@@ -48,9 +94,10 @@ function details(view: ErrorView): Record<string, unknown>[] {
   const type = extensionString(view, NAME, 'type');
   const violations = fieldViolations(view.details);
   if (violations) {
-    // The Go server sends one FieldValidationError detail per failed field.
+    // The Go server sends one FieldValidationError detail per failed field, in the `validation`
+    // domain, its message naming the Go field (internal/api/errors.go, HandleValidationError).
     return violations.map((violation) =>
-      detail(view, server, url, type ?? 'FieldValidationError', violation.message),
+      detail(view, 'validation', url, type ?? 'FieldValidationError', goMessage(violation)),
     );
   }
   // A server error's detail message is the underlying cause in the Go server; errcat never sends a
@@ -60,7 +107,15 @@ function details(view: ErrorView): Record<string, unknown>[] {
   const message =
     extensionString(view, NAME, 'detailMessage') ??
     (server || view.retryable ? (view.description ?? view.title) : REQUEST_ERROR_MESSAGE);
-  return [detail(view, server, url, type ?? (server ? 'ServerError' : 'RequestError'), message)];
+  return [
+    detail(
+      view,
+      server ? 'server' : 'request',
+      url,
+      type ?? (server ? 'ServerError' : 'RequestError'),
+      message,
+    ),
+  ];
 }
 
 function decode(body: unknown): DecodedError | undefined {
@@ -77,7 +132,9 @@ function decode(body: unknown): DecodedError | undefined {
  * `application/json; charset=utf-8`, as gin sends it. Request errors (below 5000) carry one
  * `RequestError` detail in the `request` domain; server errors one `ServerError` detail in the
  * `server` domain whose message is the entry's description (the Go server put the underlying cause
- * there, which errcat never sends); validation errors one `FieldValidationError` per violation.
+ * there, which errcat never sends); validation errors one `FieldValidationError` per violation
+ * in the `validation` domain, its message naming the field as the Go server does (`The field
+ * Timeout is required`).
  * An entry may set `extensions['resonate-legacy']` `{ code, type, domain, detailMessage }`.
  *
  * @example

@@ -49,3 +49,17 @@ export function parseJsonPointer(pointer: string): string[] | undefined {
   for (const segment of segments) if (/~(?![01])/.test(segment)) return undefined;
   return segments.map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
+
+/**
+ * A JSON pointer as a dotted field name, as seed 004's violations name fields: `/items/0/email` is
+ * `items.0.email`, `''` (the whole value) is `''`. A text that is not a pointer is returned as is.
+ *
+ * @example
+ * ```ts
+ * fieldNameOf('/address/city'); // 'address.city'
+ * fieldNameOf('/limit'); // 'limit'
+ * ```
+ */
+export function fieldNameOf(pointer: string): string {
+  return parseJsonPointer(pointer)?.join('.') ?? pointer;
+}

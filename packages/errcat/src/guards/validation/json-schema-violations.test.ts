@@ -36,7 +36,7 @@ describe('violationsFromJsonSchema', () => {
       ['/name', 'min_length'],
       ['/age', 'minimum'],
       ['/role', 'enum'],
-      ['/tags', 'unique'],
+      ['/tags/1', 'unique'],
       ['/a~1b', 'type'],
     ]);
     expect(list.find((item) => item.pointer === '/email')?.message).toBe(
@@ -57,6 +57,18 @@ describe('violationsFromJsonSchema', () => {
     ]);
     expect(violationsFromJsonSchema([{ keyword: 'multipleOf', instancePath: '/n' }], 'params')).toEqual([
       { in: 'params', pointer: '/n', type: 'invalid', message: "failed 'multipleOf'" },
+    ]);
+    const formats = violationsFromJsonSchema([
+      { keyword: 'format', instancePath: '/email', params: { format: 'email' } },
+      { keyword: 'format', instancePath: '/contact', params: { format: 'idn-email' } },
+      { keyword: 'format', instancePath: '/site', params: { format: 'uri' } },
+      { keyword: 'uniqueItems', instancePath: '/tags', params: { i: -1 } },
+    ]);
+    expect(formats.map((item) => [item.pointer, item.type])).toEqual([
+      ['/email', 'email'],
+      ['/contact', 'email'],
+      ['/site', 'format'],
+      ['/tags', 'unique'],
     ]);
   });
 

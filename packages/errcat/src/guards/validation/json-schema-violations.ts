@@ -65,6 +65,29 @@ const PROPERTY_PARAM: ReadonlyMap<string, string> = new Map([
   ['unevaluatedProperties', 'unevaluatedProperty'],
 ]);
 
+/** The JSON Schema formats that are seed 004's `email` type rather than a generic `format`. */
+const EMAIL_FORMATS: ReadonlySet<unknown> = new Set(['email', 'idn-email']);
+
+function typeOf(keyword: string, params: JsonSchemaError['params']): ViolationType {
+  if (keyword === 'format' && EMAIL_FORMATS.has(params?.format)) return 'email';
+  return BY_KEYWORD.get(keyword) ?? 'invalid';
+}
+
+/**
+ * The segment after the failing value's own path: the property a keyword is about (Ajv points a
+ * missing or unknown property at its parent), or the repeated item of `uniqueItems` (Ajv's `i`,
+ * the later of the two equal items), so a `unique` violation points at the value that repeats.
+ */
+function extraSegment(keyword: string, params: JsonSchemaError['params']): string | undefined {
+  if (keyword === 'uniqueItems') {
+    const index = params?.i;
+    return Number.isInteger(index) && (index as number) >= 0 ? String(index) : undefined;
+  }
+  const paramName = PROPERTY_PARAM.get(keyword);
+  const property = paramName === undefined ? undefined : params?.[paramName];
+  return typeof property === 'string' ? property : undefined;
+}
+
 /** Fastify names the query part `querystring`; errcat calls it `query`. */
 function partOf(part: RequestPart | 'querystring' | undefined): RequestPart {
   if (part === 'querystring') return 'query';
@@ -74,7 +97,8 @@ function partOf(part: RequestPart | 'querystring' | undefined): RequestPart {
 /**
  * Turns JSON Schema validation errors (Ajv's `errors`, Fastify's `error.validation`) into
  * violations. A missing or unknown property is pointed at itself (`/email`), not at its parent
- * object as Ajv does. Pass Fastify's `error.validationContext` as the part.
+ * object as Ajv does, and a `uniqueItems` failure at the repeated item (`/tags/1`). `format: email`
+ * is seed 004's `email` type. Pass Fastify's `error.validationContext` as the part.
  *
  * @example
  * ```ts
@@ -92,12 +116,11 @@ export function violationsFromJsonSchema(
   const violations: Violation[] = [];
   for (const error of errors) {
     const keyword = typeof error.keyword === 'string' ? error.keyword : '';
-    const type = BY_KEYWORD.get(keyword) ?? 'invalid';
+    const type = typeOf(keyword, error.params);
     const base = typeof error.instancePath === 'string' ? error.instancePath : '';
     const path = parseJsonPointer(base) ?? [];
-    const paramName = PROPERTY_PARAM.get(keyword);
-    const property = paramName === undefined ? undefined : error.params?.[paramName];
-    if (typeof property === 'string') path.push(property);
+    const extra = extraSegment(keyword, error.params);
+    if (extra !== undefined) path.push(extra);
     const message = typeof error.message === 'string' ? error.message : `failed '${keyword}'`;
     violations.push({ in: where, pointer: formatJsonPointer(path), type, message });
   }

@@ -33,7 +33,7 @@ const input = {
 const expected = {
   '/name': 'min_length',
   '/nick': 'max_length',
-  '/email': 'format',
+  '/email': 'email',
   '/age': 'minimum',
   '/score': 'maximum',
   '/code': 'pattern',
@@ -61,7 +61,7 @@ describe('violationsFromIssues', () => {
     expect(list.find((item) => item.pointer === '/email')).toEqual({
       in: 'body',
       pointer: '/email',
-      type: 'format',
+      type: 'email',
       message: 'Invalid email address',
     });
   });
@@ -125,6 +125,30 @@ describe('violationsFromIssues', () => {
       { in: 'body', pointer: '', type: 'invalid', message: 'a must exceed 1' },
     ]);
     expect(types(await violations(z.object({ a: z.number() }), undefined))).toEqual({ '': 'required' });
+  });
+
+  it('takes the type a custom check names, and only a known one', async () => {
+    const zod = z.object({
+      a: z.string().refine(() => false, { message: 'taken', params: { type: 'unique' } }),
+      b: z.string().refine(() => false, { message: 'odd', params: { type: 'bogus' } }),
+    });
+    expect(types(await violations(zod, { a: 'x', b: 'y' }))).toEqual({ '/a': 'unique', '/b': 'invalid' });
+    const valibot = v.object({
+      a: v.pipe(
+        v.string(),
+        v.rawCheck(({ addIssue }) => addIssue({ message: 'taken', expected: 'unique' })),
+      ),
+      b: v.pipe(
+        v.string(),
+        v.check(() => false, 'odd'),
+      ),
+    });
+    expect(types(await violations(valibot, { a: 'x', b: 'y' }))).toEqual({ '/a': 'unique', '/b': 'invalid' });
+    const ark = type({
+      a: type('string').narrow((_, ctx) => ctx.reject({ expected: 'unique' })),
+      b: type('string').narrow((_, ctx) => ctx.reject({ expected: 'bogus' })),
+    });
+    expect(types(await violations(ark, { a: 'x', b: 'y' }))).toEqual({ '/a': 'unique', '/b': 'invalid' });
   });
 
   it('splits one Zod unrecognized-keys issue into a violation per key, escaping pointers', async () => {

@@ -70,27 +70,27 @@ describe('validateRequest', () => {
     const rendered = renderError(error as never);
     expect(rendered.status).toBe(400);
     expect(JSON.parse(rendered.body).details.errors).toEqual([
-      { in: 'body', pointer: '/email', type: 'format', message: 'Invalid email address' },
+      { in: 'body', pointer: '/email', type: 'email', message: 'email: Invalid email address' },
       {
         in: 'body',
         pointer: '/items/0/sku',
         type: 'min_length',
-        message: 'Too small: expected string to have >=3 characters',
+        message: 'items.0.sku: Too small: expected string to have >=3 characters',
       },
       {
         in: 'query',
         pointer: '/limit',
-        parameter: 'limit',
         type: 'maximum',
-        message: 'Invalid value: Expected <=1000 but received 5000',
+        message: 'limit: Invalid value: Expected <=1000 but received 5000',
+        parameter: 'limit',
       },
-      { in: 'params', pointer: '/id', parameter: 'id', type: 'format', message: 'Invalid UUID' },
+      { in: 'params', pointer: '/id', type: 'format', message: 'id: Invalid UUID', parameter: 'id' },
       {
         in: 'headers',
         pointer: '/x-tenant',
-        header: 'x-tenant',
         type: 'required',
-        message: 'Invalid input: expected string, received undefined',
+        message: 'x-tenant: Invalid input: expected string, received undefined',
+        header: 'x-tenant',
       },
     ]);
   });
@@ -107,7 +107,7 @@ describe('validateRequest', () => {
     expect(isCatalogError(error, 'VALIDATION_FAILED')).toBe(true);
     const details = (error as { details: { errors: { message: string }[] } }).details;
     expect(details.errors).toHaveLength(3);
-    expect(details.errors[0]?.message).toBe('required!');
+    expect(details.errors[0]?.message).toBe('f0: required!');
     expect((error as { status: number }).status).toBe(422);
   });
 

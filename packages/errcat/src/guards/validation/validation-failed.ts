@@ -1,9 +1,9 @@
-import type { CatalogError } from '../../catalog-error.js';
+import { CatalogError } from '../../catalog-error.js';
 import type { CatalogSpec } from '../../catalog-spec.js';
 import type { CatalogMethods } from '../../catalog-types.js';
-import { roleError } from '../../role-error.js';
-import { parseJsonPointer } from './json-pointer.js';
-import type { Violation } from './violation.js';
+import { entryForRole } from '../../role-error.js';
+import { fieldNameOf, parseJsonPointer } from './json-pointer.js';
+import { DEFAULT_VIOLATION_KEYS, type Violation, type ViolationKey } from './violation.js';
 
 /**
  * Options of {@link validationFailed} and the validation guards.
@@ -19,7 +19,8 @@ export interface ValidationErrorOptions {
   /** At most this many violations are reported; the rest are dropped. @default 100 */
   readonly maxViolations?: number;
   /**
-   * Rewrites each violation's message, for translation or to hide the library's wording.
+   * Rewrites each violation's message, for translation or to hide the library's wording. The
+   * field's name is still put in front of a message that does not start with it.
    * @default undefined (the library's message)
    */
   readonly message?: ((violation: Violation) => string) | undefined;
@@ -32,16 +33,55 @@ function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 
+/** True when `message` starts with `field` as a word of its own ("limit must be…", not "limits…"). */
+function startsWithField(message: string, field: string): boolean {
+  return message.startsWith(field) && !/^[\w-]/.test(message.slice(field.length));
+}
+
+/** The message, led by the field's name when it does not name it first already. */
+function naming(message: string, field: string): string {
+  return field === '' || startsWithField(message, field) ? message : `${field}: ${message}`;
+}
+
+/** The violation with the keys the entry declares, in their order, each text clipped. */
+function shape(
+  violation: Violation,
+  field: string,
+  message: string,
+  keys: readonly ViolationKey[],
+): Record<string, string> {
+  const name = violation.in === 'body' ? undefined : parseJsonPointer(violation.pointer)?.[0];
+  const values: Record<ViolationKey, string | undefined> = {
+    in: violation.in,
+    pointer: violation.pointer,
+    field,
+    parameter: violation.in === 'headers' ? undefined : name,
+    header: violation.in === 'headers' ? name : undefined,
+    type: violation.type,
+    message,
+  };
+  const out: Record<string, string> = {};
+  for (const key of keys) {
+    const value = values[key];
+    if (value !== undefined) out[key] = clip(value);
+  }
+  return out;
+}
+
 /**
  * Makes the one error that reports every violation: the entry playing `VALIDATION_FAILED` with
- * `details.errors`. Violations of the query, path parameters and headers also name their
- * `parameter` or `header`, so formats such as JSON:API can point at it.
+ * `details.errors`. Each violation carries the keys the entry lists in `violationKeys` (seed 004's
+ * `['field', 'type', 'message']`, say), by default `in`, `pointer`, `type` and `message`, plus
+ * `parameter` or `header` for violations of the query, path parameters or headers, so formats
+ * such as JSON:API can point at them. Every message names its field: `limit: Too big: expected
+ * number to be <=1000`, unless the library's message starts with the name already.
  *
  * @example
  * ```ts
- * throw validationFailed([{ in: 'body', pointer: '/email', type: 'format', message: 'Invalid email' }], {
+ * throw validationFailed([{ in: 'body', pointer: '/email', type: 'email', message: 'Invalid email' }], {
  *   catalog,
  * });
+ * // details.errors: [{ in: 'body', pointer: '/email', type: 'email', message: 'email: Invalid email' }]
  * ```
  */
 export function validationFailed(
@@ -50,17 +90,12 @@ export function validationFailed(
 ): CatalogError {
   const limit = options.maxViolations ?? 100;
   const rewrite = options.message;
-  const errors = violations.slice(0, Math.max(0, limit)).map((violation): Violation => {
-    const out: { -readonly [K in keyof Violation]: Violation[K] } = {
-      in: violation.in,
-      pointer: clip(violation.pointer),
-      type: violation.type,
-      message: clip(rewrite ? rewrite(violation) : violation.message),
-    };
-    const name = violation.in === 'body' ? undefined : parseJsonPointer(violation.pointer)?.[0];
-    if (name !== undefined && violation.in === 'headers') out.header = clip(name);
-    else if (name !== undefined) out.parameter = clip(name);
-    return out;
+  const entry = entryForRole(options.catalog, 'VALIDATION_FAILED');
+  const keys = entry.spec.violationKeys ?? DEFAULT_VIOLATION_KEYS;
+  const errors = violations.slice(0, Math.max(0, limit)).map((violation) => {
+    const field = fieldNameOf(violation.pointer);
+    const message = naming(rewrite ? rewrite(violation) : violation.message, field);
+    return shape(violation, field, message, keys);
   });
-  return roleError(options.catalog, 'VALIDATION_FAILED', { errors });
+  return new CatalogError(entry, { errors });
 }
