@@ -1,4 +1,5 @@
 import type { FieldMap } from './field-spec.js';
+import type { ViolationKey } from './guards/validation/violation.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 
 /**
@@ -91,6 +92,13 @@ export interface EntrySpec {
    * `INTERNAL_ERROR` or `VALIDATION_FAILED`): servers and guards raise this entry instead.
    */
   readonly role?: string;
+  /**
+   * For the entry playing `VALIDATION_FAILED`: the keys of each violation in `details.errors`, in
+   * the order they are sent, such as seed 004's `['field', 'type', 'message']`. `field` is a dotted
+   * name (`items.0.email`), `pointer` a JSON pointer (`/items/0/email`).
+   * @default ['in', 'pointer', 'type', 'message', 'parameter', 'header'] (`parameter` and `header` where they apply)
+   */
+  readonly violationKeys?: readonly ViolationKey[];
   /** Data for wire profiles and tools, keyed by their name (such as `resonate-legacy`). */
   readonly extensions?: Readonly<Record<string, unknown>>;
 }

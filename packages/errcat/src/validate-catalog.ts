@@ -1,5 +1,6 @@
 import type { CategorySpec } from './catalog-spec.js';
 import { type NormalizedField, normalizeField } from './field-spec.js';
+import { checkViolationKeys } from './internal/check-violation-keys.js';
 import { isSafeHeader } from './internal/header-safety.js';
 import { type CompiledTemplate, compileTemplate } from './message-template.js';
 import { isStandardSchema } from './standard-schema.js';
@@ -89,6 +90,7 @@ const ENTRY_FIELDS = new Set([
   'stack',
   'extensions',
   'role',
+  'violationKeys',
 ]);
 const CATEGORY_FIELDS = new Set(['title', 'description', 'range', 'retryable']);
 /** errcat's field options plus the JSON Schema keywords a field may carry. */
@@ -184,6 +186,7 @@ export function validateCatalog(spec: unknown): CatalogProblem[] {
   const roles = new Map<string, string>();
   for (const [key, entry] of Object.entries(spec.errors)) {
     checkEntry(key, entry, categories, codes, spec.errors, report);
+    if (isRecord(entry)) checkViolationKeys(key, entry, report);
     if (!isRecord(entry) || entry.role === undefined) continue;
     const previous = typeof entry.role === 'string' ? roles.get(entry.role) : undefined;
     if (typeof entry.role !== 'string' || !KEY_PATTERN.test(entry.role)) {
