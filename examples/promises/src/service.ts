@@ -13,7 +13,6 @@ import {
   getProfile,
   type LoadShedder,
   type RateLimitPolicy,
-  readHeader,
   resolveRequestId,
 } from 'errcat';
 import { type Closable, gracefulShutdown, withErrors, withTrafficGuards } from 'errcat/node';
@@ -236,6 +235,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     idempotency,
     limiter,
     shedder,
+    // The resonate profile speaks Resonate Server v0.9.5's protocol: its envelope endpoint too.
+    envelopes: profile.name === 'resonate',
     documents: {
       '/': {
         contentType: 'application/json',
@@ -266,13 +267,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       catalog,
       profile,
       mapError: storageErrors(catalog),
-      // Envelope profiles (resonate) echo the operation as `kind` and the request id as `corrId`.
-      context: (request) => {
-        const kind = router.find(request.method ?? 'GET', new URL(request.url ?? '/', url).pathname)?.route
-          .operationId;
-        const corrId = readHeader(request.headers, 'x-request-id');
-        return { ...(kind ? { kind } : {}), ...(corrId ? { corrId } : {}) };
-      },
+      // Envelope profiles (resonate) echo the operation's `kind` and the request's `corrId`.
+      context: app.context,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     },
   );

@@ -1,10 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JwtAuth } from '@errcat/jwt';
-import type { IdempotencyGuard, LoadShedder, RateLimiter, WireProfile } from 'errcat';
+import {
+  createIdempotencyGuard,
+  type HeaderSource,
+  type IdempotencyGuard,
+  type LoadShedder,
+  type RateLimiter,
+  type RenderContext,
+  type RequestFacts,
+  readHeader,
+  resonateRequestContext,
+  type WireProfile,
+} from 'errcat';
 import { withIdempotency } from 'errcat/node';
 import type { PromisesCatalog } from '../catalog/promises-catalog.js';
+import { envelopeReader } from './envelope-endpoint.js';
 import { parseJsonBody } from './json-body.js';
-import type { RouteMatch, Router } from './router.js';
+import type { Route, RouteMatch, Router } from './router.js';
 import type { RouteHandler } from './routes.js';
 import { sendReply } from './send-reply.js';
 
@@ -44,6 +56,33 @@ export interface AppOptions {
   readonly shedder?: LoadShedder | undefined;
   /** Public documents by path (`GET` only). @default {} */
   readonly documents?: Readonly<Record<string, PublicDocument>>;
+  /**
+   * Serve Resonate Server v0.9.5's one endpoint, `POST /`, which takes every operation as an
+   * envelope (`{kind, head: {corrId, version, auth}, data}`) and answers 200 on success, as the
+   * server does: what the `resonate` profile speaks.
+   * @default false
+   */
+  readonly envelopes?: boolean;
+}
+
+/**
+ * The promises API as a `node:http` handler, and the render context of a request's error for
+ * `withErrors`: the `kind` and `corrId` envelope profiles echo.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ catalog, profile, router, auth, idempotency });
+ * createServer(withErrors(app, { catalog, profile, context: app.context }));
+ * ```
+ */
+export interface App {
+  (request: IncomingMessage, response: ServerResponse, signal?: AbortSignal): Promise<void>;
+  /**
+   * `kind` and `corrId` for an error's envelope: for `POST /`, what the request envelope carried
+   * (nothing when it could not be read: the profile then sends `"unknown"` and `"0"`, as the server
+   * does); for the other routes, the route's kind and the `X-Request-Id`.
+   */
+  context(request: RequestFacts): Pick<RenderContext, 'kind' | 'corrId'>;
 }
 
 /** What the request carries past the idempotency guard, which only passes the request on. */
@@ -66,21 +105,45 @@ function appendHeader(response: ServerResponse, name: string, value: string): vo
  * `withTrafficGuards`). It answers the public documents and `/ready`, then, for API routes: matches
  * the route (4044/4050), authenticates the bearer token and checks the route's scope (401x/4034),
  * counts the request against the caller's rate limit (4290), passes it through the idempotency
- * guard (replay, 4094, 4221), parses the JSON body (4150/4001) and runs the route. It throws
- * catalog errors for `withErrors` to render.
+ * guard (replay, 4094, 4221), parses the JSON body (4150/4001) and runs the route. With
+ * `envelopes`, `POST /` reads the body as an envelope first (4000 when it is not one), then
+ * authenticates, counts and runs the route its `kind` names. It throws catalog errors for
+ * `withErrors` to render, with `app.context` as their render context.
  *
  * @example
  * ```ts
- * const app = createApp({ catalog, profile, router, auth, idempotency });
- * createServer(withErrors(withTrafficGuards(app, { shedder }), { catalog }));
+ * const app = createApp({ catalog, profile, router, auth, idempotency, envelopes: true });
+ * createServer(withErrors(withTrafficGuards(app, { shedder }), { catalog, profile, context: app.context }));
  * ```
  */
-export function createApp(
-  options: AppOptions,
-): (request: IncomingMessage, response: ServerResponse, signal?: AbortSignal) => Promise<void> {
+export function createApp(options: AppOptions): App {
   const { catalog, profile, router, auth, limiter, shedder } = options;
   const documents = options.documents ?? {};
   const routed = new WeakMap<IncomingMessage, Routed>();
+  // Keyed by the headers object: `withErrors` hands its context function the request's headers,
+  // not the request.
+  const envelopeContexts = new WeakMap<object, Pick<RenderContext, 'kind' | 'corrId'>>();
+  const readEnvelope = envelopeReader(router.routes, catalog);
+
+  /** Authenticates the caller for the route's scope and counts the request; the token's subject. */
+  const admit = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    route: Route<RouteHandler>,
+    credentials: HeaderSource,
+  ): Promise<string> => {
+    const claims = await auth.authenticate(credentials, [route.handler.scope]);
+    // Tokens without a subject share one bucket and one idempotency key space.
+    const subject = typeof claims.sub === 'string' ? claims.sub : '';
+    if (limiter) {
+      const { headers } = await limiter.check('user', {
+        user: subject === '' ? undefined : subject,
+        ip: request.socket.remoteAddress,
+      });
+      for (const [name, value] of Object.entries(headers)) appendHeader(response, name, value);
+    }
+    return subject;
+  };
 
   const run = withIdempotency(
     async (request, response, { body }) => {
@@ -92,7 +155,7 @@ export function createApp(
         body: parseJsonBody(request.headers, body, catalog),
       });
       sendReply(response, reply, profile, {
-        kind: state.match.route.operationId,
+        kind: state.match.route.kind,
         corrId: String(request.headers['x-request-id']),
       });
     },
@@ -105,7 +168,29 @@ export function createApp(
     },
   );
 
-  return async (request, response, signal) => {
+  // The envelope endpoint has no Idempotency-Key (the protocol has none): its guard only reads bodies.
+  const runEnvelope = withIdempotency(
+    async (request, response, { body }) => {
+      const json = parseJsonBody(request.headers, body, catalog);
+      // What the envelope names is echoed even when it turns out not to be a valid one.
+      envelopeContexts.set(request.headers, resonateRequestContext(json));
+      const call = await readEnvelope(json);
+      const credentials =
+        call.token === undefined ? request.headers : { authorization: `Bearer ${call.token}` };
+      await admit(request, response, call.route, credentials);
+      const reply = await call.route.handler.handle(call.input);
+      // The server answers every success 200: its promise.create too, created or found.
+      sendReply(
+        response,
+        { status: reply.status === 204 ? 204 : 200, data: reply.data },
+        profile,
+        call.context,
+      );
+    },
+    { guard: createIdempotencyGuard({ methods: [] }), maxBodyBytes: MAX_BODY_BYTES, catalog },
+  );
+
+  const handle = async (request: IncomingMessage, response: ServerResponse, signal?: AbortSignal) => {
     const method = request.method ?? 'GET';
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     const document = method === 'GET' ? documents[pathname] : undefined;
@@ -122,18 +207,25 @@ export function createApp(
       sendReply(response, { status: 200, data: { ready: true } }, profile, { kind: 'ready' });
       return;
     }
-    const match = router.match(method, pathname);
-    const claims = await auth.authenticate(request.headers, [match.route.handler.scope]);
-    // Tokens without a subject share one bucket and one idempotency key space.
-    const subject = typeof claims.sub === 'string' ? claims.sub : '';
-    if (limiter) {
-      const { headers } = await limiter.check('user', {
-        user: subject === '' ? undefined : subject,
-        ip: request.socket.remoteAddress,
-      });
-      for (const [name, value] of Object.entries(headers)) appendHeader(response, name, value);
+    if (options.envelopes && method === 'POST' && pathname === '/') {
+      await runEnvelope(request, response, signal);
+      return;
     }
+    const match = router.match(method, pathname);
+    const subject = await admit(request, response, match.route, request.headers);
     routed.set(request, { match, subject });
     await run(request, response, signal);
   };
+
+  const context = (request: RequestFacts): Pick<RenderContext, 'kind' | 'corrId'> => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    if (options.envelopes && request.method === 'POST' && pathname === '/') {
+      return (request.headers && envelopeContexts.get(request.headers)) ?? {};
+    }
+    const kind = router.find(request.method ?? 'GET', pathname)?.route.kind;
+    const corrId = readHeader(request.headers, 'x-request-id');
+    return { ...(kind ? { kind } : {}), ...(corrId ? { corrId } : {}) };
+  };
+
+  return Object.assign(handle, { context });
 }

@@ -5,14 +5,19 @@ import type { PromisesCatalog } from '../catalog/promises-catalog.js';
  *
  * @example
  * ```ts
- * const route: Route<Handler> = { method: 'GET', path: '/promises/:id', operationId: 'getPromise', handler };
+ * const route: Route<Handler> = { method: 'GET', path: '/promises/:id', operationId: 'getPromise', kind: 'promise.get', handler };
  * ```
  */
 export interface Route<H> {
   readonly method: string;
   readonly path: string;
-  /** The OpenAPI operation id, also the `kind` that envelope profiles echo. */
+  /** The OpenAPI operation id. */
   readonly operationId: string;
+  /**
+   * The operation as Resonate's envelope protocol names it (`promise.get`, `promise.settle`): the
+   * `kind` of the `resonate` profile's envelopes, and what a request to `POST /` asks for.
+   */
+  readonly kind: string;
   readonly handler: H;
 }
 
@@ -42,6 +47,8 @@ export interface Router<H> {
   match(method: string, pathname: string): RouteMatch<H>;
   /** The route of a request, or `undefined`; never throws. */
   find(method: string, pathname: string): RouteMatch<H> | undefined;
+  /** Every route, in the order given. */
+  readonly routes: readonly Route<H>[];
 }
 
 function segments(path: string): string[] {
@@ -71,7 +78,7 @@ function fit(pattern: readonly string[], path: readonly string[]): Record<string
  *
  * @example
  * ```ts
- * const router = createRouter([{ method: 'GET', path: '/promises/:id', operationId: 'getPromise', handler }], catalog);
+ * const router = createRouter([{ method: 'GET', path: '/promises/:id', operationId: 'getPromise', kind: 'promise.get', handler }], catalog);
  * ```
  */
 export function createRouter<H>(routes: readonly Route<H>[], catalog: PromisesCatalog): Router<H> {
@@ -84,6 +91,7 @@ export function createRouter<H>(routes: readonly Route<H>[], catalog: PromisesCa
     });
   };
   return {
+    routes,
     match(method, pathname) {
       const found = candidates(pathname);
       const match = found.find(({ route }) => route.method === method);

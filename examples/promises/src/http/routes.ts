@@ -83,18 +83,15 @@ export function promiseRoutes(operations: Operations, catalog: PromisesCatalog):
     method: string,
     path: string,
     operationId: string,
+    kind: string,
     handler: RouteHandler,
-  ): Route<RouteHandler> => ({
-    method,
-    path,
-    operationId,
-    handler,
-  });
+  ): Route<RouteHandler> => ({ method, path, operationId, kind, handler });
   return [
     route(
       'POST',
       '/promises',
       'createPromise',
+      'promise.create',
       validated('promises:write', { body: schemas.createPromise }, async ({ body }) => ({
         status: 201,
         data: await operations.createPromise(body),
@@ -104,6 +101,7 @@ export function promiseRoutes(operations: Operations, catalog: PromisesCatalog):
       'GET',
       '/promises',
       'searchPromises',
+      'promise.search',
       validated('promises:read', { query: schemas.searchPromises }, async ({ query }) => {
         const page = await operations.searchPromises({
           limit: query.limit,
@@ -119,15 +117,17 @@ export function promiseRoutes(operations: Operations, catalog: PromisesCatalog):
       'GET',
       '/promises/:id',
       'getPromise',
+      'promise.get',
       validated('promises:read', byId, ({ params }) => ok(operations.getPromise(params.id))),
     ),
-    route('POST', '/promises/:id/resolve', 'resolvePromise', complete('resolve')),
-    route('POST', '/promises/:id/reject', 'rejectPromise', complete('reject')),
-    route('POST', '/promises/:id/cancel', 'cancelPromise', complete('cancel')),
+    route('POST', '/promises/:id/resolve', 'resolvePromise', 'promise.settle', complete('resolve')),
+    route('POST', '/promises/:id/reject', 'rejectPromise', 'promise.settle', complete('reject')),
+    route('POST', '/promises/:id/cancel', 'cancelPromise', 'promise.settle', complete('cancel')),
     route(
       'POST',
       '/subscriptions',
       'createSubscription',
+      'subscription.create',
       validated('promises:write', { body: schemas.createSubscription }, async ({ body }) => {
         const { subscription, created } = await operations.createSubscription(body);
         return { status: created ? 201 : 200, data: subscription };
@@ -137,12 +137,14 @@ export function promiseRoutes(operations: Operations, catalog: PromisesCatalog):
       'GET',
       '/subscriptions/:id',
       'getSubscription',
+      'subscription.get',
       validated('promises:read', byId, ({ params }) => ok(operations.getSubscription(params.id))),
     ),
     route(
       'DELETE',
       '/subscriptions/:id',
       'deleteSubscription',
+      'subscription.delete',
       validated('promises:write', byId, async ({ params }) => {
         await operations.deleteSubscription(params.id);
         return { status: 204 };
@@ -152,12 +154,14 @@ export function promiseRoutes(operations: Operations, catalog: PromisesCatalog):
       'GET',
       '/tasks/:id',
       'getTask',
+      'task.get',
       validated('tasks', byId, ({ params }) => ok(operations.getTask(params.id))),
     ),
     route(
       'POST',
       '/tasks/:id/claim',
       'claimTask',
+      'task.acquire',
       validated('tasks', { params: schemas.params, body: schemas.claimTask }, ({ params, body }) =>
         ok(operations.claimTask(params.id, body)),
       ),
@@ -166,6 +170,7 @@ export function promiseRoutes(operations: Operations, catalog: PromisesCatalog):
       'POST',
       '/tasks/:id/complete',
       'completeTask',
+      'task.complete',
       validated('tasks', { params: schemas.params, body: schemas.completeTask }, ({ params, body }) =>
         ok(operations.completeTask(params.id, body.counter)),
       ),

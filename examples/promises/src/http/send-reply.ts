@@ -16,8 +16,9 @@ export interface Reply {
 
 /**
  * Sends a successful reply: the data as JSON, wrapped in the profile's success envelope when it has
- * one (`resonate`: `{ kind, head: { corrId, status, version }, data }`), so that success and error
- * bodies of one service share their format.
+ * one (`resonate`: `{ kind, head: { corrId, status, version }, data }`, `head.status` the status
+ * sent), so that success and error bodies of one service share their format. A 204 stays one
+ * without an envelope; under an envelope profile it is a 200 whose `data` is `{}`.
  *
  * @example
  * ```ts
@@ -30,11 +31,11 @@ export function sendReply(
   profile: WireProfile,
   context: RenderContext,
 ): void {
-  if (reply.status === 204) {
+  const { status, headers, body } = renderSuccess(reply.data, { profile, context, status: reply.status });
+  if (status === 204) {
     response.writeHead(204).end();
     return;
   }
-  const { headers, body } = renderSuccess(reply.data, { profile, context });
-  response.writeHead(reply.status, { ...headers, 'content-length': Buffer.byteLength(body) });
+  response.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) });
   response.end(body);
 }
