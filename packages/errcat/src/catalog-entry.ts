@@ -19,9 +19,15 @@ export interface CatalogEntry {
   readonly key: string;
   /** The stable code. */
   readonly code: ErrorCode;
-  /** The declared HTTP status, if any. */
+  /**
+   * The declared HTTP status; `undefined` for an entry that is not an HTTP error (an SDK's own,
+   * raised in the caller's process). Tools that describe an entry read this one.
+   */
   readonly declaredStatus: number | undefined;
-  /** The HTTP status to send: the declared one, else 500. */
+  /**
+   * The HTTP status a server answers with: the declared one, else 500 — a server handed an SDK
+   * error still has to answer, and that is a failure of the server.
+   */
   readonly status: number;
   /** A short constant summary. */
   readonly title: string;

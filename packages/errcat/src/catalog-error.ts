@@ -87,7 +87,7 @@ export class CatalogError<Key extends string = string, Details = Record<string, 
   get code(): ErrorCode {
     return this.#entry.code;
   }
-  /** The HTTP status to send. */
+  /** The HTTP status to send: 500 for an entry without one (an SDK error thrown on a server). */
   get status(): number {
     return this.#entry.status;
   }
@@ -183,6 +183,12 @@ export class CatalogError<Key extends string = string, Details = Record<string, 
 
   /**
    * A sanitised JSON view: no stack, no cause, no internal fields, and the message only when exposed.
+   * `status` is the entry's declared one, `null` for an error that is not an HTTP error.
+   *
+   * @example
+   * ```ts
+   * JSON.stringify(catalog.PROMISE_NOT_FOUND({ id: 'p1' })); // {"name":"CatalogError",…,"status":404,…}
+   * ```
    */
   toJSON(): Record<string, unknown> {
     return {
@@ -190,7 +196,7 @@ export class CatalogError<Key extends string = string, Details = Record<string, 
       domain: this.domain,
       key: this.key,
       code: this.code,
-      status: this.status,
+      status: this.#entry.declaredStatus ?? null,
       message: this.expose ? this.message : this.title,
       retryable: this.retryable,
       details: this.publicDetails(),

@@ -69,9 +69,21 @@ export const explainCommand: Command = {
     const { catalog } = await loadCatalogFile(file, io.cwd);
     const entry = findEntry(catalog, wanted);
     if (values.format === 'json') {
-      const { template, translations, titles, fields, schema, internalFields, spec, ...facts } = entry;
+      const {
+        template,
+        translations,
+        titles,
+        fields,
+        schema,
+        internalFields,
+        spec,
+        declaredStatus,
+        ...facts
+      } = entry;
+      // The declared status only: an SDK error is not an HTTP error, whatever a server would answer.
+      const described = { ...facts, status: declaredStatus ?? null, http: declaredStatus !== undefined };
       io.stdout(
-        `${JSON.stringify({ ...facts, message: template.source, details: spec.details && !schema ? spec.details : undefined }, null, 2)}\n`,
+        `${JSON.stringify({ ...described, message: template.source, details: spec.details && !schema ? spec.details : undefined }, null, 2)}\n`,
       );
     } else io.stdout(explainEntry(entry));
     return 0;

@@ -4,12 +4,15 @@ import type { Command } from '../command.js';
 import { findEntry } from '../internal/find-entry.js';
 import { parseParams } from '../internal/parse-params.js';
 import { profileByName } from '../internal/profile-by-name.js';
+import { raiseEntry } from '../internal/raised-error.js';
 import { loadCatalogFile } from '../load-catalog.js';
 import { usageError } from '../usage-error.js';
 
 /**
  * `errcat render <catalog> <code|key>`: prints the status, headers and body that every errcat
- * adapter sends for that error (it runs the same responder the adapters run).
+ * adapter sends for that error (it runs the same responder the adapters run). An entry without a
+ * status is not an HTTP error: it prints the error as the SDK raises it (`<class>: <message>` and
+ * its JSON), and `--format json` gives `{ http: false, status: null, raised, error }`.
  *
  * @example
  * ```sh
@@ -18,7 +21,7 @@ import { usageError } from '../usage-error.js';
  */
 export const renderCommand: Command = {
   name: 'render',
-  summary: 'Print the HTTP response a server sends for an error',
+  summary: 'Print the HTTP response a server sends for an error (an SDK error: as it is raised)',
   usage:
     'errcat render <catalog> <code|key> [--param k=v ...] [--profile name] [--request-id id] [--path /p] [--format json]',
   options: {
@@ -37,6 +40,16 @@ export const renderCommand: Command = {
     const { catalog } = await loadCatalogFile(file, io.cwd);
     const entry = findEntry(catalog, wanted);
     const details = parseParams(entry, (values.param as string[] | undefined) ?? []);
+    if (entry.declaredStatus === undefined) {
+      const raised = raiseEntry(entry, details);
+      const note = `# ${entry.code} ${entry.key} is not an HTTP error: the SDK raises it in the caller's process.`;
+      io.stdout(
+        values.format === 'json'
+          ? `${JSON.stringify(raised, null, 2)}\n`
+          : `${note}\n${raised.raised}\n\n${JSON.stringify(raised.error)}\n`,
+      );
+      return 0;
+    }
     const profile = profileByName((values.profile as string | undefined) ?? catalog.spec.profile);
     const requestId = values['request-id'] as string | undefined;
     const path = values.path as string | undefined;
