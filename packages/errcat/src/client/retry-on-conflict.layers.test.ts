@@ -12,6 +12,7 @@ import type { WireProfile } from '../render/wire-profile.js';
 import { canRetry } from './can-retry.js';
 import { createClient } from './create-client.js';
 import { decodeErrorSync } from './decode-error-sync.js';
+import type { AnyCatalog } from './decode-types.js';
 import { retryOnConflict } from './retry-on-conflict.js';
 
 /**
@@ -125,38 +126,37 @@ describe('retries happen in one layer (issue 11, item 2)', () => {
     },
   );
 
-  it('no conflict is re-sent as is, whatever its retryable flag, method, key or catalog', async () => {
+  it('no conflict is re-sent as is, whatever its retryable flag, method, key, catalog or shouldRetry', async () => {
     const versioned = defineCatalog({
       domain: 'shop.example.com',
       errors: {
         STALE: { code: 'STALE', status: 409, role: 'VERSION_CONFLICT', message: 'Stale', retryable: true },
       },
     });
-    const foreign = { status: 409, headers: { 'content-type': 'application/json' } };
-    const cases = [
-      { catalog: undefined, answer: () => conflictAt(1) },
-      { catalog: versioned, answer: () => renderError(versioned.STALE()) },
-      {
-        catalog: undefined,
-        answer: () => ({ ...foreign, body: '{"code":"concurrent_modification","retryable":true}' }),
-      },
-      {
-        catalog: undefined,
-        answer: () => ({ ...foreign, status: 412, body: '{"code":"STALE_ETAG","retryable":true}' }),
-      },
+    const foreign = (status: number, code: string): Answer => ({
+      status,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, message: 'changed', retryable: true }),
+    });
+    const cases: { name: string; catalog?: AnyCatalog | undefined; answer: () => Answer }[] = [
+      { name: 'rstmdb CONFLICT, no catalog', answer: () => conflictAt(1) },
+      { name: 'role VERSION_CONFLICT', catalog: versioned, answer: () => renderError(versioned.STALE()) },
+      { name: 'foreign 409', answer: () => foreign(409, 'concurrent_modification') },
+      { name: 'foreign 412', answer: () => foreign(412, 'STALE_ETAG') },
     ];
-    for (const [index, scenario] of cases.entries()) {
-      answer = scenario.answer;
-      for (const send of [
-        (api: ReturnType<typeof createClient>) => api.safe.put('instances/order-1', { json: {} }),
-        (api: ReturnType<typeof createClient>) =>
-          api.safe.post('instances/order-1/events', { json: {}, idempotencyKey: true }),
-      ]) {
-        seen.length = 0;
-        const api = createClient({ baseUrl, catalog: scenario.catalog as typeof versioned | undefined });
-        const result = await send(api as ReturnType<typeof createClient>);
-        expect(result.ok, String(index)).toBe(false);
-        expect(seen, String(index)).toHaveLength(1);
+    for (const { name, catalog = undefined, answer: scenario } of cases) {
+      answer = scenario;
+      for (const retry of [undefined, { shouldRetry: () => true }]) {
+        const api = createClient({ baseUrl, catalog, ...(retry ? { retry } : {}) });
+        for (const send of [
+          () => api.safe.put('instances/order-1', { json: {} }),
+          () => api.safe.post('instances/order-1/events', { json: {}, idempotencyKey: true }),
+        ]) {
+          seen.length = 0;
+          const result = await send();
+          expect(!result.ok && result.error.retryable, name).toBe(true);
+          expect(seen, name).toHaveLength(1);
+        }
       }
     }
   });

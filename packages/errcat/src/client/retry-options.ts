@@ -62,7 +62,8 @@ export interface RetryOptions {
   readonly onRetry?: (event: RetryEvent) => void | Promise<void>;
   /**
    * Overrides the decision for one failure: `true` retries (budget, attempts and deadline still
-   * apply), `false` stops, `undefined` keeps errcat's decision.
+   * apply), `false` stops, `undefined` keeps errcat's decision. A version conflict
+   * (`isConflict`) is never re-sent, whatever this says: `retryOnConflict` re-reads and applies it.
    * @default undefined
    */
   readonly shouldRetry?: (error: unknown, event: { attempt: number; method: string }) => boolean | undefined;
