@@ -36,7 +36,7 @@ describe('violationsFromJsonSchema', () => {
       ['/name', 'min_length'],
       ['/age', 'minimum'],
       ['/role', 'enum'],
-      ['/tags/1', 'unique'],
+      ['/tags', 'unique'],
       ['/a~1b', 'type'],
     ]);
     expect(list.find((item) => item.pointer === '/email')?.message).toBe(
@@ -62,13 +62,11 @@ describe('violationsFromJsonSchema', () => {
       { keyword: 'format', instancePath: '/email', params: { format: 'email' } },
       { keyword: 'format', instancePath: '/contact', params: { format: 'idn-email' } },
       { keyword: 'format', instancePath: '/site', params: { format: 'uri' } },
-      { keyword: 'uniqueItems', instancePath: '/tags', params: { i: -1 } },
     ]);
     expect(formats.map((item) => [item.pointer, item.type])).toEqual([
       ['/email', 'email'],
       ['/contact', 'email'],
       ['/site', 'format'],
-      ['/tags', 'unique'],
     ]);
   });
 

@@ -73,16 +73,8 @@ function typeOf(keyword: string, params: JsonSchemaError['params']): ViolationTy
   return BY_KEYWORD.get(keyword) ?? 'invalid';
 }
 
-/**
- * The segment after the failing value's own path: the property a keyword is about (Ajv points a
- * missing or unknown property at its parent), or the repeated item of `uniqueItems` (Ajv's `i`,
- * the later of the two equal items), so a `unique` violation points at the value that repeats.
- */
-function extraSegment(keyword: string, params: JsonSchemaError['params']): string | undefined {
-  if (keyword === 'uniqueItems') {
-    const index = params?.i;
-    return Number.isInteger(index) && (index as number) >= 0 ? String(index) : undefined;
-  }
+/** The property a keyword is about: Ajv points a missing or unknown property at its parent. */
+function propertyOf(keyword: string, params: JsonSchemaError['params']): string | undefined {
   const paramName = PROPERTY_PARAM.get(keyword);
   const property = paramName === undefined ? undefined : params?.[paramName];
   return typeof property === 'string' ? property : undefined;
@@ -97,8 +89,8 @@ function partOf(part: RequestPart | 'querystring' | undefined): RequestPart {
 /**
  * Turns JSON Schema validation errors (Ajv's `errors`, Fastify's `error.validation`) into
  * violations. A missing or unknown property is pointed at itself (`/email`), not at its parent
- * object as Ajv does, and a `uniqueItems` failure at the repeated item (`/tags/1`). `format: email`
- * is seed 004's `email` type. Pass Fastify's `error.validationContext` as the part.
+ * object as Ajv does; a `uniqueItems` failure is `unique` at the array, as a custom uniqueness
+ * check of Zod, Valibot or ArkType is. `format: email` is seed 004's `email` type. Pass Fastify's `error.validationContext` as the part.
  *
  * @example
  * ```ts
@@ -119,8 +111,8 @@ export function violationsFromJsonSchema(
     const type = typeOf(keyword, error.params);
     const base = typeof error.instancePath === 'string' ? error.instancePath : '';
     const path = parseJsonPointer(base) ?? [];
-    const extra = extraSegment(keyword, error.params);
-    if (extra !== undefined) path.push(extra);
+    const property = propertyOf(keyword, error.params);
+    if (property !== undefined) path.push(property);
     const message = typeof error.message === 'string' ? error.message : `failed '${keyword}'`;
     violations.push({ in: where, pointer: formatJsonPointer(path), type, message });
   }

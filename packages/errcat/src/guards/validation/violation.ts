@@ -8,9 +8,9 @@
  * - `email` is a string that is no email address (Zod `z.email()`, Valibot `email()`, ArkType
  *   `string.email`, JSON Schema `format: email`); every other named format is `format`.
  * - `unique` is "value already exists (duplicate)": a value that must be distinct repeats another.
- *   Validation can only see repeats inside the request (JSON Schema `uniqueItems`, pointed at the
- *   repeated item); a value that already exists in storage comes from the database mapping
- *   (`fromDatabaseError`), not from validation.
+ *   Validation can only see repeats inside the request (JSON Schema `uniqueItems`, a custom check
+ *   below), pointed at the array; a value that already exists in storage comes from the database
+ *   mapping (`fromDatabaseError`), not from validation.
  * - A custom check names its type itself: Zod `refine(check, { params: { type: 'unique' } })`,
  *   Valibot `rawCheck` with `addIssue({ expected: 'unique' })`, ArkType `ctx.reject({ expected: 'unique' })`.
  * - `invalid` covers whatever fits none of the others: a custom refinement that names no type, a
