@@ -340,7 +340,7 @@ describe('request guards × adapters (Fastify, Express, Hono, node:http)', () =>
     const errors = (answer.body.details as { errors: { in: string; pointer: string; type: string }[] })
       .errors;
     expect(errors.map((error) => `${error.in}:${error.pointer}:${error.type}`)).toEqual([
-      'body:/email:format',
+      'body:/email:email',
       'body:/name:min_length',
       'body:/admin:unknown_field',
       'query:/notify:enum',
@@ -479,7 +479,14 @@ describe('request guards × adapters (Fastify, Express, Hono, node:http)', () =>
     expect([response.status, body.code, body.details.errors]).toEqual([
       422,
       'validation_error',
-      [{ in: 'body', pointer: '/email', type: 'required', message: "must have required property 'email'" }],
+      [
+        {
+          in: 'body',
+          pointer: '/email',
+          type: 'required',
+          message: "email: must have required property 'email'",
+        },
+      ],
     ]);
   });
 });
