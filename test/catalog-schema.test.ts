@@ -61,6 +61,7 @@ describe('catalog.schema.json', () => {
           message: 'Gone',
           deprecated: 'use PROMISE_NOT_FOUND',
           replacedBy: 'PROMISE_NOT_FOUND',
+          database: { violation: 'unique', column: 'tenant, sku', constraint: 'sku_tenant', table: 'items' },
         },
         PROMISE_NOT_FOUND: {
           code: 4040,
@@ -127,6 +128,17 @@ describe('catalog.schema.json', () => {
     ['causes that are not strings', withEntry({ ...entry, causes: [1] })],
     ['headers that are not strings', withEntry({ ...entry, headers: { 'retry-after': 5 } })],
     ['a lower-case role', withEntry({ ...entry, role: 'not_found' })],
+    ['an unknown violation kind', withEntry({ ...entry, database: { violation: 'uniq', column: 'email' } })],
+    ['a database binding naming only its kind', withEntry({ ...entry, database: { violation: 'unique' } })],
+    ['a column that is no name', withEntry({ ...entry, database: { violation: 'unique', column: 'a b' } })],
+    [
+      'an unknown database binding field',
+      withEntry({ ...entry, database: { violation: 'unique', column: 'email', field: 'email' } }),
+    ],
+    [
+      'a database binding with a role',
+      withEntry({ ...entry, role: 'UNIQUE_VIOLATION', database: { violation: 'unique', column: 'email' } }),
+    ],
     ['a range with three numbers', { ...valid, categories: { r: { range: [1, 2, 3] } } }],
     ['an unknown category field', { ...valid, categories: { r: { retry: true } } }],
     ['an unknown stack rule', { ...valid, stack: 'sometimes' }],

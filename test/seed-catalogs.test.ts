@@ -325,8 +325,9 @@ describe.skipIf(SEEDS_DIR === undefined)('seed references (skipped: ../shared/se
     const database = catalog.entries.filter((entry) => entry.category === 'database');
     expect(database.length).toBe(line.split('- ').length - 1);
     for (const entry of database) {
-      const field = (entry.extensions.database as { field?: string } | undefined)?.field;
-      expect(line).toContain(`${field}- ${entry.template.source}`);
+      const column = entry.spec.database?.column;
+      expect(entry.spec.database?.violation).toBe('unique');
+      expect(line).toContain(`${column}- ${entry.template.source}`);
     }
   });
 });

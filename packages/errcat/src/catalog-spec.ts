@@ -93,6 +93,12 @@ export interface EntrySpec {
    */
   readonly role?: string;
   /**
+   * The database constraint violation this entry answers, such as a unique violation on `email`:
+   * `fromDatabaseError` raises this entry instead of the violation's role entry, with the role's
+   * details (the column as `field`).
+   */
+  readonly database?: DatabaseViolationSpec;
+  /**
    * For the entry playing `VALIDATION_FAILED`: the keys of each violation in `details.errors`, in
    * the order they are sent, such as seed 004's `['field', 'type', 'message']`. `field` is a dotted
    * name (`items.0.email`), `pointer` a JSON pointer (`/items/0/email`).
@@ -101,6 +107,46 @@ export interface EntrySpec {
   readonly violationKeys?: readonly ViolationKey[];
   /** Data for wire profiles and tools, keyed by their name (such as `resonate-legacy`). */
   readonly extensions?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A kind of constraint violation: PostgreSQL's SQLSTATE 23505, 23503, 23502 and 23514, SQLite's
+ * `SQLITE_CONSTRAINT_UNIQUE` (and `_PRIMARYKEY`), `_FOREIGNKEY`, `_NOTNULL` and `_CHECK`.
+ *
+ * @example
+ * ```ts
+ * const kind: ConstraintViolation = 'unique';
+ * ```
+ */
+export type ConstraintViolation = 'unique' | 'foreign_key' | 'not_null' | 'check';
+
+/**
+ * Which constraint violation an entry answers: the kind, and the column or constraint the database
+ * names in its error. Every part that is given must match; when several entries match, the one
+ * that gives the most parts wins.
+ *
+ * @example
+ * ```ts
+ * const duplicateEmail = {
+ *   code: 'duplicate_email',
+ *   status: 409,
+ *   message: 'Email already registered',
+ *   database: { violation: 'unique', column: 'email' },
+ * } satisfies EntrySpec;
+ * ```
+ */
+export interface DatabaseViolationSpec {
+  /** The kind of violation. */
+  readonly violation: ConstraintViolation;
+  /**
+   * The column as the database reports it; for a composite key every column, comma-separated
+   * (`tenant, sku`, in any order). Give at least one of `column`, `constraint` and `table`.
+   */
+  readonly column?: string;
+  /** The constraint or index name, for a check or an index on an expression (`users_lower_email`). */
+  readonly constraint?: string;
+  /** The table, when the same column name is constrained in several tables. @default any table */
+  readonly table?: string;
 }
 
 /**

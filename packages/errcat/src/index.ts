@@ -6,7 +6,16 @@
 export { type BaseRole, baseCatalog, baseCatalogSpec } from './base/base-catalog.js';
 export type { CatalogEntry } from './catalog-entry.js';
 export { CATALOG_ERROR_BRAND, CatalogError, type CatalogErrorOptions } from './catalog-error.js';
-export type { CatalogSpec, CategorySpec, EntrySpec, ErrorCode, LogLevel, StackRule } from './catalog-spec.js';
+export type {
+  CatalogSpec,
+  CategorySpec,
+  ConstraintViolation,
+  DatabaseViolationSpec,
+  EntrySpec,
+  ErrorCode,
+  LogLevel,
+  StackRule,
+} from './catalog-spec.js';
 export type {
   Catalog,
   CatalogMethods,

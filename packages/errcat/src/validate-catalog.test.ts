@@ -108,6 +108,40 @@ describe('validateCatalog', () => {
     ).toEqual([]);
   });
 
+  test('database names a kind of constraint violation and a column, constraint or table', () => {
+    const at = 'errors.PROMISE_NOT_FOUND.database';
+    const problem = (database: unknown, extra: Record<string, unknown> = {}) =>
+      problemsWith({ database, ...extra }).map((p) => `${p.path}: ${p.message}`);
+    expect(problem({ violation: 'unique', column: 'tenant, sku', table: 'products' })).toEqual([]);
+    expect(problem({ violation: 'check', constraint: 'age_not_negative' })).toEqual([]);
+    expect(problem({ violation: 'uniq', column: 'email' })).toEqual([
+      `${at}.violation: must be one of unique, foreign_key, not_null, check`,
+    ]);
+    expect(problem({ violation: 'unique' })).toEqual([
+      `${at}: must name a column, a constraint or a table besides the violation`,
+    ]);
+    expect(problem({ violation: 'unique', column: 'lower(email) x' })).toEqual([
+      `${at}.column: must be a column name, or several separated by commas`,
+    ]);
+    expect(problem({ violation: 'unique', constraint: '', field: 'email' })).toEqual([
+      `${at}.field: unknown field (violation, column, constraint or table)`,
+      `${at}.constraint: must be a non-empty string`,
+    ]);
+    expect(problem('unique')).toEqual([`${at}: must be { violation, column?, constraint?, table? }`]);
+    expect(problem({ violation: 'unique', column: 'email' }, { role: 'UNIQUE_VIOLATION' })).toEqual([
+      `${at}: an entry answers a constraint violation in place of its role entry: drop \`role\` or \`database\``,
+    ]);
+    const twice = validateCatalog({
+      domain: 'x',
+      errors: {
+        A: { ...entry, database: { violation: 'unique', column: 'tenant, sku' } },
+        B: { ...entry, code: 2, database: { violation: 'unique', column: 'sku,tenant' } },
+        C: { ...entry, code: 3, database: { violation: 'unique', column: 'sku', table: 'items' } },
+      },
+    });
+    expect(twice).toEqual([{ path: 'errors.B.database', message: 'answers the same violation as A' }]);
+  });
+
   test('keys are UPPER_SNAKE of at most 63 characters', () => {
     const bad = validateCatalog({
       domain: 'x',

@@ -1,5 +1,6 @@
 import type { CategorySpec } from './catalog-spec.js';
 import { type NormalizedField, normalizeField } from './field-spec.js';
+import { checkDatabaseBinding } from './internal/check-database-binding.js';
 import { checkViolationKeys } from './internal/check-violation-keys.js';
 import { isSafeHeader } from './internal/header-safety.js';
 import { type CompiledTemplate, compileTemplate } from './message-template.js';
@@ -90,6 +91,7 @@ const ENTRY_FIELDS = new Set([
   'stack',
   'extensions',
   'role',
+  'database',
   'violationKeys',
 ]);
 const CATEGORY_FIELDS = new Set(['title', 'description', 'range', 'retryable']);
@@ -184,8 +186,10 @@ export function validateCatalog(spec: unknown): CatalogProblem[] {
   }
   const codes = new Map<string, string>();
   const roles = new Map<string, string>();
+  const bindings = new Map<string, string>();
   for (const [key, entry] of Object.entries(spec.errors)) {
     checkEntry(key, entry, categories, codes, spec.errors, report);
+    if (isRecord(entry)) checkDatabaseBinding(key, entry, bindings, report);
     if (isRecord(entry)) checkViolationKeys(key, entry, report);
     if (!isRecord(entry) || entry.role === undefined) continue;
     const previous = typeof entry.role === 'string' ? roles.get(entry.role) : undefined;

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * const failure: DatabaseFailure = { role: 'UNIQUE_VIOLATION', field: 'email', constraint: 'users_email_key', table: 'users' };
+ * const failure: DatabaseFailure = { role: 'UNIQUE_VIOLATION', field: 'email', column: 'email', constraint: 'users_email_key', table: 'users' };
  * ```
  */
 export interface DatabaseFailure {
@@ -21,8 +21,10 @@ export interface DatabaseFailure {
     | 'QUERY_CANCELED'
     | 'DATABASE_UNAVAILABLE'
     | 'DATABASE_READ_ONLY';
-  /** The column (or columns, comma-separated) at fault, when the error names it. */
+  /** The field to report: the column, or the name the `fields` option gives the constraint. */
   readonly field?: string | undefined;
+  /** The column (or columns, comma-separated) at fault, as the database names it. */
+  readonly column?: string | undefined;
   /** The constraint or index name. */
   readonly constraint?: string | undefined;
   /** The table. */

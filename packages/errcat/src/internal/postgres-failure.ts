@@ -66,7 +66,7 @@ function columnFromConstraintName(
  *
  * @example
  * ```ts
- * postgresFailure(pgError, {}); // { role: 'UNIQUE_VIOLATION', field: 'email', constraint: 'users_email_key', table: 'users' }
+ * postgresFailure(pgError, {}); // { role: 'UNIQUE_VIOLATION', field: 'email', column: 'email', constraint: 'users_email_key', table: 'users' }
  * ```
  */
 export function postgresFailure(
@@ -80,14 +80,13 @@ export function postgresFailure(
   if (role === undefined) return undefined;
   const constraint = stringProp(error, 'constraint') ?? stringProp(error, 'constraint_name');
   const table = stringProp(error, 'table') ?? stringProp(error, 'table_name');
-  const column = stringProp(error, 'column') ?? stringProp(error, 'column_name');
+  let column = stringProp(error, 'column') ?? stringProp(error, 'column_name');
+  if (column === undefined && (role === 'UNIQUE_VIOLATION' || role === 'FOREIGN_KEY_VIOLATION')) {
+    column = columnsFromDetail(stringProp(error, 'detail'));
+    if (column === undefined && role === 'UNIQUE_VIOLATION')
+      column = columnFromConstraintName(constraint, table);
+  }
   const mapped =
     constraint !== undefined && Object.hasOwn(fields, constraint) ? fields[constraint] : undefined;
-  let field = mapped ?? column;
-  if (field === undefined && (role === 'UNIQUE_VIOLATION' || role === 'FOREIGN_KEY_VIOLATION')) {
-    field = columnsFromDetail(stringProp(error, 'detail'));
-    if (field === undefined && role === 'UNIQUE_VIOLATION')
-      field = columnFromConstraintName(constraint, table);
-  }
-  return { role, field, constraint, table };
+  return { role, field: mapped ?? column, column, constraint, table };
 }

@@ -5,6 +5,7 @@ import type { FieldMap } from '../field-spec.js';
 import { type NormalizedField, normalizeField } from '../field-spec.js';
 import { type CompiledTemplate, compileTemplate } from '../message-template.js';
 import { isStandardSchema } from '../standard-schema.js';
+import { CONSTRAINT_ROLES } from './constraint-roles.js';
 
 /**
  * Statuses that are worth retrying when nothing more specific is declared.
@@ -44,9 +45,13 @@ function docsOf(spec: CatalogSpec, key: string, entry: EntrySpec): string | unde
   return `${spec.docs}#${code}`;
 }
 
-/** The base-catalog entry whose role an entry plays, if any. */
+/**
+ * The base-catalog entry whose role an entry plays, if any: its `role`, or the role of the
+ * constraint violation it answers (`database: { violation: 'unique' }` answers for `UNIQUE_VIOLATION`).
+ */
 function roleBase(entry: EntrySpec): EntrySpec | undefined {
-  return entry.role === undefined ? undefined : (baseEntries as Record<string, EntrySpec>)[entry.role];
+  const role = entry.role ?? (entry.database && CONSTRAINT_ROLES[entry.database.violation]);
+  return role === undefined ? undefined : (baseEntries as Record<string, EntrySpec>)[role];
 }
 
 /**

@@ -64,7 +64,7 @@ function resultCode(error: object, message: string): string | undefined {
  * The columns of `UNIQUE constraint failed: users.org_id, users.email` (SQLite names columns, not
  * values, in these messages), or the index of `… failed: index 'users_lower_email'`.
  */
-function namedInMessage(message: string): Pick<DatabaseFailure, 'field' | 'constraint' | 'table'> {
+function namedInMessage(message: string): Pick<DatabaseFailure, 'column' | 'constraint' | 'table'> {
   const colon = message.indexOf('constraint failed: ');
   if (colon === -1) return {};
   const rest = message.slice(colon + 'constraint failed: '.length).trim();
@@ -74,7 +74,7 @@ function namedInMessage(message: string): Pick<DatabaseFailure, 'field' | 'const
   if (!parts.every((part) => part.length === 2 && part.every((name) => /^[\p{L}\p{N}_$]+$/u.test(name)))) {
     return { constraint: rest };
   }
-  return { field: parts.map((part) => part[1]).join(', '), table: parts[0]?.[0] };
+  return { column: parts.map((part) => part[1]).join(', '), table: parts[0]?.[0] };
 }
 
 /**
@@ -82,7 +82,7 @@ function namedInMessage(message: string): Pick<DatabaseFailure, 'field' | 'const
  *
  * @example
  * ```ts
- * sqliteFailure(sqliteError, {}); // { role: 'UNIQUE_VIOLATION', field: 'email', table: 'users' } for "UNIQUE constraint failed: users.email"
+ * sqliteFailure(sqliteError, {}); // { role: 'UNIQUE_VIOLATION', field: 'email', column: 'email', table: 'users' } for "UNIQUE constraint failed: users.email"
  * ```
  */
 export function sqliteFailure(
@@ -97,10 +97,16 @@ export function sqliteFailure(
   if (!code.startsWith('SQLITE_CONSTRAINT')) return { role };
   const named = namedInMessage(message);
   if (role === 'FOREIGN_KEY_VIOLATION') return { role };
-  if (role === 'CHECK_VIOLATION') return { role, constraint: named.constraint ?? named.field };
+  if (role === 'CHECK_VIOLATION') return { role, constraint: named.constraint ?? named.column };
   const mapped =
     named.constraint !== undefined && Object.hasOwn(fields, named.constraint)
       ? fields[named.constraint]
       : undefined;
-  return { role, field: mapped ?? named.field, constraint: named.constraint, table: named.table };
+  return {
+    role,
+    field: mapped ?? named.column,
+    column: named.column,
+    constraint: named.constraint,
+    table: named.table,
+  };
 }

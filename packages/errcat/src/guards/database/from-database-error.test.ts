@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeedCatalog } from '../../../../../test/support/seed-catalogs.js';
 import { startPostgres, type TestPostgres } from '../../../../../test-support/postgres.js';
 import { freePort } from '../../../../../test-support/redis.js';
 import type { CatalogError } from '../../catalog-error.js';
@@ -13,17 +14,10 @@ import { columnsFromDetail } from '../../internal/postgres-failure.js';
 import { renderError } from '../../render/render-error.js';
 import { fromDatabaseError } from './from-database-error.js';
 
-/** What must never reach a response: row values, SQL, constraint and table names. */
-const SECRETS = [
-  'alice@example.com',
-  'SKU-SECRET-1',
-  'INSERT',
-  'SELECT',
-  'UPDATE',
-  'users_email_key',
-  'sku_tenant',
-  '"users"',
-];
+/** The row values of the tests: never in a response's body or headers, nor in the error's details. */
+const VALUES = ['alice@example.com', 'SKU-SECRET-1', 'Team-Secret'];
+/** What must never reach a response body: row values, SQL, constraint and table names. */
+const SECRETS = [...VALUES, 'INSERT', 'SELECT', 'UPDATE', 'users_email_key', 'sku_tenant', '"users"'];
 
 /** Runs a statement that must fail, maps its error, renders it, and checks nothing leaks. */
 async function mapped(run: () => unknown, options?: Parameters<typeof fromDatabaseError>[1]) {
@@ -38,6 +32,10 @@ async function mapped(run: () => unknown, options?: Parameters<typeof fromDataba
   if (!error) throw new Error(`not mapped: ${String(thrown)}`);
   const rendered = renderError(error);
   for (const secret of SECRETS) expect(rendered.body, `leaks ${secret}`).not.toContain(secret);
+  for (const value of VALUES) {
+    expect(JSON.stringify(rendered.headers), `headers leak ${value}`).not.toContain(value);
+    expect(JSON.stringify(error.details), `details hold ${value}`).not.toContain(value);
+  }
   const body = JSON.parse(rendered.body);
   return {
     error,
@@ -47,6 +45,53 @@ async function mapped(run: () => unknown, options?: Parameters<typeof fromDataba
     headers: rendered.headers,
   };
 }
+
+/** Seed 004's catalog: `duplicate_email`, `duplicate_name` and `duplicate_sku` answer unique violations. */
+const apiReference = loadSeedCatalog('api-reference').catalog;
+
+/** A catalog with a role entry for unique violations and entries bound to one violation each. */
+const bound = defineCatalog({
+  domain: 'bindings.example.com',
+  errors: {
+    DUPLICATE: { code: 'duplicate', status: 409, message: 'Already exists', role: 'UNIQUE_VIOLATION' },
+    EMAIL_TAKEN: {
+      code: 'email_taken',
+      status: 409,
+      message: 'Email taken',
+      database: { violation: 'unique', column: 'email' },
+    },
+    USER_EMAIL_TAKEN: {
+      code: 'user_email_taken',
+      status: 409,
+      message: 'A user has this email',
+      database: { violation: 'unique', column: 'email', table: 'users' },
+    },
+    NAME_REQUIRED: {
+      code: 'name_required',
+      status: 422,
+      message: 'A name is required',
+      database: { violation: 'not_null', column: 'name' },
+    },
+    UNKNOWN_ORG: {
+      code: 'unknown_org',
+      status: 422,
+      message: 'No such organisation',
+      database: { violation: 'foreign_key', column: 'org_id' },
+    },
+    NEGATIVE_AGE: {
+      code: 'negative_age',
+      status: 422,
+      message: 'The age must not be negative',
+      database: { violation: 'check', constraint: 'age_not_negative' },
+    },
+    HANDLE_TAKEN: {
+      code: 'handle_taken',
+      status: 409,
+      message: 'Handle taken',
+      database: { violation: 'unique', constraint: 'handles_lower_name' },
+    },
+  },
+});
 
 describe('fromDatabaseError with a real PostgreSQL', () => {
   let server: TestPostgres;
@@ -72,12 +117,16 @@ describe('fromDatabaseError with a real PostgreSQL', () => {
       CREATE TABLE products (tenant int, sku text, CONSTRAINT sku_tenant UNIQUE (tenant, "sku"));
       CREATE TABLE handles (name text);
       CREATE UNIQUE INDEX handles_lower_name ON handles (lower(name));
+      CREATE TABLE teams (name text CONSTRAINT team_name_taken UNIQUE);
+      CREATE TABLE items (sku text UNIQUE);
       CREATE TABLE ledger (v int);
       CREATE TABLE rows (id int PRIMARY KEY, v int);
       INSERT INTO orgs VALUES (1);
       INSERT INTO users (email, name, org_id) VALUES ('alice@example.com', 'Alice', 1);
       INSERT INTO products VALUES (1, 'SKU-SECRET-1');
       INSERT INTO handles VALUES ('Bob');
+      INSERT INTO teams VALUES ('Team-Secret');
+      INSERT INTO items VALUES ('SKU-SECRET-1');
       INSERT INTO rows VALUES (1, 0), (2, 0);
     `);
   });
@@ -105,6 +154,55 @@ describe('fromDatabaseError with a real PostgreSQL', () => {
       fields: { handles_lower_name: 'name' },
     });
     expect(named.details).toEqual({ field: 'name' });
+  });
+
+  it("raises seed 004's own entries for its unique violations, the field but never the value", async () => {
+    const query = (sql: string) => () => a.query(sql);
+    const seed = { catalog: apiReference };
+    const email = await mapped(
+      query("INSERT INTO users (email, name) VALUES ('alice@example.com', 'A5')"),
+      seed,
+    );
+    expect([email.status, email.code, email.details]).toEqual([409, 'duplicate_email', { field: 'email' }]);
+    // The constraint and table reach the logs, as under the role's entry.
+    expect(email.error.details).toEqual({ field: 'email', constraint: 'users_email_key', table: 'users' });
+    // team_name_taken is no default name: the column comes from the detail, never its value.
+    const name = await mapped(query("INSERT INTO teams VALUES ('Team-Secret')"), seed);
+    expect([name.code, name.details]).toEqual(['duplicate_name', { field: 'name' }]);
+    const sku = await mapped(query("INSERT INTO items VALUES ('SKU-SECRET-1')"), seed);
+    expect([sku.code, sku.details]).toEqual(['duplicate_sku', { field: 'sku' }]);
+    // (tenant, sku) is not the sku column: the role's entry answers.
+    const composite = await mapped(query("INSERT INTO products VALUES (1, 'SKU-SECRET-1')"), seed);
+    expect([composite.code, composite.details]).toEqual(['UNIQUE_VIOLATION', { field: 'tenant, sku' }]);
+  });
+
+  it('picks the entry bound to the violation, the most specific first, else the role entry', async () => {
+    const query = (sql: string) => () => a.query(sql);
+    const own = { catalog: bound };
+    const email = await mapped(query("INSERT INTO users (email, name) VALUES ('alice@example.com', 'A6')"), {
+      ...own,
+      fields: { users_email_key: 'emailAddress' },
+    });
+    // Column and table beat the column alone; `fields` renames what the response reports.
+    expect([email.code, email.details]).toEqual(['user_email_taken', { field: 'emailAddress' }]);
+    const composite = await mapped(query("INSERT INTO products VALUES (1, 'SKU-SECRET-1')"), own);
+    expect([composite.code, composite.details]).toEqual(['duplicate', { field: 'tenant, sku' }]);
+    const missing = await mapped(query("INSERT INTO users (email) VALUES ('m@y.z')"), own);
+    expect([missing.status, missing.code, missing.details]).toEqual([
+      422,
+      'name_required',
+      { field: 'name' },
+    ]);
+    const foreign = await mapped(
+      query("INSERT INTO users (email, name, org_id) VALUES ('o@y.z', 'O', 99)"),
+      own,
+    );
+    expect([foreign.code, foreign.details]).toEqual(['unknown_org', { field: 'org_id' }]);
+    const check = await mapped(query("INSERT INTO users (email, name, age) VALUES ('k@y.z', 'K', -1)"), own);
+    expect([check.code, check.details]).toEqual(['negative_age', {}]);
+    expect(check.error.details).toEqual({ constraint: 'age_not_negative', table: 'users' });
+    const handle = await mapped(query("INSERT INTO handles VALUES ('BOB')"), own);
+    expect([handle.code, handle.details]).toEqual(['handle_taken', {}]);
   });
 
   it('maps foreign key, not-null and check violations', async () => {
@@ -257,9 +355,13 @@ describe('fromDatabaseError with real SQLite files', () => {
     CREATE TABLE products (tenant INTEGER, sku TEXT, UNIQUE (tenant, sku));
     CREATE TABLE handles (name TEXT);
     CREATE UNIQUE INDEX handles_lower_name ON handles (lower(name));
+    CREATE TABLE teams (name TEXT UNIQUE);
+    CREATE TABLE items (sku TEXT UNIQUE);
     INSERT INTO users (email, name) VALUES ('alice@example.com', 'Alice');
     INSERT INTO products VALUES (1, 'SKU-SECRET-1');
     INSERT INTO handles VALUES ('Bob');
+    INSERT INTO teams VALUES ('Team-Secret');
+    INSERT INTO items VALUES ('SKU-SECRET-1');
   `);
 
   afterAll(() => {
@@ -301,6 +403,43 @@ describe('fromDatabaseError with real SQLite files', () => {
       db.prepare("INSERT INTO users (email, name, age) VALUES ('c@y.z', 'C', -1)").run(),
     );
     expect([check.status, check.code, check.details]).toEqual([422, 'CHECK_VIOLATION', {}]);
+  });
+
+  it("raises seed 004's own entries and the entries bound to each violation", async () => {
+    const run = (sql: string) => () => db.prepare(sql).run();
+    const seed = { catalog: apiReference };
+    const email = await mapped(
+      run("INSERT INTO users (email, name) VALUES ('alice@example.com', 'A')"),
+      seed,
+    );
+    expect([email.status, email.code, email.details]).toEqual([409, 'duplicate_email', { field: 'email' }]);
+    expect(email.error.details).toEqual({ field: 'email', table: 'users' });
+    const name = await mapped(run("INSERT INTO teams VALUES ('Team-Secret')"), seed);
+    expect([name.code, name.details]).toEqual(['duplicate_name', { field: 'name' }]);
+    const sku = await mapped(run("INSERT INTO items VALUES ('SKU-SECRET-1')"), seed);
+    expect([sku.code, sku.details]).toEqual(['duplicate_sku', { field: 'sku' }]);
+    const composite = await mapped(run("INSERT INTO products VALUES (1, 'SKU-SECRET-1')"), seed);
+    expect([composite.code, composite.details]).toEqual(['UNIQUE_VIOLATION', { field: 'tenant, sku' }]);
+
+    const own = { catalog: bound };
+    const taken = await mapped(run("INSERT INTO users (email, name) VALUES ('alice@example.com', 'A')"), own);
+    expect([taken.code, taken.details]).toEqual(['user_email_taken', { field: 'email' }]);
+    const missing = await mapped(run("INSERT INTO users (email) VALUES ('n@y.z')"), own);
+    expect([missing.status, missing.code, missing.details]).toEqual([
+      422,
+      'name_required',
+      { field: 'name' },
+    ]);
+    const check = await mapped(run("INSERT INTO users (email, name, age) VALUES ('c@y.z', 'C', -1)"), own);
+    expect([check.code, check.details]).toEqual(['negative_age', {}]);
+    const handle = await mapped(run("INSERT INTO handles VALUES ('BOB')"), own);
+    expect([handle.code, handle.details]).toEqual(['handle_taken', {}]);
+    // SQLite names no column in "FOREIGN KEY constraint failed": the role's entry answers.
+    const foreign = await mapped(
+      run("INSERT INTO users (email, name, org_id) VALUES ('f@y.z', 'F', 9)"),
+      own,
+    );
+    expect([foreign.code, foreign.details]).toEqual(['FOREIGN_KEY_VIOLATION', {}]);
   });
 
   it('maps a locked database to DATABASE_BUSY and a read-only one to DATABASE_READ_ONLY', async () => {

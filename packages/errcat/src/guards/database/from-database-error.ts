@@ -1,6 +1,7 @@
 import { CatalogError } from '../../catalog-error.js';
 import type { CatalogSpec } from '../../catalog-spec.js';
 import type { CatalogMethods } from '../../catalog-types.js';
+import { constraintEntry } from '../../internal/constraint-entry.js';
 import { type DatabaseFailure, NETWORK_CODES, stringProp } from '../../internal/database-failure.js';
 import { postgresFailure } from '../../internal/postgres-failure.js';
 import { sqliteFailure } from '../../internal/sqlite-failure.js';
@@ -16,7 +17,11 @@ import { entryForRole } from '../../role-error.js';
  * ```
  */
 export interface DatabaseErrorOptions {
-  /** The catalog whose role entries to raise. @default errcat's base catalog */
+  /**
+   * The catalog whose entries to raise: the one that declares it answers the violation
+   * (`database: { violation, column }`), else the one playing the failure's role.
+   * @default errcat's base catalog
+   */
   readonly catalog?: CatalogMethods<CatalogSpec> | undefined;
   /**
    * The field to report for a constraint or index, by its name: for constraints on expressions
@@ -67,7 +72,9 @@ function failureOf(error: unknown, fields: Readonly<Record<string, string>>): Da
  * better-sqlite3, sqlite3 or node:sqlite (`SQLITE_CONSTRAINT_UNIQUE`, `SQLITE_BUSY`,
  * `SQLITE_READONLY`…); a refused or dropped connection is `DATABASE_UNAVAILABLE`. The response
  * names the column at most: never the value, the SQL, or the constraint, which (with the table and
- * the driver's error as `cause`) reaches only the logs.
+ * the driver's error as `cause`) reaches only the logs. A catalog entry that declares the
+ * constraint violation it answers (`database: { violation: 'unique', column: 'email' }`) is raised
+ * in place of the role's entry.
  *
  * @example
  * ```ts
@@ -84,7 +91,7 @@ export function fromDatabaseError(
 ): CatalogError | undefined {
   const failure = failureOf(error, options.fields ?? {});
   if (failure === undefined) return undefined;
-  const entry = entryForRole(options.catalog, failure.role);
+  const entry = constraintEntry(options.catalog, failure) ?? entryForRole(options.catalog, failure.role);
   const details: Record<string, string> = {};
   if (failure.field !== undefined) details.field = failure.field;
   // The constraint and table go only where the entry keeps them out of responses.
