@@ -27,7 +27,7 @@ describe('@errcat/fastify specifics', () => {
     expect(response.status).toBe(422);
     expect(await response.json()).toMatchObject({
       code: 4220,
-      details: { errors: [{ in: 'body', pointer: '/name', type: 'type', message: 'must be string' }] },
+      details: { errors: [{ in: 'body', pointer: '/name', type: 'type', message: 'name: must be string' }] },
     });
     const missing = await fetch(`${app.url}/validated`, {
       method: 'POST',
