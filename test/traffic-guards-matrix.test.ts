@@ -20,11 +20,12 @@ import {
   parseRateLimit,
   type RateLimiter,
 } from 'errcat';
-import { withErrors, withTrafficGuards } from 'errcat/node';
+import { gracefulShutdown, withErrors, withTrafficGuards } from 'errcat/node';
 import express from 'express';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadUntilClosed, send } from '../test-support/keep-alive-load.js';
 import { ADAPTERS, type AdapterName, listenLocal, type TestApp } from '../test-support/server/apps.js';
 
 // The catalog of the docs: seed 000's codes for the roles the guards raise.
@@ -51,6 +52,8 @@ interface Guards {
 /** A running server and its guards. */
 interface GuardedApp extends TestApp {
   readonly guards: Guards;
+  /** The `node:http` server under the framework. */
+  readonly server: Server;
   /** Responses the server saw close, answered or not (a client that left). */
   readonly closed: () => number;
 }
@@ -58,7 +61,7 @@ interface GuardedApp extends TestApp {
 function guarded(app: TestApp, server: Server, guards: Guards): GuardedApp {
   let closed = 0;
   server.on('request', (_request, response) => response.once('close', () => closed++));
-  return { ...app, guards, closed: () => closed };
+  return { ...app, guards, server, closed: () => closed };
 }
 
 /** `/slow` requests count themselves in, then wait until the test opens the gate. */
@@ -211,7 +214,7 @@ describe('traffic guards × adapters (Fastify, Express, Hono, node:http)', () =>
       for (const [i, answer] of answers.entries()) {
         expect([adapter, answer.headers.get('ratelimit-policy')]).toEqual([adapter, '"general";q=3;w=3600']);
         const [state, ...others] = parseRateLimit(answer.headers.get('ratelimit')) ?? [];
-        // One unit of quota comes back every 1200 s: `t` is a whole number of seconds up to that.
+        // The first admission's unit comes back when it leaves its hour: `t` is at most 3600 s.
         expect([adapter, i, others, state?.name, state?.remaining]).toEqual([
           adapter,
           i,
@@ -220,7 +223,7 @@ describe('traffic guards × adapters (Fastify, Express, Hono, node:http)', () =>
           Math.max(0, 2 - i),
         ]);
         expect(state?.reset).toBeGreaterThanOrEqual(1);
-        expect(state?.reset).toBeLessThanOrEqual(1200);
+        expect(state?.reset).toBeLessThanOrEqual(3600);
         const text = await answer.text();
         if (answer.status === 200) {
           expect(text).toBe('{"ok":true}');
@@ -283,6 +286,34 @@ describe('traffic guards × adapters (Fastify, Express, Hono, node:http)', () =>
       expect((await first).status).toBe(200);
       await vi.waitFor(() => expect([adapter, shedder.inFlight, shedder.queued]).toEqual([adapter, 0, 0]));
       expect((await get(app, '/fast')).status).toBe(200);
+    }
+  });
+
+  it('graceful shutdown: 20 busy keep-alive connections, none reset, each ends on Connection: close', async () => {
+    for (const adapter of ADAPTERS) {
+      const shedder = createLoadShedder({ catalog });
+      const limiter = createRateLimiter({ catalog, policies: { general: { limit: 10_000, window: 60 } } });
+      const app = await start(adapter, { shedder, limiter });
+      const shutdown = gracefulShutdown(app.server, { shedder, exit: false, signals: [] });
+      let drained: Promise<unknown> = Promise.resolve();
+      const connections = await loadUntilClosed({
+        connections: 20,
+        request: (agent) => send(`${app.url}/fast`, { agent }),
+        signalAfter: 5,
+        signal: () => {
+          drained = shutdown.shutdown();
+        },
+      });
+      expect(await drained).toEqual({ drained: true, inFlight: 0 });
+      await limiter.close();
+      const answers = connections.flat();
+      expect([adapter, answers.filter((answer) => answer.error !== undefined)]).toEqual([adapter, []]);
+      const last = connections.map((answers) => answers.at(-1));
+      expect([adapter, last.filter((answer) => answer?.connection !== 'close')]).toEqual([adapter, []]);
+      for (const answer of last) {
+        if (answer?.status === 503) expect(JSON.parse(answer.body ?? '')).toMatchObject({ status: 503 });
+        else expect([adapter, answer?.status, answer?.body]).toEqual([adapter, 200, '{"ok":true}']);
+      }
     }
   });
 });

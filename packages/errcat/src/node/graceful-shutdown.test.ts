@@ -2,8 +2,9 @@
  * Graceful shutdown of a real server process on SIGTERM: test-support/traffic-server.ts runs in
  * its own process, so the signal, the drain and the exit are the real ones.
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type Answer, loadUntilClosed, send } from '../../../../test-support/keep-alive-load.js';
 import {
   startTrafficServer,
   type TrafficProcess,
@@ -18,22 +19,8 @@ afterEach(async () => {
   await server?.stop();
 });
 
-interface Outcome {
-  readonly status?: number;
-  readonly error?: string;
-}
-
-function get(url: string, fresh = false): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const req = request(url, { agent: fresh ? false : agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
-      res.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
-    });
-    req.on('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
-    req.end();
-  });
-}
+const get = (url: string, fresh = false): Promise<Answer> =>
+  send(url, { agent: fresh ? false : (agent ?? false) });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -64,6 +51,49 @@ describe('gracefulShutdown on SIGTERM', () => {
     expect(['ECONNREFUSED', 'ECONNRESET', 503]).toContain(late.error ?? late.status);
     expect(code).toBe(0);
     console.log(`L5: 200/200 completed, 0 resets, exit ${exitMs.toFixed(0)} ms after SIGTERM`);
+  });
+
+  it('resets none of 20 busy keep-alive connections: each answer from the signal on says Connection: close', async () => {
+    server = await startTrafficServer({ SHUTDOWN_TIMEOUT: '10000' });
+    const { url, child } = server;
+    const outcomes = (
+      await loadUntilClosed({
+        connections: 20,
+        request: (keepAlive) => send(`${url}/work?ms=2`, { agent: keepAlive }),
+        signalAfter: 5,
+        signal: () => child.kill('SIGTERM'),
+      })
+    ).flat();
+    expect(await server.exited).toBe(0);
+    const last = outcomes.filter((o) => o.connection === 'close');
+    // Every request sent was answered (served, or SHUTTING_DOWN), and each connection's last
+    // answer told its client to close it: none was reused to be cut.
+    expect(outcomes.filter((o) => o.error !== undefined)).toEqual([]);
+    expect(last).toHaveLength(20);
+    expect(last.every((o) => o.status === 200 || o.status === 503)).toBe(true);
+    console.log(
+      `busy keep-alive: ${outcomes.length} requests, 0 resets, ${last.filter((o) => o.status === 503).length} SHUTTING_DOWN`,
+    );
+  });
+
+  it('answers SHUTTING_DOWN on a connection idle since before the signal, instead of cutting it', async () => {
+    server = await startTrafficServer({ SHUTDOWN_TIMEOUT: '10000' });
+    agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const url = server.url;
+    expect((await get(`${url}/work`)).connection).toBe('keep-alive');
+    // Another client's request keeps the drain going while the idle connection is used again.
+    const long = get(`${url}/work?ms=300`, true);
+    await untilInFlight(url, 2);
+    server.child.kill('SIGTERM');
+    let again = await get(`${url}/work`);
+    for (let attempt = 0; again.status === 200 && attempt < 100; attempt++) {
+      await sleep(2);
+      again = await get(`${url}/work`);
+    }
+    expect(again).toMatchObject({ status: 503, connection: 'close' });
+    expect(again.body).toMatch(/"code":"SHUTTING_DOWN"/);
+    expect((await long).status).toBe(200);
+    expect(await server.exited).toBe(0);
   });
 
   it('cuts a request that never ends after the shutdown timeout and still exits 0 (L7)', async () => {

@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
 import type { DrainResult, LoadShedder } from '../guards/shed/load-shedder.js';
 
 /** Milliseconds connections may take to close on their own after the drain. */
@@ -66,11 +67,15 @@ export interface GracefulShutdown {
 }
 
 /**
- * Installs a graceful shutdown on a `node:http` server. On SIGTERM (or `shutdown()`): readiness
- * turns off; after `drainDelay` the listener stops accepting, idle keep-alive connections close and
- * new requests on open connections get `SHUTTING_DOWN` (503 + `Connection: close` with
- * `withTrafficGuards`); in-flight requests finish, for up to `timeout`; then the remaining
- * connections are cut, the `close` list is closed, and the process exits 0.
+ * Installs a graceful shutdown on a `node:http` server (also Fastify's `app.server`, the one
+ * Express's `app.listen` returns, and Hono's on `@hono/node-server`). On SIGTERM (or `shutdown()`):
+ * readiness turns off and every response from then on says `Connection: close`, so clients stop
+ * reusing their connections; after `drainDelay` the listener stops accepting, and a request that
+ * still arrives on an open connection gets `SHUTTING_DOWN` (503 + `Connection: close` with
+ * `withTrafficGuards`); in-flight requests finish, for up to `timeout`. Connections close on their
+ * own once told to; one idle since before the shutdown, whose client may be sending on it, gets up
+ * to 1 s more. Then the remaining connections are cut, the `close` list is closed, and the process
+ * exits 0.
  *
  * @example
  * ```ts
@@ -84,17 +89,19 @@ export function gracefulShutdown(server: Server, options: GracefulShutdownOption
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
   const exit = options.exit ?? true;
   let running: Promise<DrainResult> | undefined;
+  const closing = closeEachConnection(server);
 
   async function run(): Promise<DrainResult> {
     shedder.unready();
+    closing.start();
     if (options.drainDelay) await new Promise((resolve) => setTimeout(resolve, options.drainDelay));
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
+    // Stop accepting but keep the open connections: http.Server#close would also cut the idle
+    // ones, and a client may have a request in transit on any connection that last said
+    // keep-alive (it reads as a reset). Those requests get SHUTTING_DOWN and `Connection: close`.
+    const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
     const result = await shedder.drain({ timeout: options.timeout ?? 10_000 });
-    // Connections whose request just finished are idle now. A request already sent on a busy
-    // connection (pipelined) is still answered, with SHUTTING_DOWN and `Connection: close`, so
-    // connections get a short linger to end on their own before the rest are cut.
-    server.closeIdleConnections();
+    // Connections told to close end on their own once answered; only one idle since before the
+    // shutdown (its last answer said keep-alive) waits out the linger before it is cut.
     if (result.drained) {
       let linger: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([closed, new Promise((resolve) => (linger = setTimeout(resolve, LINGER_MS)))]);
@@ -130,6 +137,49 @@ export function gracefulShutdown(server: Server, options: GracefulShutdownOption
     shutdown,
     dispose: () => {
       for (const signal of signals) process.removeListener(signal, onSignal);
+      closing.dispose();
+    },
+  };
+}
+
+/**
+ * Tracks the newest open response of each connection so that, once `start` is called, each
+ * connection's last answer says `Connection: close`: a client is never told to reuse a connection
+ * that is about to be closed.
+ */
+function closeEachConnection(server: Server): { start(): void; dispose(): void } {
+  let started = false;
+  const newest = new Map<Socket, ServerResponse>();
+  // The responses given `Connection: close` here (not by the application).
+  const marked = new WeakSet<ServerResponse>();
+  const mark = (response: ServerResponse): void => {
+    if (response.headersSent) return;
+    response.setHeader('connection', 'close');
+    marked.add(response);
+  };
+  const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
+    const { socket } = request;
+    const previous = newest.get(socket);
+    newest.set(socket, response);
+    response.once('close', () => {
+      if (newest.get(socket) === response) newest.delete(socket);
+    });
+    if (!started) return;
+    // Pipelined behind a response not yet sent: that one keeps the connection open for this one.
+    if (previous && marked.has(previous) && !previous.headersSent) {
+      previous.removeHeader('connection');
+      marked.delete(previous);
+    }
+    mark(response);
+  };
+  server.prependListener('request', onRequest);
+  return {
+    start: () => {
+      started = true;
+      for (const response of newest.values()) mark(response);
+    },
+    dispose: () => {
+      server.removeListener('request', onRequest);
     },
   };
 }
