@@ -53,7 +53,14 @@ export const schemas = {
   searchPromises: z.object({
     id: z.string().min(1).max(255).optional(),
     state: z.enum(Object.keys(SEARCH_STATES) as [keyof typeof SEARCH_STATES]).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    // The Go server's wording for its `gt`/`lte` rules: the resonate-legacy profile sends
+    // "The field Limit must be less than or equal to 1000", other profiles "limit: must be …".
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1, 'must be greater than 0')
+      .max(1000, 'must be less than or equal to 1000')
+      .default(100),
     cursor: z
       .string()
       .regex(/^[1-9][0-9]{0,15}$/, 'a cursor from a previous page')
