@@ -74,33 +74,56 @@ export function describePromisesService(options: {
       if (rich) expect(error.details).toEqual({ id: 'order-1' });
     });
 
-    test('the same idempotency key deduplicates a create; another body with it is 4221', async () => {
+    test('a create of a taken id with the key it was created with finds the promise (seed 000, 4090)', async () => {
       const api = await client('deduper');
-      const key = 'create-order-2-0123456789';
-      const first = await api.http.request('POST', 'promises', {
-        json: { id: 'order-2', timeout: LATER },
-        idempotencyKey: key,
-      });
-      const again = await api.http.request('POST', 'promises', {
-        json: { id: 'order-2', timeout: LATER },
-        idempotencyKey: key,
-      });
+      // An ordinary key: neither the IETF draft nor Stripe sets a minimum length.
+      const create = (json: unknown, idempotencyKey: string) =>
+        api.http.request<unknown>('POST', 'promises', { json, idempotencyKey });
+      const first = await create({ id: 'order-2', timeout: LATER }, 'order-42');
       expect(first.status).toBe(201);
-      expect(again.status).toBe(201);
-      expect(again.data).toEqual(first.data);
+      const again = await create({ id: 'order-2', timeout: LATER }, 'order-42');
+      expect([again.status, again.data]).toEqual([200, first.data]);
+      expect(again.headers.get('idempotent-replayed')).toBeNull();
+      // The key, not the body, makes the second create the same one, as the Resonate server did.
+      expect((await create({ id: 'order-2', timeout: LATER + 1 }, 'order-42')).data).toEqual(first.data);
+      // The promise as it is now, not as it was created.
+      await api.resolvePromise('order-2', 'done');
+      const settled = await api.createPromise(
+        { id: 'order-2', timeout: LATER },
+        { idempotencyKey: 'order-42' },
+      );
+      expect(settled).toMatchObject({ id: 'order-2', state: 'RESOLVED', value: 'done' });
+      for (const idempotencyKey of ['order-43', false] as const) {
+        const other = await failure(api.createPromise({ id: 'order-2', timeout: LATER }, { idempotencyKey }));
+        expect(facts(other)).toEqual({ status: 409, code: 4090, key: 'PROMISE_ALREADY_EXISTS' });
+      }
+      const malformed = await fetch(`${main.url}/promises`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${await signToken({ secret: SECRET, subject: 'deduper' })}`,
+          'content-type': 'application/json',
+          'idempotency-key': 'two, keys',
+        },
+        body: JSON.stringify({ id: 'order-3', timeout: LATER }),
+      });
+      expect(malformed.status).toBe(400);
+      expect(await api.getPromise('order-3').catch((error: { code: unknown }) => error.code)).toBe(4040);
+    });
+
+    test('the idempotency guard replays a completion with the same key; another body with it is 4221', async () => {
+      const api = await client('replayer');
+      await api.createPromise({ id: 'order-4', timeout: LATER });
+      const resolve = (value: unknown) =>
+        api.http.request<unknown>('POST', 'promises/order-4/resolve', {
+          json: { value },
+          idempotencyKey: 'pay-4',
+        });
+      const first = await resolve('paid');
+      const again = await resolve('paid');
+      expect([again.status, again.data]).toEqual([200, first.data]);
       expect(again.headers.get('idempotent-replayed')).toBe('true');
-      const reused = await failure(
-        api.createPromise({ id: 'order-2', timeout: LATER + 1 }, { idempotencyKey: key }),
-      );
+      const reused = await failure(api.resolvePromise('order-4', 'other', { idempotencyKey: 'pay-4' }));
       expect(facts(reused)).toEqual({ status: 422, code: 4221, key: 'IDEMPOTENCY_KEY_REUSED' });
-      const otherKey = await failure(
-        api.createPromise({ id: 'order-2', timeout: LATER }, { idempotencyKey: 'another-key-0123456789' }),
-      );
-      expect(otherKey.code).toBe(4090);
-      const short = await failure(
-        api.createPromise({ id: 'order-3', timeout: LATER }, { idempotencyKey: 'short' }),
-      );
-      expect(facts(short)).toEqual({ status: 400, code: 4002, key: 'IDEMPOTENCY_KEY_INVALID' });
     });
 
     test('a promise that does not exist is 4040', async () => {
@@ -440,22 +463,29 @@ export function describePromisesService(options: {
       'promises and idempotency records survive a restart',
       async () => {
         const first = await startTestService({ profile });
-        const key = 'restart-key-0123456789';
-        const created = await (await first.client('restarter')).createPromise(
+        const writer = await first.client('restarter');
+        const created = await writer.createPromise(
           { id: 'durable', timeout: LATER },
-          { idempotencyKey: key },
+          { idempotencyKey: 'create-1' },
         );
+        const resolved = await writer.resolvePromise('durable', 'v', { idempotencyKey: 'resolve-1' });
         await first.service.shutdown();
         const second = await startTestService({ profile, database: first.database });
         try {
           const api = await second.client('restarter');
-          expect(await api.getPromise('durable')).toEqual(created);
-          const replay = await api.http.request('POST', 'promises', {
-            json: { id: 'durable', timeout: LATER },
-            idempotencyKey: key,
+          expect(await api.getPromise('durable')).toEqual(resolved);
+          const replay = await api.http.request('POST', 'promises/durable/resolve', {
+            json: { value: 'v' },
+            idempotencyKey: 'resolve-1',
           });
           expect(replay.headers.get('idempotent-replayed')).toBe('true');
-          expect(replay.data).toEqual(created);
+          expect(replay.data).toEqual(resolved);
+          const again = await api.http.request('POST', 'promises', {
+            json: { id: 'durable', timeout: LATER },
+            idempotencyKey: 'create-1',
+          });
+          expect([again.status, again.data]).toEqual([200, resolved]);
+          expect(resolved).toMatchObject({ id: created.id, state: 'RESOLVED' });
         } finally {
           await second.stop();
           await first.stop();

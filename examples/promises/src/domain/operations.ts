@@ -22,6 +22,12 @@ export interface NewPromise {
   readonly timeout: number;
   readonly param?: unknown;
   readonly tags?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The create request's Idempotency-Key. A create of a taken id with the key the promise was
+   * created with finds that promise instead of failing with 4090 (seed 000: "deduplicated if both
+   * create requests include the same idempotency key").
+   */
+  readonly idempotencyKey?: string | undefined;
 }
 
 /**
@@ -108,8 +114,12 @@ const ALREADY_COMPLETED = {
  * ```
  */
 export interface Operations {
-  /** Creates a pending promise (and its task when tagged `resonate:invoke`); 4090 when the id is taken. */
-  createPromise(input: NewPromise): Promise<PromiseRecord>;
+  /**
+   * Creates a pending promise (and its task when tagged `resonate:invoke`). When the id is taken,
+   * a request with the key the promise was created with gets the promise as it is now
+   * (`created: false`), as the Resonate server deduplicated; any other is 4090.
+   */
+  createPromise(input: NewPromise): Promise<{ readonly promise: PromiseRecord; readonly created: boolean }>;
   /** The promise as it is now; 4040 when there is none. */
   getPromise(id: string): Promise<PromiseRecord>;
   /** Resolves, rejects or cancels a pending promise; 4030–4033 when it already completed, 4040 when missing. */
@@ -153,7 +163,7 @@ export interface Operations {
  * @example
  * ```ts
  * const operations = createOperations({ db, catalog });
- * await operations.createPromise({ id: 'p1', timeout: Date.now() + 60_000 });
+ * const { promise, created } = await operations.createPromise({ id: 'p1', timeout: Date.now() + 60_000 });
  * await operations.completePromise('p1', 'resolve', { ok: true });
  * ```
  */
@@ -173,7 +183,7 @@ export function createOperations(options: OperationsOptions): Operations {
   };
 
   return {
-    createPromise: (input: NewPromise): Promise<PromiseRecord> =>
+    createPromise: (input: NewPromise) =>
       db.write(async (tx) => {
         const tags = input.tags ?? {};
         const promise: PromiseRecord = {
@@ -185,11 +195,17 @@ export function createOperations(options: OperationsOptions): Operations {
           tags,
           createdOn: now(),
         };
-        if (!(await tx.insertPromise(promise))) throw catalog.PROMISE_ALREADY_EXISTS({ id: input.id });
+        if (!(await tx.insertPromise(promise, input.idempotencyKey))) {
+          const key = input.idempotencyKey;
+          const sameKey = key !== undefined && (await tx.getCreateKey(input.id)) === key;
+          const existing = sameKey ? await tx.getPromise(input.id) : undefined;
+          if (existing === undefined) throw catalog.PROMISE_ALREADY_EXISTS({ id: input.id });
+          return { promise: promiseAt(existing, now()), created: false };
+        }
         if (tags[INVOKE_TAG] !== undefined) {
           await tx.insertTask({ id: input.id, state: 'pending', counter: 1, createdOn: promise.createdOn });
         }
-        return promiseAt(promise, now());
+        return { promise: promiseAt(promise, now()), created: true };
       }),
 
     getPromise: (id: string): Promise<PromiseRecord> =>

@@ -5,6 +5,7 @@ import {
   type HeaderSource,
   type IdempotencyGuard,
   type LoadShedder,
+  parseIdempotencyKey,
   type RateLimiter,
   type RenderContext,
   type RequestFacts,
@@ -12,10 +13,11 @@ import {
   resonateRequestContext,
   type WireProfile,
 } from 'errcat';
-import { withIdempotency } from 'errcat/node';
+import { type IdempotentHandler, withIdempotency } from 'errcat/node';
 import type { PromisesCatalog } from '../catalog/promises-catalog.js';
 import { envelopeReader } from './envelope-endpoint.js';
 import { parseJsonBody } from './json-body.js';
+import { parseRequestTarget, requestTarget } from './request-target.js';
 import type { Route, RouteMatch, Router } from './router.js';
 import type { RouteHandler } from './routes.js';
 import { sendReply } from './send-reply.js';
@@ -145,54 +147,61 @@ export function createApp(options: AppOptions): App {
     return subject;
   };
 
-  const run = withIdempotency(
-    async (request, response, { body }) => {
-      const state = routed.get(request) as Routed;
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      const reply = await state.match.route.handler.handle({
-        params: state.match.params,
-        query: url.searchParams,
-        body: parseJsonBody(request.headers, body, catalog),
-      });
-      sendReply(response, reply, profile, {
-        kind: state.match.route.kind,
-        corrId: String(request.headers['x-request-id']),
-      });
-    },
-    {
-      guard: options.idempotency,
-      // Keys are per caller: one caller's key never replays another's response.
-      scope: (request) => routed.get(request)?.subject,
-      maxBodyBytes: MAX_BODY_BYTES,
-      catalog,
-    },
-  );
+  /** The Idempotency-Key for a route that deduplicates by it itself; 4002 when it is malformed. */
+  const ownKey = (request: IncomingMessage): { idempotencyKey?: string } => {
+    const parsed = parseIdempotencyKey(request.headers['idempotency-key']);
+    if (parsed === undefined) return {};
+    if (!parsed.ok) throw catalog.IDEMPOTENCY_KEY_INVALID({ reason: parsed.reason });
+    return { idempotencyKey: parsed.key };
+  };
 
-  // The envelope endpoint has no Idempotency-Key (the protocol has none): its guard only reads bodies.
-  const runEnvelope = withIdempotency(
-    async (request, response, { body }) => {
-      const json = parseJsonBody(request.headers, body, catalog);
-      // What the envelope names is echoed even when it turns out not to be a valid one.
-      envelopeContexts.set(request.headers, resonateRequestContext(json));
-      const call = await readEnvelope(json);
-      const credentials =
-        call.token === undefined ? request.headers : { authorization: `Bearer ${call.token}` };
-      await admit(request, response, call.route, credentials);
-      const reply = await call.route.handler.handle(call.input);
-      // The server answers every success 200: its promise.create too, created or found.
-      sendReply(
-        response,
-        { status: reply.status === 204 ? 204 : 200, data: reply.data },
-        profile,
-        call.context,
-      );
-    },
-    { guard: createIdempotencyGuard({ methods: [] }), maxBodyBytes: MAX_BODY_BYTES, catalog },
-  );
+  const serve: IdempotentHandler = async (request, response, { body }) => {
+    const { match } = routed.get(request) as Routed;
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const reply = await match.route.handler.handle({
+      params: match.params,
+      query: url.searchParams,
+      body: parseJsonBody(request.headers, body, catalog),
+      ...(match.route.handler.ownsIdempotencyKey ? ownKey(request) : {}),
+    });
+    sendReply(response, reply, profile, {
+      kind: match.route.kind,
+      corrId: String(request.headers['x-request-id']),
+    });
+  };
+  const run = withIdempotency(serve, {
+    guard: options.idempotency,
+    // Keys are per caller: one caller's key never replays another's response.
+    scope: (request) => routed.get(request)?.subject,
+    maxBodyBytes: MAX_BODY_BYTES,
+    catalog,
+  });
+  // Routes that deduplicate by the key themselves, and the envelope endpoint (its protocol has no
+  // Idempotency-Key), pass the guard by: this one only reads bodies.
+  const bodyOnly = { guard: createIdempotencyGuard({ methods: [] }), maxBodyBytes: MAX_BODY_BYTES, catalog };
+  const runOwnKey = withIdempotency(serve, bodyOnly);
+
+  const runEnvelope = withIdempotency(async (request, response, { body }) => {
+    const json = parseJsonBody(request.headers, body, catalog);
+    // What the envelope names is echoed even when it turns out not to be a valid one.
+    envelopeContexts.set(request.headers, resonateRequestContext(json));
+    const call = await readEnvelope(json);
+    const credentials =
+      call.token === undefined ? request.headers : { authorization: `Bearer ${call.token}` };
+    await admit(request, response, call.route, credentials);
+    const reply = await call.route.handler.handle(call.input);
+    // The server answers every success 200: its promise.create too, created or found.
+    sendReply(
+      response,
+      { status: reply.status === 204 ? 204 : 200, data: reply.data },
+      profile,
+      call.context,
+    );
+  }, bodyOnly);
 
   const handle = async (request: IncomingMessage, response: ServerResponse, signal?: AbortSignal) => {
     const method = request.method ?? 'GET';
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const { pathname } = requestTarget(request.url, catalog);
     const document = method === 'GET' ? documents[pathname] : undefined;
     if (document !== undefined) {
       response.writeHead(200, {
@@ -214,11 +223,12 @@ export function createApp(options: AppOptions): App {
     const match = router.match(method, pathname);
     const subject = await admit(request, response, match.route, request.headers);
     routed.set(request, { match, subject });
-    await run(request, response, signal);
+    await (match.route.handler.ownsIdempotencyKey ? runOwnKey : run)(request, response, signal);
   };
 
   const context = (request: RequestFacts): Pick<RenderContext, 'kind' | 'corrId'> => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const pathname = parseRequestTarget(request.url)?.pathname;
+    if (pathname === undefined) return {};
     if (options.envelopes && request.method === 'POST' && pathname === '/') {
       return (request.headers && envelopeContexts.get(request.headers)) ?? {};
     }

@@ -29,6 +29,8 @@ export interface RouteInput {
   readonly query: URLSearchParams;
   /** The parsed JSON body, `undefined` when there was none. */
   readonly body: unknown;
+  /** The request's Idempotency-Key, given to routes that deduplicate by it themselves. */
+  readonly idempotencyKey?: string;
 }
 
 /**
@@ -45,6 +47,11 @@ export interface RouteHandler {
   readonly parts: RequestSchemas;
   /** OpenAPI tags; `completion` marks the resolve, reject and cancel operations. */
   readonly tags?: readonly string[];
+  /**
+   * The route deduplicates by the Idempotency-Key itself (create, as seed 000 says), so the
+   * idempotency guard, which replays stored responses, passes it by. @default false
+   */
+  readonly ownsIdempotencyKey?: boolean;
   handle(input: RouteInput): Promise<Reply>;
 }
 
@@ -61,14 +68,16 @@ export function promiseRoutes(operations: Operations, catalog: PromisesCatalog):
   const validated = <S extends RequestSchemas>(
     scope: Scope,
     parts: S,
-    run: (valid: ValidatedParts<S>) => Promise<Reply>,
+    run: (valid: ValidatedParts<S>, input: RouteInput) => Promise<Reply>,
     tags?: readonly string[],
   ): RouteHandler => ({
     scope,
     parts,
     ...(tags ? { tags } : {}),
-    handle: async ({ params, query, body }) =>
-      run(await validateRequest(parts, { params, query, body }, { catalog })),
+    handle: async (input) => {
+      const { params, query, body } = input;
+      return run(await validateRequest(parts, { params, query, body }, { catalog }), input);
+    },
   });
   const ok = async (data: Promise<unknown>): Promise<Reply> => ({ status: 200, data: await data });
   const byId = { params: schemas.params };
@@ -87,16 +96,17 @@ export function promiseRoutes(operations: Operations, catalog: PromisesCatalog):
     handler: RouteHandler,
   ): Route<RouteHandler> => ({ method, path, operationId, kind, handler });
   return [
-    route(
-      'POST',
-      '/promises',
-      'createPromise',
-      'promise.create',
-      validated('promises:write', { body: schemas.createPromise }, async ({ body }) => ({
-        status: 201,
-        data: await operations.createPromise(body),
-      })),
-    ),
+    route('POST', '/promises', 'createPromise', 'promise.create', {
+      ...validated(
+        'promises:write',
+        { body: schemas.createPromise },
+        async ({ body }, { idempotencyKey }) => {
+          const { promise, created } = await operations.createPromise({ ...body, idempotencyKey });
+          return { status: created ? 201 : 200, data: promise };
+        },
+      ),
+      ownsIdempotencyKey: true,
+    }),
     route(
       'GET',
       '/promises',

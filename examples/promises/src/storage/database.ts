@@ -50,8 +50,13 @@ export interface PromisePage {
  */
 export interface Transaction {
   getPromise(id: string): Promise<PromiseRecord | undefined>;
-  /** Inserts the promise unless its id is taken; true when inserted. */
-  insertPromise(promise: PromiseRecord): Promise<boolean>;
+  /**
+   * Inserts the promise unless its id is taken, with the Idempotency-Key of the request that
+   * creates it (if any); true when inserted.
+   */
+  insertPromise(promise: PromiseRecord, createKey?: string): Promise<boolean>;
+  /** The Idempotency-Key the promise was created with, `undefined` when there was none. */
+  getCreateKey(id: string): Promise<string | undefined>;
   updatePromise(promise: PromiseRecord): Promise<void>;
   searchPromises(query: PromiseQuery): Promise<PromisePage>;
   getTask(id: string): Promise<TaskRecord | undefined>;

@@ -21,6 +21,11 @@ export function schemaStatements(dialect: 'sqlite' | 'postgres'): readonly strin
       created_on BIGINT NOT NULL,
       completed_on BIGINT
     )`,
+    // The Idempotency-Key a promise was created with: the same id and key again finds the promise.
+    `CREATE TABLE IF NOT EXISTS promise_create_keys (
+      promise_id TEXT PRIMARY KEY,
+      idempotency_key TEXT NOT NULL
+    )`,
     `CREATE TABLE IF NOT EXISTS tasks (
       id TEXT PRIMARY KEY,
       state TEXT NOT NULL,

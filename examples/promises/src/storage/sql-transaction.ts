@@ -133,12 +133,25 @@ export function createSqlTransaction(executor: SqlExecutor, write: boolean): Tra
   ];
   return {
     getPromise: (id) => one(`SELECT ${PROMISE_COLUMNS} FROM promises WHERE id = ?${lock}`, [id], toPromise),
-    insertPromise: async (promise) =>
-      (await executor.run(
-        'INSERT INTO promises (state, param, value, timeout, tags, created_on, completed_on, id) ' +
-          'VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-        promiseValues(promise),
-      )) === 1,
+    insertPromise: async (promise, createKey) => {
+      const inserted =
+        (await executor.run(
+          'INSERT INTO promises (state, param, value, timeout, tags, created_on, completed_on, id) ' +
+            'VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+          promiseValues(promise),
+        )) === 1;
+      if (inserted && createKey !== undefined) {
+        await executor.run('INSERT INTO promise_create_keys (promise_id, idempotency_key) VALUES (?, ?)', [
+          promise.id,
+          createKey,
+        ]);
+      }
+      return inserted;
+    },
+    getCreateKey: (id) =>
+      one('SELECT idempotency_key FROM promise_create_keys WHERE promise_id = ?', [id], (row) =>
+        String(row.idempotency_key),
+      ),
     updatePromise: async (promise) => {
       await executor.run(
         'UPDATE promises SET state = ?, param = ?, value = ?, timeout = ?, tags = ?, created_on = ?, ' +
