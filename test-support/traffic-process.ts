@@ -3,6 +3,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { type Agent, request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,54 @@ export interface TrafficProcess {
   readonly exited: Promise<number | string>;
   /** Kills it if it still runs. */
   stop(): Promise<void>;
+}
+
+/** One answer of a traffic server, and when it was asked and answered. */
+export interface TrafficAnswer {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+  /** Milliseconds from sending to the end of the answer. */
+  readonly ms: number;
+  /** Wall clock (Redis's clock too) at or before the server's decision: `Date.now()` when sent. */
+  readonly sent: number;
+  /** Wall clock after the server's decision: one millisecond past `Date.now()` at the answer. */
+  readonly received: number;
+}
+
+/**
+ * GETs `url` through `agent` and reads the whole answer.
+ *
+ * @example
+ * ```ts
+ * const answer = await getAnswer(`${server.url}/work`, agent);
+ * ```
+ */
+export function getAnswer(url: string, agent: Agent): Promise<TrafficAnswer> {
+  const sent = Date.now();
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body,
+          ms: performance.now() - started,
+          sent,
+          // Date.now() truncates: one more millisecond keeps the bound after the decision.
+          received: Date.now() + 1,
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /**

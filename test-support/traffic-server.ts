@@ -1,8 +1,8 @@
 /**
  * A small node:http server behind errcat's traffic guards, run as a separate process by the
  * traffic tests (several of them share one Redis; one gets SIGTERM). Configured by environment:
- * LIMIT/WINDOW/BURST (policy 'general'), REDIS_PORT (Redis store, else memory), FAIL_MODE,
- * INSTANCES (insurance share), STORE_TIMEOUT, MAX_CONCURRENT, MAX_QUEUE, MAX_LOOP_DELAY, DRAIN_DELAY, SHUTDOWN_TIMEOUT.
+ * LIMIT/WINDOW/BURST (policy 'general': BURST makes it GCRA), REDIS_PORT (Redis store, else
+ * memory), FAIL_MODE, INSTANCES (insurance share), STORE_TIMEOUT, MAX_CONCURRENT, MAX_QUEUE, MAX_LOOP_DELAY, DRAIN_DELAY, SHUTDOWN_TIMEOUT.
  * Routes: `/work?ms=N` answers after N ms; `/block?ms=N` sends its headers, then blocks the event
  * loop for N ms; `/stats` answers `{"inFlight":N}`.
  * It prints `{"port":N}` on its first line of stdout once listening.
@@ -41,7 +41,14 @@ const limiter =
   limit === undefined
     ? undefined
     : createRateLimiter({
-        policies: { general: { limit, window: number('WINDOW') ?? 3600, burst: number('BURST') ?? limit } },
+        policies: {
+          general: {
+            limit,
+            window: number('WINDOW') ?? 3600,
+            // BURST makes the policy GCRA; without it, the exact sliding window.
+            ...(env.BURST === undefined ? {} : { burst: Number(env.BURST) }),
+          },
+        },
         ...(store ? { store } : {}),
         failMode: env.FAIL_MODE === 'open' || env.FAIL_MODE === 'insurance' ? env.FAIL_MODE : 'closed',
         insurance: { instances: number('INSTANCES') ?? 1 },

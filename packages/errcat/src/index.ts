@@ -121,7 +121,7 @@ export {
   type ResourceRef,
   versionConflict,
 } from './guards/lifecycle/lifecycle-errors.js';
-export { type GcraRule, gcraRule, gcraStep, type RateLimitDecision } from './guards/rate-limit/gcra.js';
+export { type GcraRule, gcraRule, gcraStep } from './guards/rate-limit/gcra.js';
 export {
   type MemoryRateLimitStoreOptions,
   memoryRateLimitStore,
@@ -134,7 +134,11 @@ export {
   type QuotaStateField,
 } from './guards/rate-limit/rate-limit-fields.js';
 export type { RateLimitKey, RateLimitPolicy } from './guards/rate-limit/rate-limit-policy.js';
-export type { RateLimitStore } from './guards/rate-limit/rate-limit-store.js';
+export type {
+  RateLimitDecision,
+  RateLimitRule,
+  RateLimitStore,
+} from './guards/rate-limit/rate-limit-store.js';
 export {
   createRateLimiter,
   type RateLimiter,
@@ -142,6 +146,11 @@ export {
   type RateLimitHeaderMode,
   type RateLimitResult,
 } from './guards/rate-limit/rate-limiter.js';
+export {
+  type SlidingWindowRule,
+  slidingWindowRule,
+  slidingWindowStep,
+} from './guards/rate-limit/sliding-window.js';
 export { admitOnce } from './guards/shed/admit-once.js';
 export {
   type Admission,

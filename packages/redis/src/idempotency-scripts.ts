@@ -1,14 +1,4 @@
-import { createHash } from 'node:crypto';
-
-/** A Lua script and the SHA-1 that `EVALSHA` names it by. */
-export interface RedisScript {
-  readonly source: string;
-  readonly sha: string;
-}
-
-function script(source: string): RedisScript {
-  return { source, sha: createHash('sha1').update(source).digest('hex') };
-}
+import { type RedisScript, script } from './internal/redis-script.js';
 
 /*
  * An idempotency record is one hash, expiring with its lease (running) or its TTL (completed):

@@ -3,37 +3,18 @@
  * followed when Redis dies or hangs. Each server is test-support/traffic-server.ts in its own
  * process, so nothing is shared but Redis.
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../../../test-support/redis.js';
-import { startTrafficServer, type TrafficProcess } from '../../../test-support/traffic-process.js';
-
-interface Answer {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: string;
-  readonly ms: number;
-}
+import {
+  type TrafficAnswer as Answer,
+  getAnswer,
+  startTrafficServer,
+  type TrafficProcess,
+} from '../../../test-support/traffic-process.js';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 32 });
-
-function get(url: string): Promise<Answer> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        body += chunk;
-      });
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ms: performance.now() - started }),
-      );
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (url: string): Promise<Answer> => getAnswer(url, agent);
 
 const STORE_TIMEOUT = 300;
 let redis: TestRedis;

@@ -1,13 +1,8 @@
 import { Buffer } from 'node:buffer';
 import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from 'errcat';
-import {
-  CLAIM_SCRIPT,
-  COMPLETE_SCRIPT,
-  RELEASE_SCRIPT,
-  RENEW_SCRIPT,
-  type RedisScript,
-} from './idempotency-scripts.js';
+import { CLAIM_SCRIPT, COMPLETE_SCRIPT, RELEASE_SCRIPT, RENEW_SCRIPT } from './idempotency-scripts.js';
 import { isNoScript, quitClient } from './internal/quit-client.js';
+import type { RedisScript } from './internal/redis-script.js';
 
 /**
  * The part of an ioredis client (`Redis` or `Cluster`) the idempotency store uses: raw commands

@@ -1,8 +1,9 @@
 import { once } from 'node:events';
-import { createRateLimiter, gcraRule, isCatalogError, memoryRateLimitStore } from 'errcat';
+import { createRateLimiter, gcraRule, isCatalogError, memoryRateLimitStore, slidingWindowRule } from 'errcat';
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { windowPromiseProperty } from '../../../test-support/rate-limit-model.js';
 import { startRedis, type TestRedis } from '../../../test-support/redis.js';
 import { redisRateLimitStore } from './redis-rate-limit-store.js';
 
@@ -20,29 +21,58 @@ afterAll(async () => {
 });
 
 describe('redisRateLimitStore', () => {
-  it('admits exactly the burst out of 1000 concurrent decisions on one key', async () => {
-    const store = redisRateLimitStore({ client });
-    const rule = gcraRule(100, 3600, 100);
-    const decisions = await Promise.all(Array.from({ length: 1000 }, () => store.consume('burst', rule)));
-    expect(decisions.filter((d) => d.allowed)).toHaveLength(100);
-    const refused = decisions.filter((d) => !d.allowed);
-    expect(refused).toHaveLength(900);
+  it.each([
+    // The sliding window: no quota comes back before the first admission leaves its hour.
+    ['sliding window', slidingWindowRule(100, 3600), 3_590_000],
     // GCRA: one unit comes back every 36 s.
-    for (const decision of refused) expect(decision.retryAfterMs).toBeGreaterThan(35_000);
-    expect(
-      decisions
-        .filter((d) => d.allowed)
-        .map((d) => d.remaining)
-        .sort((a, b) => a - b),
-    ).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    ['GCRA', gcraRule(100, 3600, 100), 35_000],
+  ] as const)(
+    'admits exactly 100 out of 1000 concurrent decisions on one key (%s)',
+    async (name, rule, wait) => {
+      const store = redisRateLimitStore({ client, keyPrefix: 'concurrent:' });
+      const decisions = await Promise.all(Array.from({ length: 1000 }, () => store.consume(name, rule)));
+      const refused = decisions.filter((d) => !d.allowed);
+      expect(refused).toHaveLength(900);
+      for (const decision of refused) expect(decision.retryAfterMs).toBeGreaterThan(wait);
+      expect(
+        decisions
+          .filter((d) => d.allowed)
+          .map((d) => d.remaining)
+          .sort((a, b) => a - b),
+      ).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    },
+  );
+
+  it('never admits more than the limit in any window, and refuses nothing that fits (model-based)', async () => {
+    let now = 0;
+    const store = redisRateLimitStore({ client, keyPrefix: 'model:', now: () => now });
+    await fc.assert(
+      windowPromiseProperty(async (key, rule, nowMs) => {
+        now = nowMs;
+        return store.consume(key, rule);
+      }),
+      { numRuns: 150 },
+    );
   });
 
-  it('lets the key expire once its bucket is full again', async () => {
+  it('lets the key expire once it holds nothing: a window after the last admission, a full GCRA bucket', async () => {
     const store = redisRateLimitStore({ client, keyPrefix: 'ttl:' });
-    await store.consume('k', gcraRule(10, 60, 10));
-    const ttl = await client.pttl('ttl:k');
+    await store.consume('gcra', gcraRule(10, 60, 10));
+    const ttl = await client.pttl('ttl:gcra');
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(6000);
+    await store.consume('window', slidingWindowRule(10, 60));
+    const windowTtl = await client.pttl('ttl:window');
+    expect(windowTtl).toBeGreaterThan(50_000);
+    expect(windowTtl).toBeLessThanOrEqual(60_000);
+  });
+
+  it('starts a key afresh when its policy changes algorithm, instead of failing on the old value', async () => {
+    const store = redisRateLimitStore({ client, keyPrefix: 'switch:' });
+    expect(await store.consume('k', gcraRule(1, 60, 1))).toMatchObject({ allowed: true });
+    expect(await store.consume('k', slidingWindowRule(1, 60))).toMatchObject({ allowed: true, remaining: 0 });
+    expect(await store.consume('k', slidingWindowRule(1, 60))).toMatchObject({ allowed: false });
+    expect(await store.consume('k', gcraRule(1, 60, 1))).toMatchObject({ allowed: true });
   });
 
   it('loads the script again after SCRIPT FLUSH (EVALSHA falls back to EVAL)', async () => {
@@ -53,38 +83,41 @@ describe('redisRateLimitStore', () => {
     expect(await store.consume('flushed', gcraRule(1, 60, 1))).toMatchObject({ allowed: false });
   });
 
-  it('stores the arrival time as an exact integer of microseconds', async () => {
+  it('stores times as exact integers of microseconds', async () => {
     const store = redisRateLimitStore({ client });
     await store.consume('exact', gcraRule(7, 60, 7));
     expect(await client.get('errcat:exact')).toMatch(/^\d{16}$/);
+    await store.consume('exact-log', slidingWindowRule(7, 60));
+    await store.consume('exact-log', slidingWindowRule(7, 60));
+    const log = await client.lrange('errcat:exact-log', 0, -1);
+    expect(log).toHaveLength(2);
+    for (const time of log) expect(time).toMatch(/^\d{16}$/);
   });
 
-  it('decides as the memory store does: the Lua script and gcraStep agree (property)', async () => {
-    const store = redisRateLimitStore({ client, keyPrefix: 'agree:' });
+  it('decides as the memory store does: the Lua scripts and the core steps agree (property)', async () => {
+    let now = 1_700_000_000_000;
+    const store = redisRateLimitStore({ client, keyPrefix: 'agree:', now: () => now });
     let run = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 20 }),
-        // Windows long enough that the milliseconds a run takes on Redis's clock change nothing.
-        fc.integer({ min: 60, max: 3600 }),
-        fc.integer({ min: 1, max: 20 }),
-        fc.integer({ min: 1, max: 30 }),
-        async (limit, window, burst, count) => {
-          const rule = gcraRule(limit, window, burst);
-          const memory = memoryRateLimitStore({ now: () => 1_700_000_000_000 });
+        fc.integer({ min: 1, max: 120 }),
+        fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+        fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 30 }),
+        async (limit, window, burst, gaps) => {
+          const rule =
+            burst === undefined ? slidingWindowRule(limit, window) : gcraRule(limit, window, burst);
+          const memory = memoryRateLimitStore({ now: () => now });
           const key = `k${run++}`;
-          for (let i = 0; i < count; i++) {
+          for (const gap of gaps) {
+            now += gap;
             const expected = memory.consume(key, rule);
-            const actual = await store.consume(key, rule);
             if (expected instanceof Promise) throw new Error('memory store must be synchronous');
-            expect(actual.allowed).toBe(expected.allowed);
-            expect(actual.remaining).toBe(expected.remaining);
-            expect(Math.abs(actual.retryAfterMs - expected.retryAfterMs)).toBeLessThanOrEqual(1000);
-            expect(Math.abs(actual.resetMs - expected.resetMs)).toBeLessThanOrEqual(1000);
+            expect(await store.consume(key, rule)).toEqual(expected);
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 

@@ -1,15 +1,20 @@
+import type { RateLimitDecision } from './rate-limit-store.js';
+
 /**
  * The parameters of a GCRA (generic cell rate algorithm) decision, in whole microseconds so that
  * every store computes with exact integers: JavaScript numbers and Redis Lua numbers are doubles,
- * exact up to 2^53, and microseconds since 1970 stay far below that.
+ * exact up to 2^53, and microseconds since 1970 stay far below that. GCRA smooths: quota comes
+ * back one unit at a time, and with `burst` above 1 a window can admit up to `burst + limit − 1`.
  *
  * @example
  * ```ts
- * const rule: GcraRule = gcraRule(100, 60, 100); // 100 per 60 s, bursts of up to 100
+ * const rule: GcraRule = gcraRule(100, 60, 20); // 100 per 60 s, bursts of up to 20
  * rule.intervalUs; // 600000
  * ```
  */
 export interface GcraRule {
+  /** Tells the stores which algorithm decides. */
+  readonly algorithm: 'gcra';
   /** The emission interval T: the window divided by the limit, rounded up to a whole microsecond. */
   readonly intervalUs: number;
   /** How many requests may arrive at once on a fresh key. */
@@ -17,36 +22,16 @@ export interface GcraRule {
 }
 
 /**
- * The outcome of one rate-limit decision.
- *
- * @example
- * ```ts
- * const decision = await store.consume('ip:203.0.113.7', rule);
- * if (!decision.allowed) console.log(`retry in ${decision.retryAfterMs} ms`);
- * ```
- */
-export interface RateLimitDecision {
-  /** The request fits the policy and was counted. */
-  readonly allowed: boolean;
-  /** How many more requests would be allowed right now. */
-  readonly remaining: number;
-  /** Milliseconds until the next request can be allowed; 0 when this one was. */
-  readonly retryAfterMs: number;
-  /** Milliseconds until one more unit of quota comes back. */
-  readonly resetMs: number;
-}
-
-/**
  * A GCRA rule for `limit` requests per `windowSeconds`, with bursts of up to `burst`.
  *
  * @example
  * ```ts
- * gcraRule(5, 10, 5); // { intervalUs: 2000000, burst: 5 }
+ * gcraRule(5, 10, 1); // { algorithm: 'gcra', intervalUs: 2000000, burst: 1 }
  * ```
  */
 export function gcraRule(limit: number, windowSeconds: number, burst: number): GcraRule {
   // Rounding T up keeps the sustained rate at or below the limit, never above it.
-  return { intervalUs: Math.ceil((windowSeconds * 1_000_000) / limit), burst };
+  return { algorithm: 'gcra', intervalUs: Math.ceil((windowSeconds * 1_000_000) / limit), burst };
 }
 
 /**

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { windowPromiseProperty } from '../../../../../test-support/rate-limit-model.js';
 import { gcraRule } from './gcra.js';
 import { memoryRateLimitStore } from './memory-rate-limit-store.js';
+import { slidingWindowRule } from './sliding-window.js';
 
 /**
  * The reference model: a token bucket with exact integer credit (microseconds of quota), written
@@ -78,6 +80,18 @@ class Consume implements fc.Command<Record<string, BucketModel>, Real> {
 }
 
 describe('memoryRateLimitStore', () => {
+  it('never admits more than the limit in any window, and refuses nothing that fits (model-based)', async () => {
+    let now = 0;
+    const store = memoryRateLimitStore({ now: () => now });
+    await fc.assert(
+      windowPromiseProperty(async (key, rule, nowMs) => {
+        now = nowMs;
+        return store.consume(key, rule);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('decides exactly as a token-bucket model and stays in the GCRA envelope (model-based)', () => {
     fc.assert(
       fc.property(
@@ -125,10 +139,11 @@ describe('memoryRateLimitStore', () => {
 
   it('holds memory flat under a million distinct keys (R7)', () => {
     const store = memoryRateLimitStore({ maxKeys: 10_000 });
-    const rule = gcraRule(10, 60, 10);
+    const rules = [slidingWindowRule(10, 60), gcraRule(10, 60, 10)];
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < 1_000_000; i++) store.consume(`rl:general:ip:${i}`, rule);
+    for (let i = 0; i < 1_000_000; i++)
+      store.consume(`rl:general:ip:${i}`, rules[i % 2] as (typeof rules)[0]);
     global.gc?.();
     const grown = process.memoryUsage().heapUsed - before;
     // 10 000 keys of ~30 bytes plus Map overhead: a few MB at most, nowhere near a million keys' worth.

@@ -1,6 +1,7 @@
 import { errcatErrors } from '../../errcat-catalog.js';
 import { gcraStep } from './gcra.js';
 import type { RateLimitStore } from './rate-limit-store.js';
+import { slidingWindowStep } from './sliding-window.js';
 
 /**
  * Options of {@link memoryRateLimitStore}.
@@ -13,8 +14,8 @@ import type { RateLimitStore } from './rate-limit-store.js';
 export interface MemoryRateLimitStoreOptions {
   /**
    * The most keys kept. When full, the least recently used half is dropped; most of those keys
-   * have refilled buckets, which hold no information, and memory stays flat when clients invent
-   * keys.
+   * have refilled quota, which holds no information, and memory stays flat when clients invent
+   * keys. A sliding-window key holds up to `limit` admission times, 8 bytes each.
    * @default 10000
    */
   readonly maxKeys?: number;
@@ -23,8 +24,9 @@ export interface MemoryRateLimitStoreOptions {
 }
 
 /**
- * The in-process rate-limit store: a bounded, approximately LRU map from key to GCRA arrival time. Decisions are
- * synchronous, so they are atomic within the process. Each process counts on its own: to share
+ * The in-process rate-limit store: a bounded, approximately LRU map from key to its state (the
+ * admission times of a sliding window, the arrival time of GCRA). Decisions are synchronous, so
+ * they are atomic within the process. Each process counts on its own: to share
  * one limit between processes use the Redis store of `@errcat/redis`.
  *
  * @example
@@ -45,24 +47,29 @@ export function memoryRateLimitStore(options: MemoryRateLimitStoreOptions = {}):
   // moved back to `recent`. Deleting single entries from a Map's front instead makes V8 scan
   // tombstones, which turns a flood of new keys quadratic.
   const half = Math.floor(maxKeys / 2);
-  let recent = new Map<string, number>();
-  let older = new Map<string, number>();
-  const remember = (key: string, tatUs: number): void => {
+  let recent = new Map<string, number | number[]>();
+  let older = new Map<string, number | number[]>();
+  const remember = (key: string, state: number | number[]): void => {
+    older.delete(key);
     if (!recent.has(key) && recent.size >= half) {
       older = recent;
       recent = new Map();
     }
-    recent.set(key, tatUs);
+    recent.set(key, state);
   };
   return {
     consume(key, rule) {
       const nowUs = Math.floor(now() * 1000);
       const stored = recent.get(key) ?? older.get(key);
-      const { decision, tatUs } = gcraStep(stored, nowUs, rule);
-      if (tatUs !== undefined) {
-        older.delete(key);
-        remember(key, tatUs);
+      // A state of the other algorithm (the policy changed) counts as a fresh key.
+      if (rule.algorithm === 'sliding-window') {
+        const log = Array.isArray(stored) ? stored : [];
+        const decision = slidingWindowStep(log, nowUs, rule);
+        if (decision.allowed) remember(key, log);
+        return decision;
       }
+      const { decision, tatUs } = gcraStep(typeof stored === 'number' ? stored : undefined, nowUs, rule);
+      if (tatUs !== undefined) remember(key, tatUs);
       return decision;
     },
     close() {

@@ -1,15 +1,48 @@
-import type { GcraRule, RateLimitDecision } from './gcra.js';
+import type { GcraRule } from './gcra.js';
+import type { SlidingWindowRule } from './sliding-window.js';
+
+/**
+ * What a store decides a request by: the exact sliding window (the default of a policy) or GCRA
+ * (a policy with `burst`). Every store implements both.
+ *
+ * @example
+ * ```ts
+ * const rule: RateLimitRule = slidingWindowRule(10, 60);
+ * ```
+ */
+export type RateLimitRule = SlidingWindowRule | GcraRule;
+
+/**
+ * The outcome of one rate-limit decision.
+ *
+ * @example
+ * ```ts
+ * const decision = await store.consume('ip:203.0.113.7', rule);
+ * if (!decision.allowed) console.log(`retry in ${decision.retryAfterMs} ms`);
+ * ```
+ */
+export interface RateLimitDecision {
+  /** The request fits the policy and was counted. */
+  readonly allowed: boolean;
+  /** How many more requests would be allowed right now. */
+  readonly remaining: number;
+  /** Milliseconds until the next request can be allowed; 0 when this one was. */
+  readonly retryAfterMs: number;
+  /** Milliseconds until one more unit of quota comes back. */
+  readonly resetMs: number;
+}
 
 /**
  * Where a rate limiter keeps its counters. A store makes each decision atomically for its key (no
  * other decision for the key can interleave between its read and its write) using its own clock,
- * so several processes sharing one store enforce one limit. The memory store is the default; the
- * Redis store of `@errcat/redis` shares limits between processes.
+ * so several processes sharing one store enforce one limit. It decides by the rule's algorithm
+ * exactly as `slidingWindowStep` and `gcraStep` do. The memory store is the default; the Redis
+ * store of `@errcat/redis` shares limits between processes.
  *
  * @example
  * ```ts
  * const store: RateLimitStore = memoryRateLimitStore();
- * const decision = await store.consume('login:203.0.113.7', gcraRule(10, 60, 10));
+ * const decision = await store.consume('login:203.0.113.7', slidingWindowRule(10, 60));
  * ```
  */
 export interface RateLimitStore {
@@ -17,7 +50,7 @@ export interface RateLimitStore {
    * Decides one request for `key` under `rule` and counts it when allowed. May reject (store down);
    * the limiter then applies its failure mode.
    */
-  consume(key: string, rule: GcraRule): RateLimitDecision | Promise<RateLimitDecision>;
+  consume(key: string, rule: RateLimitRule): RateLimitDecision | Promise<RateLimitDecision>;
   /** Releases the store's resources (timers, connections the store owns). */
   close?(): void | Promise<void>;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { busiestWindow } from '../../../../../test-support/rate-limit-model.js';
 import { defineCatalog } from '../../define-catalog.js';
 import { isCatalogError } from '../../is-catalog-error.js';
 import { renderError } from '../../render/render-error.js';
-import type { GcraRule } from './gcra.js';
 import { memoryRateLimitStore } from './memory-rate-limit-store.js';
 import { parseRateLimit, parseRateLimitPolicy } from './parse-rate-limit-fields.js';
-import type { RateLimitStore } from './rate-limit-store.js';
+import type { RateLimitRule, RateLimitStore } from './rate-limit-store.js';
 import { createRateLimiter } from './rate-limiter.js';
 
 function fakeClock(start = 1_700_000_000_000) {
@@ -53,6 +53,44 @@ describe('createRateLimiter with the memory store', () => {
     expect(JSON.parse(renderError(refused.error as never).body).details).toEqual({ policy: 'auth' });
   });
 
+  it('keeps the promise of RateLimit-Policy under a steady stream: never more than limit in any window', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({
+      policies: { auth: { limit: 5, window: 2 } },
+      store: memoryRateLimitStore({ now: clock.now }),
+    });
+    const admitted: number[] = [];
+    // A request every 100 ms for 7 s: GCRA with a burst of `limit` let 9 through in the first 2 s.
+    for (let elapsed = 0; elapsed < 7000; elapsed += 100, clock.advance(100)) {
+      const answer = await outcome(limiter.check('auth', { ip: '203.0.113.9' }));
+      if (answer.status === 200) admitted.push(elapsed);
+    }
+    expect(busiestWindow(admitted, 2000)).toBe(5);
+    // The whole limit at once, then again as each admission leaves its window.
+    expect(admitted).toEqual([
+      0, 100, 200, 300, 400, 2000, 2100, 2200, 2300, 2400, 4000, 4100, 4200, 4300, 4400, 6000, 6100, 6200,
+      6300, 6400,
+    ]);
+  });
+
+  it('smooths with GCRA when a policy sets burst: an even pace with burst 1, burst + limit - 1 with more', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({
+      policies: { even: { limit: 5, window: 2, burst: 1 }, bursty: { limit: 5, window: 2, burst: 5 } },
+      store: memoryRateLimitStore({ now: clock.now }),
+    });
+    const admitted: Record<string, number[]> = { even: [], bursty: [] };
+    for (let elapsed = 0; elapsed < 2000; elapsed += 100, clock.advance(100)) {
+      for (const name of ['even', 'bursty'] as const) {
+        const answer = await outcome(limiter.check(name, { ip: '203.0.113.9' }));
+        if (answer.status === 200) admitted[name]?.push(elapsed);
+      }
+    }
+    expect(admitted.even).toEqual([0, 400, 800, 1200, 1600]);
+    // The documented trade: a full burst, then the steady rate, 9 in the first window.
+    expect(admitted.bursty).toHaveLength(9);
+  });
+
   it('tells allowed requests their remaining quota', async () => {
     const limiter = createRateLimiter({ policies: { general: { limit: 3, window: 30 } } });
     const seen: (number | undefined)[] = [];
@@ -73,7 +111,8 @@ describe('createRateLimiter with the memory store', () => {
     for (let i = 0; i < 5; i++) await limiter.check('queue', { user: 'u1' });
     const refused = await outcome(limiter.check('queue', { user: 'u1' }));
     const wait = Number(refused.headers['retry-after']);
-    expect(wait).toBe(2);
+    // All five were admitted at once: one more fits when the first leaves its 10 s window.
+    expect(wait).toBe(10);
     clock.advance(wait * 1000 - 1);
     expect((await outcome(limiter.check('queue', { user: 'u1' }))).status).toBe(429);
     clock.advance(1);
@@ -89,7 +128,7 @@ describe('createRateLimiter with the memory store', () => {
     expect(headers).toEqual({
       'x-ratelimit-limit': '2',
       'x-ratelimit-remaining': '1',
-      'x-ratelimit-reset': '30',
+      'x-ratelimit-reset': '60',
     });
   });
 
@@ -109,7 +148,7 @@ describe('createRateLimiter with the memory store', () => {
     const keys: string[] = [];
     const inner = memoryRateLimitStore();
     const store: RateLimitStore = {
-      consume: (key: string, rule: GcraRule) => {
+      consume: (key: string, rule: RateLimitRule) => {
         keys.push(key);
         return inner.consume(key, rule);
       },
@@ -145,6 +184,58 @@ describe('createRateLimiter with the memory store', () => {
     expect((await outcome(limiter.check('general', { ip: '::ffff:10.1.1.1' }))).status).toBe(429);
   });
 
+  it('accepts policy names as written, such as "Queue entry", and sends them as structured-field strings', async () => {
+    const limiter = createRateLimiter({
+      policies: { 'Queue entry': { limit: 1, window: 10 }, 'say "hi" \\ bye': { limit: 1, window: 10 } },
+    });
+    const { headers } = await limiter.check(['Queue entry', 'say "hi" \\ bye'], { ip: '192.0.2.3' });
+    expect(headers['ratelimit-policy']).toBe('"Queue entry";q=1;w=10, "say \\"hi\\" \\\\ bye";q=1;w=10');
+    expect(parseRateLimitPolicy(headers['ratelimit-policy'])?.map((policy) => policy.name)).toEqual([
+      'Queue entry',
+      'say "hi" \\ bye',
+    ]);
+    expect(parseRateLimit(headers.ratelimit)?.[0]).toEqual({ name: 'Queue entry', remaining: 0, reset: 10 });
+    const refused = await outcome(limiter.check('Queue entry', { ip: '192.0.2.3' }));
+    expect(refused.status).toBe(429);
+    expect(JSON.parse(renderError(refused.error as never).body).details).toEqual({ policy: 'Queue entry' });
+  });
+
+  it("puts the policy's declared details on its 429, as far as the catalog entry declares them", async () => {
+    const catalog = defineCatalog({
+      domain: 'api.example.com',
+      errors: {
+        RATE_LIMITED: {
+          code: 'rate_limited',
+          status: 429,
+          message: 'Rate limit exceeded',
+          role: 'RATE_LIMITED',
+          details: {
+            endpointType: { type: 'string' },
+            limit: { type: 'integer' },
+            window: { type: 'string' },
+          },
+        },
+      },
+    });
+    const limiter = createRateLimiter({
+      catalog,
+      policies: {
+        'Queue entry': {
+          limit: 1,
+          window: 10,
+          details: { endpointType: 'Queue entry', limit: 5, window: '10 seconds', secret: 'not declared' },
+        },
+      },
+    });
+    await limiter.check('Queue entry', { ip: '192.0.2.4' });
+    const refused = await outcome(limiter.check('Queue entry', { ip: '192.0.2.4' }));
+    expect(JSON.parse(renderError(refused.error as never).body)).toMatchObject({
+      code: 'rate_limited',
+      details: { endpointType: 'Queue entry', limit: 5, window: '10 seconds' },
+    });
+    expect(renderError(refused.error as never).body).not.toContain('not declared');
+  });
+
   it('speaks the catalog codes that play the roles', async () => {
     const catalog = defineCatalog({
       domain: 'queue.example.com',
@@ -169,9 +260,14 @@ describe('createRateLimiter with the memory store', () => {
     ]) {
       expect(() => createRateLimiter({ policies: { p: policy } })).toThrow(/positive integer/);
     }
-    expect(() => createRateLimiter({ policies: { 'bad name': { limit: 1, window: 1 } } })).toThrow(
-      /must match/,
-    );
+    for (const name of ['', ' padded', 'padded ', 'naïve', 'tab\there', 'x'.repeat(65)]) {
+      expect(() => createRateLimiter({ policies: { [name]: { limit: 1, window: 1 } } })).toThrow(
+        expect.objectContaining({
+          key: 'ERRCAT_BAD_ARGUMENT',
+          message: expect.stringMatching(/printable ASCII/),
+        }),
+      );
+    }
     const limiter = createRateLimiter({ policies: { p: { limit: 1, window: 1 } } });
     return expect(limiter.check('nope' as 'p', {})).rejects.toMatchObject({ key: 'ERRCAT_BAD_ARGUMENT' });
   });

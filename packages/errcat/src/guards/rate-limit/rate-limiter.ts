@@ -5,11 +5,12 @@ import { settleWithin } from '../../internal/settle-within.js';
 import { sha256Hex } from '../../internal/sha256-hex.js';
 import { roleError } from '../../role-error.js';
 import type { TrafficRequest } from '../traffic-request.js';
-import { type GcraRule, gcraRule, type RateLimitDecision } from './gcra.js';
+import { gcraRule } from './gcra.js';
 import { memoryRateLimitStore } from './memory-rate-limit-store.js';
 import { formatRateLimit, formatRateLimitPolicy, type QuotaStateField } from './rate-limit-fields.js';
 import type { RateLimitPolicy } from './rate-limit-policy.js';
-import type { RateLimitStore } from './rate-limit-store.js';
+import type { RateLimitDecision, RateLimitRule, RateLimitStore } from './rate-limit-store.js';
+import { slidingWindowRule } from './sliding-window.js';
 
 /**
  * Which rate-limit headers responses carry: the draft's `RateLimit` / `RateLimit-Policy`
@@ -35,7 +36,10 @@ export type RateLimitHeaderMode = 'draft' | 'legacy' | 'both' | 'none';
  * ```
  */
 export interface RateLimiterOptions<Name extends string = string> {
-  /** The named policies; names are sent in headers, so they use `A-Z a-z 0-9 _ . -` only. */
+  /**
+   * The named policies. A name is sent in the headers as a structured-field string, so it is 1 to
+   * 64 printable ASCII characters (spaces inside allowed, as in `Queue entry`).
+   */
   readonly policies: Readonly<Record<Name, RateLimitPolicy>>;
   /** Where the counters live. @default memoryRateLimitStore() */
   readonly store?: RateLimitStore;
@@ -51,7 +55,7 @@ export interface RateLimiterOptions<Name extends string = string> {
   /**
    * The stand-in for `failMode: 'insurance'`: a store that is up when the main one is down, and
    * how many processes share the main store, so that each enforces `limit / instances` (and
-   * `burst / instances`, at least 1) and all of them together about the limit.
+   * `burst / instances`, at least 1 each) and all of them together at most the limit.
    * @default { store: memoryRateLimitStore(), instances: 1 }
    */
   readonly insurance?: { readonly store?: RateLimitStore; readonly instances?: number };
@@ -106,40 +110,45 @@ export interface RateLimiter<Name extends string = string> {
 interface CompiledPolicy {
   readonly name: string;
   readonly policy: RateLimitPolicy;
-  readonly rule: GcraRule;
+  readonly rule: RateLimitRule;
   /** The rule of the insurance store: this process's share of the policy. */
-  readonly insuranceRule: GcraRule;
+  readonly insuranceRule: RateLimitRule;
   readonly policyField: string;
 }
 
-const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+/** Printable ASCII, what a structured-field string holds, without spaces at either end. */
+const NAME = /^[\x21-\x7e](?:[\x20-\x7e]{0,62}[\x21-\x7e])?$/;
 
 function badArgument(reason: string): CatalogError {
   return errcatErrors.ERRCAT_BAD_ARGUMENT({ reason });
 }
 
 function compilePolicy(name: string, policy: RateLimitPolicy, instances: number): CompiledPolicy {
-  if (!NAME.test(name)) throw badArgument(`rate-limit policy name '${name}' must match ${NAME}`);
-  const burst = policy.burst ?? policy.limit;
+  if (!NAME.test(name)) {
+    throw badArgument(
+      `rate-limit policy name '${name}' must be 1 to 64 printable ASCII characters, without spaces at either end`,
+    );
+  }
+  const { limit, window, burst } = policy;
   for (const [field, value] of [
-    ['limit', policy.limit],
-    ['window', policy.window],
-    ['burst', burst],
+    ['limit', limit],
+    ['window', window],
+    ['burst', burst ?? 1],
   ] as const) {
     if (!Number.isSafeInteger(value) || value < 1) {
       throw badArgument(`rate-limit policy '${name}': ${field} must be a positive integer, got ${value}`);
     }
   }
+  const share = (value: number) => Math.max(1, Math.floor(value / instances));
   return {
     name,
     policy,
-    rule: gcraRule(policy.limit, policy.window, burst),
-    insuranceRule: gcraRule(
-      Math.max(1, Math.floor(policy.limit / instances)),
-      policy.window,
-      Math.max(1, Math.floor(burst / instances)),
-    ),
-    policyField: formatRateLimitPolicy([{ name, quota: policy.limit, window: policy.window }]),
+    rule: burst === undefined ? slidingWindowRule(limit, window) : gcraRule(limit, window, burst),
+    insuranceRule:
+      burst === undefined
+        ? slidingWindowRule(share(limit), window)
+        : gcraRule(share(limit), window, share(burst)),
+    policyField: formatRateLimitPolicy([{ name, quota: limit, window }]),
   };
 }
 
@@ -153,7 +162,8 @@ function bucketKey(
   request: TrafficRequest,
 ): string | Promise<string> {
   const key = compiled.policy.key ?? 'ip';
-  const base = `${prefix}:${compiled.name}:`;
+  // Encoded, so that a `:` in a policy name cannot make two keys alike; plain names stay as they are.
+  const base = `${prefix}:${encodeURIComponent(compiled.name)}:`;
   if (key === 'token' && request.token !== undefined && request.token !== '') {
     // The first 128 bits of the digest: the key stays short, and stays what earlier versions stored.
     const hash = sha256Hex(request.token);
@@ -171,8 +181,8 @@ function secondsCeil(ms: number): number {
 }
 
 /**
- * Creates a rate limiter: named GCRA policies over a store, with a bounded wait for the store and
- * an explicit failure mode. Allowed answers carry the remaining quota; a refusal is a catalog
+ * Creates a rate limiter: named policies over a store (an exact sliding window each, or GCRA for a
+ * policy with `burst`), with a bounded wait for the store and an explicit failure mode. Allowed answers carry the remaining quota; a refusal is a catalog
  * error with `Retry-After` in whole seconds (never 0), the `RateLimit` headers and
  * `Cache-Control: no-store`, since RFC 6585 forbids caching a 429.
  *
@@ -298,7 +308,7 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
         throw roleError(
           options.catalog,
           'RATE_LIMITED',
-          { policy: name },
+          { ...policy.policy.details, policy: name },
           {
             retryAfter,
             headers: { ...headers, 'cache-control': 'no-store' },
