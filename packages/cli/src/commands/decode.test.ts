@@ -69,6 +69,23 @@ describe('errcat decode', () => {
     });
   });
 
+  test("retryAfter is the response's delay; the catalog's default is catalogRetryAfter", async () => {
+    // The Go server's 5030 (seed 000): no Retry-After header, no delay in the body.
+    const body =
+      '{"error":{"code":5030,"message":"The system is shutting down","details":[{"@type":"ServerError","domain":"server","metadata":{"url":"https://docs.resonatehq.io/reference/error-codes#5030"}}]}}';
+    const catalog = ['--catalog', 'catalogs/resonate-legacy.yaml', '--status', '503'];
+    expect((await decode(body, ...catalog)).json).toMatchObject({
+      code: 5030,
+      retryAfter: null,
+      catalogRetryAfter: 5,
+    });
+    expect((await decode(body, ...catalog, '--header', 'Retry-After: 2')).json).toMatchObject({
+      retryAfter: 2,
+      catalogRetryAfter: 5,
+    });
+    expect((await decode(body, '--status', '503')).json).not.toHaveProperty('catalogRetryAfter');
+  });
+
   test('takes the status from the body when none is given, and says so when it is not an error', async () => {
     expect(
       (

@@ -91,6 +91,8 @@ export const decodeCommand: Command = {
           message: decoded.message,
           retryable: decoded.retryable,
           retryAfter: decoded.retryAfter ?? null,
+          // The catalog's default delay is the catalog's fact, apart from what the response said.
+          ...(decoded.key === undefined ? {} : { catalogRetryAfter: decoded.catalogRetryAfter ?? null }),
           requestId: decoded.requestId ?? null,
           docs: decoded.docs ?? null,
           violations: decoded.violations,

@@ -17,6 +17,7 @@ export interface RemoteCatalogErrorInit {
   readonly httpStatus: number;
   /** The message the server sent; the entry's rendered template when it sent none. */
   readonly message: string | undefined;
+  /** The delay the response gave (header or body), never the catalog's default. */
   readonly retryAfter: number | undefined;
   readonly requestId: string | undefined;
   readonly violations: readonly Violation[];
@@ -59,6 +60,28 @@ export class RemoteCatalogError<Key extends string = string, Details = Record<st
     this.violations = init.violations;
     this.raw = init.raw;
     this.format = init.format;
+  }
+
+  /**
+   * Seconds to wait before retrying, as the response says (`Retry-After`, `RateLimit`, a body field
+   * its format defines); `undefined` when it says nothing, whatever the catalog's default.
+   */
+  override get retryAfter(): number | undefined {
+    return this.retryAfterOverride;
+  }
+
+  /**
+   * The catalog's default delay for the entry, in seconds: what a server that speaks the catalog
+   * sends with it. A separate fact from {@link retryAfter}; `createClient` waits this long when the
+   * response gave no delay.
+   *
+   * @example
+   * ```ts
+   * const wait = error.retryAfter ?? error.catalogRetryAfter; // the response's, else the catalog's
+   * ```
+   */
+  get catalogRetryAfter(): number | undefined {
+    return this.entry.retryAfter;
   }
 }
 

@@ -18,7 +18,7 @@ export const REMOTE_ERROR_BRAND: unique symbol = Symbol.for('errcat.RemoteError'
  * const error = new RemoteError({ ...facts, details: {} } satisfies RemoteErrorInit);
  * ```
  */
-export type RemoteErrorInit = Omit<RemoteFacts, 'ok'> & {
+export type RemoteErrorInit = Omit<RemoteFacts, 'ok' | 'catalogRetryAfter'> & {
   readonly details: Readonly<Record<string, unknown>>;
 };
 
@@ -46,6 +46,8 @@ export class RemoteError extends Error implements RemoteFacts {
   readonly throttling: boolean;
   readonly notApplied: boolean;
   readonly retryAfter: number | undefined;
+  /** Always `undefined`: no catalog entry matched. */
+  readonly catalogRetryAfter: undefined = undefined;
   readonly requestId: string | undefined;
   readonly docs: string | undefined;
   readonly violations: readonly Violation[];

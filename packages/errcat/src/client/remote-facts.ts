@@ -78,8 +78,16 @@ export interface RemoteFacts {
   readonly throttling: boolean;
   /** The server guarantees the request had no effect (a catalog fact), so even a POST may be retried. */
   readonly notApplied: boolean;
-  /** Seconds to wait before retrying, from `Retry-After`, `RateLimit`, google `RetryInfo` or the body. */
+  /**
+   * Seconds to wait before retrying, as the response says: `Retry-After`, `RateLimit`, google
+   * `RetryInfo` or a body field its format defines; `undefined` when it says nothing.
+   */
   readonly retryAfter: number | undefined;
+  /**
+   * The catalog's default delay, in seconds, of the entry the code matched (its `retryAfter`): a
+   * fact of the catalog, not of this response. `undefined` without a matching entry or delay.
+   */
+  readonly catalogRetryAfter: number | undefined;
   /** The request id, from the body or the usual headers (`x-request-id`, `x-amzn-requestid`…). */
   readonly requestId: string | undefined;
   /** A documentation URL for the error, when the response names one. */

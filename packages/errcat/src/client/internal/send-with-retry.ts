@@ -27,6 +27,7 @@ export interface SendContext {
 /** The facts of a failure the retry decision reads. */
 type Failure = ClientError<AnyCatalog> & {
   readonly retryAfter?: number | undefined;
+  readonly catalogRetryAfter?: number | undefined;
   readonly throttling?: boolean;
 };
 
@@ -65,7 +66,8 @@ function nextDelay(
     canRetry(failure, { method: request.method, keyed: request.keyed, methods: retry.methods });
   if (!allowed) return undefined;
   let delay: number;
-  const retryAfter = failure.retryAfter;
+  // The response's wait, else the catalog's default for the entry (what its server would send).
+  const retryAfter = failure.retryAfter ?? failure.catalogRetryAfter;
   if (typeof retryAfter === 'number' && retryAfter >= 0) {
     // The server's wait is honoured exactly: no jitter below it, and none added on top.
     delay = retryAfter * 1000;
