@@ -181,10 +181,13 @@ export {
 } from './guards/validation/validate-request.js';
 export { type ValidationErrorOptions, validationFailed } from './guards/validation/validation-failed.js';
 export {
+  DEFAULT_VIOLATION_KEYS,
   isViolationType,
   type RequestPart,
+  VIOLATION_KEYS,
   VIOLATION_TYPES,
   type Violation,
+  type ViolationKey,
   type ViolationType,
 } from './guards/validation/violation.js';
 export { RETRYABLE_STATUSES } from './internal/resolve-entry.js';
