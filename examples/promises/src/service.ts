@@ -15,7 +15,13 @@ import {
   type RateLimitPolicy,
   resolveRequestId,
 } from 'errcat';
-import { type Closable, gracefulShutdown, withErrors, withTrafficGuards } from 'errcat/node';
+import {
+  answerClientErrors,
+  type Closable,
+  gracefulShutdown,
+  withErrors,
+  withTrafficGuards,
+} from 'errcat/node';
 import { Redis } from 'ioredis';
 import { createPromisesCatalog, type PromisesCatalog } from './catalog/promises-catalog.js';
 import { createOperations } from './domain/operations.js';
@@ -271,6 +277,15 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       context: app.context,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     },
+  );
+  // What Node's parser refuses (bad header bytes, oversized headers) is answered in the profile too.
+  server.on(
+    'clientError',
+    answerClientErrors({
+      catalog,
+      profile,
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+    }),
   );
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     // One request id for the success and the error path: the client's when well formed, else new.

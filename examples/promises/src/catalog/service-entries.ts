@@ -57,6 +57,18 @@ export const serviceEntries = {
     causes: ['The header has no token after the scheme', 'The request carries more than one credential'],
     resolution: 'Send exactly one `Authorization: Bearer <token>` header.',
   },
+  MALFORMED_REQUEST: {
+    code: 4004,
+    status: 400,
+    role: 'BAD_REQUEST',
+    title: 'Malformed request',
+    message: 'The request could not be parsed',
+    description:
+      'The request line or headers are not valid HTTP: a target that is not a path or URL, bytes ' +
+      'not allowed in a header, or a request line that is not HTTP at all.',
+    causes: ['A request target such as `//host:99999/` or `*`', 'Control characters in a header value'],
+    resolution: 'Send a well-formed HTTP request whose target is a path such as `/promises/p1`.',
+  },
   UNAUTHENTICATED: {
     code: 4010,
     status: 401,
@@ -197,6 +209,16 @@ export const serviceEntries = {
     causes: ['A retry arrived while the first request with the same key was still running'],
     resolution: 'Retry with the same key after the Retry-After delay.',
   },
+  REQUEST_TIMEOUT: {
+    code: 4080,
+    status: 408,
+    role: 'REQUEST_TIMEOUT',
+    title: 'Request timeout',
+    message: 'The request was not received in time',
+    description: 'The client did not send its request line, headers or body within the time the service allows.',
+    causes: ['A client that sends too slowly, or stops sending'],
+    resolution: 'Send the whole request promptly, on a new connection.',
+  },
   PAYLOAD_TOO_LARGE: {
     code: 4130,
     status: 413,
@@ -288,6 +310,16 @@ export const serviceEntries = {
     causes: ['More requests per token (or per address, without one) than the policy allows'],
     resolution: 'Wait for the Retry-After delay, then send at the pace RateLimit-Policy announces.',
     example: { policy: 'general' },
+  },
+  REQUEST_HEADERS_TOO_LARGE: {
+    code: 4310,
+    status: 431,
+    role: 'REQUEST_HEADERS_TOO_LARGE',
+    title: 'Request headers too large',
+    message: 'The request line and headers are larger than this service accepts',
+    description: 'The request line and headers together exceed 16 KiB, the limit of Node.js.',
+    causes: ['Too many or too large cookies', 'A very long URL or header value'],
+    resolution: 'Send fewer or smaller headers, or a shorter URL.',
   },
   RATE_LIMITER_UNAVAILABLE: {
     code: 5033,

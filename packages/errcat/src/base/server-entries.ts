@@ -2,7 +2,8 @@ import type { EntrySpec } from '../catalog-spec.js';
 
 /**
  * Base entries for what goes wrong around a handler: unexpected exceptions and the framework's own
- * request errors (unknown route, bad JSON, wrong content type, body too large).
+ * request errors (unknown route, bad JSON, wrong content type, body too large, a request that came
+ * too slowly or with oversized headers).
  *
  * @example
  * ```ts
@@ -73,5 +74,25 @@ export const serverEntries = {
     message: 'The request body is larger than this route accepts',
     causes: ['Uploading more data than the route allows'],
     resolution: 'Send a smaller body, or split it into several requests.',
+  },
+  REQUEST_TIMEOUT: {
+    code: 'REQUEST_TIMEOUT',
+    status: 408,
+    category: 'request',
+    title: 'Request timeout',
+    message: 'The request was not received in time',
+    headers: { connection: 'close' },
+    causes: ['A client that sends its headers or body too slowly, or stops sending them'],
+    resolution: 'Send the whole request promptly, on a new connection.',
+  },
+  REQUEST_HEADERS_TOO_LARGE: {
+    code: 'REQUEST_HEADERS_TOO_LARGE',
+    status: 431,
+    category: 'request',
+    title: 'Request header fields too large',
+    message: 'The request line and headers are larger than this server accepts',
+    headers: { connection: 'close' },
+    causes: ['Too many or too large cookies', 'A very long URL or header value'],
+    resolution: 'Send fewer or smaller headers, or a shorter URL.',
   },
 } as const satisfies Record<string, EntrySpec>;

@@ -2,6 +2,7 @@
  * errcat/node: errcat for plain `node:http` servers. This entry only re-exports.
  * @packageDocumentation
  */
+export { answerClientErrors } from './answer-client-errors.js';
 export { captureResponse, type ResponseCapture } from './capture-response.js';
 export {
   type Closable,

@@ -222,6 +222,32 @@ describe('createErrorResponder', () => {
     }
   });
 
+  it('answers a failing context callback in the configured profile, with the catalog’s INTERNAL_ERROR', () => {
+    const logs = captureLogger();
+    const responder = createErrorResponder({
+      catalog: shopCatalog,
+      profile: 'google',
+      logger: logs,
+      context: () => {
+        throw new TypeError('Invalid URL: //a:99999/');
+      },
+    });
+    const response = responder.respond(
+      shopCatalog.ORDER_NOT_FOUND({ id: 'o1' }),
+      request({ 'x-request-id': 'r-9' }),
+    );
+    const internal = shopCatalog.roleEntry('INTERNAL_ERROR') ?? baseCatalog.entry('INTERNAL_ERROR');
+    expect(response.status).toBe(500);
+    expect(response.headers).toMatchObject({
+      'content-type': 'application/json; charset=UTF-8',
+      'errcat-code': String(internal?.code),
+      'x-request-id': 'r-9',
+    });
+    expect(JSON.parse(response.body).error).toMatchObject({ code: 500, status: 'INTERNAL' });
+    expect(response.body).not.toContain('99999');
+    expect(logs.events.map((event) => event.level)).toEqual(['error']);
+  });
+
   it('renders errors of a catalog other than the configured one', () => {
     const responder = createErrorResponder({ catalog: shopCatalog, logger: false });
     const error = new CatalogError(baseCatalog.entry('PAYLOAD_TOO_LARGE') as CatalogError['entry'], {});

@@ -11,6 +11,7 @@ import type { RenderContext } from '../render/error-view.js';
 import { problemProfile } from '../render/problem-profile.js';
 import { type RenderedError, renderBody, renderError } from '../render/render-error.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { roleError } from '../role-error.js';
 import { parseAcceptLanguage } from './accept-language.js';
 import { contentTypeFor } from './content-type-for.js';
 import { consoleErrorLogger, type ErrorLogger } from './error-logger.js';
@@ -120,6 +121,29 @@ export function createErrorResponder(options: ErrorResponderOptions = {}): Error
   const logger = options.logger === false ? undefined : (options.logger ?? consoleErrorLogger);
   const record = options.opentelemetry ? errorTelemetry(options.opentelemetry) : undefined;
 
+  /** The status, headers and body of `error` in `profile`: one header object, filled in order. */
+  const compose = (
+    error: CatalogError,
+    profile: WireProfile,
+    context: RenderContext,
+    accept: string | undefined,
+    requestId: string,
+  ): RenderedError => {
+    const { view, status, body } = renderBody(error, profile, context);
+    const headers: Record<string, string> = { 'content-type': contentTypeFor(profile, accept) };
+    addErrorHeaders(headers, error);
+    const language = view.language;
+    if (language !== undefined && isSafeHeader('content-language', language)) {
+      headers['content-language'] = language;
+    }
+    if (codeHeader !== undefined) {
+      const code = codeHeaderValue(error.entry);
+      if (code !== undefined) headers[codeHeader] = code;
+    }
+    headers[requestIdHeader] = requestId;
+    return { status, headers, body };
+  };
+
   const respond = (thrown: unknown, request: RequestFacts = {}): ErrorResponse => {
     let requestId = '';
     try {
@@ -139,23 +163,32 @@ export function createErrorResponder(options: ErrorResponderOptions = {}): Error
       context.requestId = requestId;
       if (sendInstance && request.url !== undefined) context.instance = pathOf(request.url);
       if (languages !== undefined) context.languages = languages;
-      const { view, status, body } = renderBody(error, profile, context);
-      // One header object per response, filled in order: no intermediate copies on the hot path.
-      const headers: Record<string, string> = { 'content-type': contentTypeFor(profile, accept) };
-      addErrorHeaders(headers, error);
-      const language = view.language;
-      if (language !== undefined && isSafeHeader('content-language', language)) {
-        headers['content-language'] = language;
-      }
-      if (codeHeader !== undefined) {
-        const code = codeHeaderValue(error.entry);
-        if (code !== undefined) headers[codeHeader] = code;
-      }
-      headers[requestIdHeader] = requestId;
+      const { status, headers, body } = compose(error, profile, context, accept, requestId);
       report(error, requestId, request, request.log ?? logger, record);
       return { status, headers, body, error, requestId };
     } catch (failure) {
-      const response = lastResort(thrown, failure, requestId, requestIdHeader);
+      // Rendering failed (a `context` callback or a custom profile threw): the catalog's own
+      // INTERNAL_ERROR in the default profile, so no answer leaves the API's wire format; the
+      // constant problem body only when that profile cannot render even it.
+      const id = requestId || globalThis.crypto.randomUUID();
+      const error = roleError(
+        catalog,
+        'INTERNAL_ERROR',
+        {},
+        {
+          cause: new AggregateError([thrown, failure], 'errcat: rendering the error failed'),
+        },
+      );
+      let response: ErrorResponse;
+      try {
+        response = {
+          ...compose(error, enabled[0] as WireProfile, { requestId: id }, undefined, id),
+          error,
+          requestId: id,
+        };
+      } catch {
+        response = lastResort(error, id, requestIdHeader);
+      }
       report(response.error, response.requestId, request, request.log ?? logger, record);
       return response;
     }
@@ -221,35 +254,29 @@ function report(
 }
 
 /**
- * The response when rendering itself failed (a custom profile threw): the base `INTERNAL_ERROR`
- * entry in the problem profile, whose logged cause holds both the thrown value and the failure,
- * or a constant body if even that fails.
+ * The response when even the catalog's `INTERNAL_ERROR` cannot be rendered in the default profile
+ * (a custom profile that always throws): the base entry in the problem profile, logged with the
+ * same cause, or a constant body if even that fails.
  */
-function lastResort(
-  thrown: unknown,
-  failure: unknown,
-  requestId: string,
-  requestIdHeader: string,
-): ErrorResponse {
-  const id = requestId || globalThis.crypto.randomUUID();
+function lastResort(failed: CatalogError, requestId: string, requestIdHeader: string): ErrorResponse {
   const error = new CatalogError(
     baseCatalog.entry('INTERNAL_ERROR') as CatalogError['entry'],
     {},
     {
-      cause: new AggregateError([thrown, failure], 'errcat: rendering the error failed'),
+      cause: failed.cause,
     },
   );
   let body = LAST_RESORT_BODY;
   try {
-    body = renderError(error, { context: { requestId: id } }).body;
+    body = renderError(error, { context: { requestId } }).body;
   } catch {
     // Keep the constant body.
   }
   return {
     status: 500,
-    headers: { 'content-type': problemProfile.contentType, [requestIdHeader]: id },
+    headers: { 'content-type': problemProfile.contentType, [requestIdHeader]: requestId },
     body,
     error,
-    requestId: id,
+    requestId,
   };
 }
