@@ -9,7 +9,7 @@ const SECRET = 'a-shared-secret-of-at-least-32-bytes!';
 const SUBJECT = 'user-7f3a-secret-subject';
 const now = () => Math.floor(Date.now() / 1000);
 
-async function hsToken(claims: JWTPayload = {}, secret = SECRET): Promise<string> {
+async function hsToken(claims: { readonly [claim: string]: unknown } = {}, secret = SECRET): Promise<string> {
   const defaults = { scope: 'promises:read', sub: SUBJECT, iss: 'https://issuer.test', aud: 'promises-api' };
   return new SignJWT({ ...defaults, iat: now(), exp: now() + 300, ...claims })
     .setProtectedHeader({ alg: 'HS256' })
