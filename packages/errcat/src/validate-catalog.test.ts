@@ -108,6 +108,23 @@ describe('validateCatalog', () => {
     ).toEqual([]);
   });
 
+  test('an SDK error (no status) exposes its message, as resolveEntry has it: no internal field in it', () => {
+    const { status: _status, ...sdk } = entry;
+    const spec = {
+      ...valid,
+      errors: {
+        PROMISE_NOT_FOUND: {
+          ...sdk,
+          message: 'Disk {path} full',
+          details: { path: { type: 'string', internal: true } },
+        },
+      },
+    };
+    expect(validateCatalog(spec).map((problem) => problem.path)).toEqual([
+      'errors.PROMISE_NOT_FOUND.message',
+    ]);
+  });
+
   test('database names a kind of constraint violation and a column, constraint or table', () => {
     const at = 'errors.PROMISE_NOT_FOUND.database';
     const problem = (database: unknown, extra: Record<string, unknown> = {}) =>

@@ -363,8 +363,10 @@ function checkMessage(entry: Json, at: string, report: Report): void {
     return;
   }
   const fields = checkDetails(entry, at, report);
-  const status = typeof entry.status === 'number' ? entry.status : 500;
-  const exposed = typeof entry.expose === 'boolean' ? entry.expose : status < 500;
+  // An entry without a status is not an HTTP error: its message is the caller's own, so exposed
+  // (as resolveEntry has it), not a 500's hidden message.
+  const status = typeof entry.status === 'number' ? entry.status : undefined;
+  const exposed = typeof entry.expose === 'boolean' ? entry.expose : status === undefined || status < 500;
   const declared = entry.details !== undefined;
   if (fields) checkParams(compiled.template, fields, declared, exposed, `${at}.message`, report);
   if (entry.messages === undefined) return;
