@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fixtureCatalog as catalog } from '../../../../test-support/profiles/fixture-catalog.js';
@@ -121,6 +122,28 @@ describe('resonateLegacyProfile', () => {
       domain: 'validation',
       metadata: { url: 'https://docs.resonatehq.io/reference/error-codes#4000' },
     });
+  });
+
+  it('renders any violations without throwing, one detail each (property)', () => {
+    const violation = fc.record(
+      {
+        pointer: fc.oneof(fc.string(), fc.constantFrom('', '/', '/a/0', '/~x', '/a~1b')),
+        field: fc.string(),
+        parameter: fc.string(),
+        type: fc.oneof(fc.constant('required'), fc.string()),
+        message: fc.string(),
+      },
+      { requiredKeys: ['message'] },
+    );
+    fc.assert(
+      fc.property(fc.array(violation, { maxLength: 5 }), (errors) => {
+        const body = JSON.parse(renderError(catalog.VALIDATION_FAILED({ errors }), { profile }).body);
+        const details = body.error.details as { message: unknown; domain: unknown }[];
+        expect(details).toHaveLength(errors.length === 0 ? 1 : errors.length);
+        for (const detail of details) expect(typeof detail.message).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('gives a string code a four-digit one from its status', () => {
