@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { CatalogEntry } from 'errcat';
 import type { Command } from '../command.js';
+import { constraintPhrase } from '../internal/constraint-phrase.js';
 import { findEntry } from '../internal/find-entry.js';
 import { loadCatalogFile } from '../load-catalog.js';
 import { usageError } from '../usage-error.js';
@@ -36,6 +37,7 @@ export function explainEntry(entry: CatalogEntry): string {
   lines.push(`Retryable:   ${retry.join('; ')}`);
   if (entry.category) lines.push(`Category:    ${entry.category}`);
   lines.push(`Message:     ${entry.template.source}`);
+  if (entry.spec.database) lines.push(`Answers:     ${constraintPhrase(entry.spec.database)}`);
   if (entry.deprecated) {
     const reason = typeof entry.deprecated === 'string' ? `: ${entry.deprecated}` : '';
     const replaced = entry.replacedBy.length ? ` (use ${entry.replacedBy.join(', ')})` : '';
@@ -83,7 +85,7 @@ export const explainCommand: Command = {
       // The declared status only: an SDK error is not an HTTP error, whatever a server would answer.
       const described = { ...facts, status: declaredStatus ?? null, http: declaredStatus !== undefined };
       io.stdout(
-        `${JSON.stringify({ ...described, message: template.source, details: spec.details && !schema ? spec.details : undefined }, null, 2)}\n`,
+        `${JSON.stringify({ ...described, message: template.source, details: spec.details && !schema ? spec.details : undefined, database: spec.database }, null, 2)}\n`,
       );
     } else io.stdout(explainEntry(entry));
     return 0;

@@ -9,6 +9,7 @@ import {
   problemProfile,
   type WireProfile,
 } from 'errcat';
+import { constraintPhrase } from '../internal/constraint-phrase.js';
 import { exampleDetails } from '../internal/example-details.js';
 import { type DocsSection, readDocsExtension } from './docs-extension.js';
 import type { ExampleSource } from './render-example.js';
@@ -72,6 +73,8 @@ export interface DocsEntry {
   readonly message: string;
   /** The message parameters, with whether each is required. */
   readonly params: readonly { readonly name: string; readonly required: boolean }[];
+  /** The constraint violation the entry answers (Markdown: `unique violation on \`email\``), if any. */
+  readonly answers: string | undefined;
   /** The details fields, when declared as a field map. */
   readonly fields: readonly DocsField[];
   /** The details are described by a Standard Schema the docs cannot list. */
@@ -278,6 +281,7 @@ export function buildDocsModel(
         ...entry.template.required.map((name) => ({ name, required: true })),
         ...entry.template.optional.map((name) => ({ name, required: false })),
       ],
+      answers: entry.spec.database && constraintPhrase(entry.spec.database, (name) => `\`${name}\``),
       fields: fieldsOf(entry),
       schemaDetails: entry.schema !== undefined,
       description: entry.description,

@@ -47,7 +47,9 @@ function facts(entry: SiteEntry, data: SiteData): SafeHtml {
       : params.map(
           ([name, required], i) => html`${i > 0 && ', '}<code>${name}</code>${!required && ' (optional)'}`,
         )
-  }</dd>${entry.since !== undefined && html`<dt>Since</dt><dd>${entry.since}</dd>`}</dl>`;
+  }</dd>${entry.answersHtml !== undefined && html`<dt>Answers</dt><dd>${new SafeHtml(entry.answersHtml)}</dd>`}${
+    entry.since !== undefined && html`<dt>Since</dt><dd>${entry.since}</dd>`
+  }</dl>`;
 }
 
 function deprecation(entry: SiteEntry): SafeHtml | undefined {

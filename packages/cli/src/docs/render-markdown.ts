@@ -83,6 +83,7 @@ function entrySection(entry: DocsEntry, model: DocsModel): string {
   out.push(
     `**Message:** ${code(entry.message)}${params.length > 0 ? ` — parameters: ${params.join(', ')}` : ''}`,
   );
+  if (entry.answers !== undefined) out.push(`**Answers:** ${entry.answers}`);
   if (entry.since !== undefined) out.push(`**Since:** ${text(entry.since)}`);
   if (entry.deprecated !== false) {
     const reason = typeof entry.deprecated === 'string' ? `: ${prose(entry.deprecated)}` : '.';

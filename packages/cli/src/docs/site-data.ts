@@ -67,6 +67,8 @@ export interface SiteEntry {
   readonly message: string;
   /** The message parameters; `true` marks the required ones. */
   readonly params?: readonly (readonly [string, boolean])[];
+  /** The constraint violation the entry answers, as safe HTML. */
+  readonly answersHtml?: string;
   /** The details fields. */
   readonly fields?: readonly SiteField[];
   /** The details are a Standard Schema. */
@@ -193,6 +195,7 @@ function siteEntry(entry: DocsEntry, group: number): SiteEntry {
   if (entry.notApplied) out.notApplied = true;
   if (entry.retryAfter !== undefined) out.retryAfter = entry.retryAfter;
   if (entry.params.length > 0) out.params = entry.params.map((param) => [param.name, param.required]);
+  if (entry.answers !== undefined) out.answersHtml = renderInlineProse(entry.answers).value;
   if (entry.fields.length > 0) {
     out.fields = entry.fields.map((field) => ({
       name: field.name,

@@ -105,6 +105,8 @@ function entrySchema(rendered: RenderedEntry, domain: string): JsonSchema {
     throttling: entry.throttling,
     notApplied: entry.notApplied,
     ...(entry.docs === undefined ? {} : { docs: entry.docs }),
+    // The constraint violation it answers, as the catalog declares it.
+    ...(entry.spec.database === undefined ? {} : { database: entry.spec.database }),
   };
   return { ...schema, ...body };
 }
