@@ -121,6 +121,10 @@ export {
   type ResourceRef,
   versionConflict,
 } from './guards/lifecycle/lifecycle-errors.js';
+export {
+  type CatalogRateLimitsOptions,
+  catalogRateLimits,
+} from './guards/rate-limit/catalog-rate-limits.js';
 export { type GcraRule, gcraRule, gcraStep } from './guards/rate-limit/gcra.js';
 export {
   type MemoryRateLimitStoreOptions,
