@@ -187,6 +187,8 @@ export function describePromisesService(options: {
         const error = await failure(api.searchPromises({ limit }));
         expect(facts(error)).toEqual({ status: 400, code: 4000, key: 'VALIDATION_FAILED' });
         expect(error.violations.length).toBe(1);
+        // Every profile's message names the field: "The field Limit must be …", "limit: must be …".
+        expect(error.violations[0]?.message).toMatch(/^(The field Limit|limit:) must be /);
         if (rich) expect(error.violations[0]).toMatchObject({ field: '/limit' });
       }
     });
