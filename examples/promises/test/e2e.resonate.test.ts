@@ -177,6 +177,24 @@ describe('promises service, resonate profile', () => {
     expectEnvelope(await answer(garbage), 'unknown', '0', 400);
   });
 
+  test('the OpenAPI document describes the success envelopes the service sends', async () => {
+    const document = await (await fetch(`${main.url}/openapi.json`)).json();
+    const created = document.paths['/promises'].post.responses['201'].content['application/json'].schema;
+    expect(created.properties).toEqual({
+      kind: { const: 'promise.create' },
+      head: expect.objectContaining({
+        properties: { corrId: { type: 'string' }, status: { const: 201 }, version: { type: 'string' } },
+      }),
+      data: { $ref: '#/components/schemas/Promise' },
+    });
+    const deleted = document.paths['/subscriptions/{id}'].delete.responses;
+    expect(deleted['204']).toBeUndefined();
+    expect(deleted['200'].content['application/json'].schema.properties.data).toEqual({
+      type: 'object',
+      maxProperties: 0,
+    });
+  });
+
   test('only the resonate profile has the envelope endpoint: elsewhere POST / is no route', async () => {
     const problem = await startTestService({ profile: 'problem' });
     try {

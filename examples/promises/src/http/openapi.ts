@@ -102,11 +102,35 @@ function parameters(route: Route<RouteHandler>): unknown[] {
   return [...(params ? list('path', params) : []), ...(query ? list('query', query) : [])];
 }
 
+/**
+ * A success response's body in a profile whose every response is one envelope (`resonate`:
+ * `{kind, head: {corrId, status, version}, data}`): a 204 becomes a 200 whose data is `{}`.
+ */
+function envelopeResponse(route: Route<RouteHandler>, status: string, schema: string | undefined) {
+  const sent = status === '204' ? '200' : status;
+  const head = {
+    type: 'object',
+    required: ['corrId', 'status', 'version'],
+    properties: { corrId: { type: 'string' }, status: { const: Number(sent) }, version: { type: 'string' } },
+  };
+  const data = schema === undefined ? { type: 'object', maxProperties: 0 } : ref(schema);
+  const body = {
+    type: 'object',
+    required: ['kind', 'head', 'data'],
+    properties: { kind: { const: route.kind }, head, data },
+  };
+  return [sent, body] as const;
+}
+
 /** One operation of the document, without its error responses (the merge adds them). */
-function operation(route: Route<RouteHandler>): Record<string, unknown> {
+function operation(route: Route<RouteHandler>, profile: WireProfile): Record<string, unknown> {
   const success = SUCCESS[route.operationId];
   if (success === undefined) throw new Error(`no success response documented for ${route.operationId}`);
-  const [status, description, schema] = success;
+  const [documented, description, schema] = success;
+  const [status, answer] =
+    profile.success === undefined
+      ? [documented, schema === undefined ? undefined : ref(schema)]
+      : envelopeResponse(route, documented, schema);
   const { body } = route.handler.parts;
   const parameterList = parameters(route);
   return {
@@ -126,7 +150,7 @@ function operation(route: Route<RouteHandler>): Record<string, unknown> {
     responses: {
       [status]: {
         description,
-        ...(schema ? { content: { 'application/json': { schema: ref(schema) } } } : {}),
+        ...(answer ? { content: { 'application/json': { schema: answer } } } : {}),
       },
     },
   };
@@ -152,7 +176,7 @@ export function serviceOpenApi(
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, '{$1}');
-    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation(route) };
+    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation(route, profile) };
   }
   const { document } = mergeOpenApi(
     {
