@@ -40,12 +40,12 @@ export const serviceEntries = {
     description:
       'The Idempotency-Key header is not a usable key. The key itself is never echoed in the response.',
     causes: [
-      'A key shorter than 16 or longer than 255 characters',
+      'An empty key, or one longer than 255 characters',
       'A key that is neither a quoted string nor a bare token',
       'Several Idempotency-Key headers in one request',
     ],
     resolution: 'Send one random key, such as a UUID, as `Idempotency-Key: "<key>"`.',
-    example: { reason: 'the key is shorter than 16 characters' },
+    example: { reason: 'the key is longer than 255 characters' },
   },
   AUTHORIZATION_MALFORMED: {
     code: 4003,

@@ -169,7 +169,7 @@ export const trafficEntries = {
       'A key shorter than the server accepts or longer than 255 characters',
       'Several Idempotency-Key fields in one request',
     ],
-    resolution: 'Send one random key of 16 to 255 printable ASCII characters, such as a UUID, quoted.',
+    resolution: 'Send one key of up to 255 printable ASCII characters, such as a UUID, quoted.',
     example: { reason: 'the key is longer than 255 characters' },
   },
   IDEMPOTENCY_KEY_REUSED: {
