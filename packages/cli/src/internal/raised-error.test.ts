@@ -19,7 +19,7 @@ async function resonateEntry(code: string | number): Promise<CatalogEntry> {
 describe('raiseEntry', () => {
   test('names the class the SDK raises the entry as, else CatalogError', async () => {
     const python = raiseEntry(await resonateEntry('100.40400'), {});
-    expect(python.raised).toBe('ResonateStoreError: Store operation failed: promise/schedule not found');
+    expect(python.raised).toBe('ResonateStoreError: The specified promise was not found');
     expect(python.error).toMatchObject({ name: 'ResonateStoreError', code: '100.40400', status: null });
     const dependency = await resonateEntry(1105);
     const typescript = raiseEntry(dependency, { name: 'db' });
