@@ -93,6 +93,12 @@ export interface OperationsOptions {
   readonly subscriptions?: SubscriptionRules;
 }
 
+/**
+ * The most bytes of stored JSON one page of a search holds (a page stops early with a cursor):
+ * with 1 MiB bodies, `limit=1000` could otherwise ask for a gigabyte in one response.
+ */
+const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+
 /** The most subscriptions notified of one completion. */
 const MAX_NOTIFIED = 100;
 
@@ -236,7 +242,7 @@ export function createOperations(options: OperationsOptions): Operations {
     searchPromises: (search: PromiseSearch) =>
       db.read(async (tx) => {
         const time = now();
-        const page = await tx.searchPromises({ ...search, now: time });
+        const page = await tx.searchPromises({ ...search, maxBytes: MAX_PAGE_BYTES, now: time });
         return { ...page, promises: page.promises.map((promise) => promiseAt(promise, time)) };
       }),
 

@@ -6,7 +6,7 @@ import type { PromiseRecord, PromiseState, SubscriptionRecord, TaskRecord } from
  *
  * @example
  * ```ts
- * const query: PromiseQuery = { id: 'order-*', states: ['PENDING'], limit: 100, now: Date.now() };
+ * const query: PromiseQuery = { id: 'order-*', states: ['PENDING'], limit: 100, maxBytes: 4_194_304, now: Date.now() };
  * ```
  */
 export interface PromiseQuery {
@@ -16,6 +16,11 @@ export interface PromiseQuery {
   readonly states?: readonly PromiseState[];
   /** The most promises returned. */
   readonly limit: number;
+  /**
+   * The most bytes of stored JSON (ids, params, values and tags) one page holds: a page stops
+   * early, with a cursor, rather than grow past it; it always holds at least one promise.
+   */
+  readonly maxBytes: number;
   /** Return promises after this position (the `cursor` of the previous page). @default the start */
   readonly after?: number;
   /** The time the states are evaluated at, in epoch milliseconds. */

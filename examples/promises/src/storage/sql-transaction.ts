@@ -91,6 +91,21 @@ function toSubscription(row: Row): SubscriptionRecord {
   };
 }
 
+/**
+ * How many of the candidate rows (their sizes, in order) one page takes: at most `limit`, and no
+ * more than fit in `maxBytes`, but always the first.
+ */
+function pageLength(sizes: readonly number[], limit: number, maxBytes: number): number {
+  let bytes = 0;
+  let taken = 0;
+  for (const size of sizes.slice(0, limit)) {
+    bytes += size;
+    if (taken > 0 && bytes > maxBytes) break;
+    taken += 1;
+  }
+  return taken;
+}
+
 /** A `*` pattern as a LIKE pattern: `*` matches anything, `%`, `_` and `\` match themselves. */
 function likePattern(pattern: string): string {
   return pattern.replace(/[\\%_]/g, (char) => `\\${char}`).replaceAll('*', '%');
@@ -166,15 +181,27 @@ export function createSqlTransaction(executor: SqlExecutor, write: boolean): Tra
         where += ` AND (CASE WHEN state = 'PENDING' AND timeout <= ? THEN 'REJECTED_TIMEDOUT' ELSE state END) IN (${query.states.map(() => '?').join(', ')})`;
         params.push(query.now, ...query.states);
       }
-      const rows = await executor.rows(
-        `SELECT ${PROMISE_COLUMNS} FROM promises WHERE ${where} ORDER BY sort_id LIMIT ?`,
+      // Sizes first (octet_length reads no JSON), so a page of large promises is cut by bytes
+      // before a single one of them is loaded.
+      const sizes = await executor.rows(
+        `SELECT sort_id, octet_length(id) + octet_length(param) + octet_length(value) + octet_length(tags) AS size ` +
+          `FROM promises WHERE ${where} ORDER BY sort_id LIMIT ?`,
         [...params, query.limit + 1],
       );
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
+      const taken = pageLength(
+        sizes.map((row) => int(row.size)),
+        query.limit,
+        query.maxBytes,
+      );
+      const last = sizes[taken - 1];
+      if (last === undefined) return { promises: [] };
+      const rows = await executor.rows(
+        `SELECT ${PROMISE_COLUMNS} FROM promises WHERE ${where} AND sort_id <= ? ORDER BY sort_id LIMIT ?`,
+        [...params, int(last.sort_id), taken],
+      );
       return {
-        promises: page.map(toPromise),
-        ...(rows.length > query.limit && last ? { next: int(last.sort_id) } : {}),
+        promises: rows.map(toPromise),
+        ...(sizes.length > taken ? { next: int(last.sort_id) } : {}),
       };
     },
     getTask: (id) => one(`SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?${lock}`, [id], toTask),
