@@ -215,7 +215,8 @@ export const serviceEntries = {
     role: 'REQUEST_TIMEOUT',
     title: 'Request timeout',
     message: 'The request was not received in time',
-    description: 'The client did not send its request line, headers or body within the time the service allows.',
+    description:
+      'The client did not send its request line, headers or body within the time the service allows.',
     causes: ['A client that sends too slowly, or stops sending'],
     resolution: 'Send the whole request promptly, on a new connection.',
   },
