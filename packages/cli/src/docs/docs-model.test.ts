@@ -61,7 +61,13 @@ describe('buildDocsModel', () => {
     const queue = entries.find((e) => e.key === 'API_QUEUE_FULL');
     expect([queue?.retryable, queue?.throttling, queue?.notApplied]).toEqual([true, true, true]);
     expect(queue?.example?.headers).toEqual({ 'retry-after': '1' });
-    expect(entries.find((e) => e.key === 'SDK_PANIC')?.example).toBeUndefined();
+    // An SDK error has no response to show: the docs show it as its SDK raises it.
+    const panic = entries.find((e) => e.key === 'SDK_PANIC');
+    expect([panic?.example, panic?.raised]).toEqual([
+      undefined,
+      'CatalogError: An unrecoverable internal error occurred in the SDK',
+    ]);
+    expect(entries.find((e) => e.key === 'PROMISE_NOT_FOUND')?.raised).toBeUndefined();
     const old = entries.find((e) => e.key === 'OLD_NOT_FOUND');
     expect(old?.replacedBy).toEqual([{ key: 'PROMISE_NOT_FOUND', href: '#4040' }]);
   });

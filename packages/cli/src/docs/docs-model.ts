@@ -11,6 +11,7 @@ import {
 } from 'errcat';
 import { constraintPhrase } from '../internal/constraint-phrase.js';
 import { exampleDetails } from '../internal/example-details.js';
+import { raiseEntry } from '../internal/raised-error.js';
 import { type DocsSection, readDocsExtension } from './docs-extension.js';
 import type { ExampleSource } from './render-example.js';
 import { normalizeSearchText } from './search-text.js';
@@ -95,6 +96,11 @@ export interface DocsEntry {
   readonly docs: string | undefined;
   /** What example responses are rendered from; `undefined` for errors that never cross HTTP. */
   readonly example: ExampleSource | undefined;
+  /**
+   * An error that never crosses HTTP as its SDK raises it, with the example details
+   * (`ResonateError: Dependency 'db' is not registered. Will drop.`); `undefined` for HTTP errors.
+   */
+  readonly raised: string | undefined;
   /** The normalised text the search matches (code, key, title, message, description, causes, resolution). */
   readonly searchText: string;
 }
@@ -293,6 +299,8 @@ export function buildDocsModel(
       docs: entry.docs,
       // An error that never crosses HTTP (an SDK's own) has no response to show.
       example: entry.declaredStatus === undefined ? undefined : exampleOf(entry),
+      raised:
+        entry.declaredStatus === undefined ? raiseEntry(entry, exampleDetails(entry)).raised : undefined,
       searchText: searchTextOf(entry),
     };
     const category =

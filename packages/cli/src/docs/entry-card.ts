@@ -121,7 +121,7 @@ function exampleTabs(
 
 /**
  * The card of one entry: heading and anchor, badges, facts, description, details fields, causes,
- * resolution and the example response with a tab per profile.
+ * resolution and the example response with a tab per profile (an SDK error: the error as raised).
  *
  * @example
  * ```ts
@@ -142,5 +142,5 @@ export function renderEntryCard(
     html`<h4>Possible causes</h4><ul>${entry.causesHtml.map((cause) => html`<li>${new SafeHtml(cause)}</li>`)}</ul>`
   }${entry.resolutionHtml !== undefined && html`<h4>Resolution</h4>${new SafeHtml(entry.resolutionHtml)}`}${
     example && exampleTabs(entry, index, data, example)
-  }</article>`;
+  }${entry.raised !== undefined && html`<h4>Raised as</h4><p class="ec-profile-label">not an HTTP response</p><pre><code>${entry.raised}</code></pre>`}</article>`;
 }

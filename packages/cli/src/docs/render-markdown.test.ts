@@ -59,6 +59,11 @@ describe('renderMarkdown', () => {
     );
     expect(markdown).toContain('| `reason` | string, optional, **internal** (logged, never sent) |');
     expect(markdown).toContain('**Status:** none (not an HTTP error)');
+    const panic = markdown.slice(markdown.indexOf('### 1198'));
+    expect(panic).toContain(
+      '**Raised as** (not an HTTP response)\n\n```text\nCatalogError: An unrecoverable internal error occurred in the SDK\n```',
+    );
+    expect(panic).not.toContain('**Example response**');
   });
 
   it('escapes author text so no markup or expression survives', () => {

@@ -116,6 +116,8 @@ function entrySection(entry: DocsEntry, model: DocsModel): string {
   if (entry.resolution !== undefined) out.push(`**Resolution**\n\n${prose(entry.resolution)}`);
   const example = entry.example && renderExample(entry.example, model.profile);
   if (example) out.push(`**Example response** (${code(example.profile)})\n\n${exampleBlock(example)}`);
+  if (entry.raised !== undefined)
+    out.push(`**Raised as** (not an HTTP response)\n\n${fenced('text', entry.raised)}`);
   return out.join('\n\n');
 }
 

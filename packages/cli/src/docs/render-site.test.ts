@@ -267,6 +267,9 @@ describe.skipIf(skip !== undefined)('the docs site in Chromium', () => {
     const storagePanels = await page.locator('article[id="5002"] [role="tabpanel"]').allTextContents();
     expect(storagePanels.join('\n')).not.toContain('readonly');
     expect(await page.locator('article[id="1198"] [role="tablist"]').count()).toBe(0);
+    expect(await page.locator('article[id="1198"] pre').textContent()).toBe(
+      'CatalogError: An unrecoverable internal error occurred in the SDK',
+    );
     await page.close();
   });
 

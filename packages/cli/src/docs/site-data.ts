@@ -87,6 +87,8 @@ export interface SiteEntry {
   readonly since?: string;
   /** What its example responses are rendered from, less what the entry itself says (see `siteExampleSource`). */
   readonly example?: SiteExample;
+  /** An error that never crosses HTTP as its SDK raises it (`<class>: <message>`). */
+  readonly raised?: string;
   /** The index of its group. */
   readonly group: number;
   /** The normalised search text. */
@@ -218,6 +220,7 @@ function siteEntry(entry: DocsEntry, group: number): SiteEntry {
   if (entry.replacedBy.length > 0) out.replacedBy = entry.replacedBy;
   if (entry.since !== undefined) out.since = entry.since;
   if (entry.docs !== undefined) out.docs = entry.docs;
+  if (entry.raised !== undefined) out.raised = entry.raised;
   if (entry.example !== undefined) {
     // What the page rebuilds from the entry and the data is left out (see siteExampleSource).
     const { status, domain, key, code, title, retryable, retryAfter, docs, requestId, corrId, ...rest } =
