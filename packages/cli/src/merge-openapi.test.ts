@@ -125,6 +125,23 @@ describe('mergeOpenApi', () => {
     expect(warnings).toContain("selector 'PATCH /orders' matches no operation");
   });
 
+  test('an entry without a status (an SDK error) mapped to an operation gets no response, and a warning', () => {
+    const sdk = parseCatalog({
+      ...spec,
+      errors: {
+        ...spec.errors,
+        SDK_PANIC: { code: 1198, message: 'An unrecoverable internal error occurred' },
+      },
+    });
+    const operations = new Map([['getCart', new Set(['SDK_PANIC'])]]);
+    const { document, warnings } = mergeOpenApi(api(), sdk, { operations });
+    const without = mergeOpenApi(api(), sdk).document.paths as Json;
+    expect((document.paths as Json)['/carts/{id}'].get.responses).toEqual(
+      without['/carts/{id}'].get.responses,
+    );
+    expect(warnings).toContain("selector 'getCart' names SDK_PANIC, which is not an HTTP error: no response");
+  });
+
   test('a document that defines a component of the same name is refused, not overwritten', () => {
     const document = api();
     document.components.responses = { Error404: { description: 'Mine' } };

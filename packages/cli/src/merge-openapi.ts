@@ -145,8 +145,13 @@ export function mergeOpenApi(target: unknown, catalog: AnyCatalog, options: Merg
       if (Object.keys(responses).length > 0) operation.responses = responses;
     }
   }
-  for (const selector of selectors.keys()) {
+  for (const [selector, keys] of selectors) {
     if (!used.has(selector)) warnings.push(`selector '${selector}' matches no operation`);
+    // An SDK error has no status: no operation can answer with it, so it gets no response.
+    for (const key of keys) {
+      if (!generated.keys.has(key))
+        warnings.push(`selector '${selector}' names ${key}, which is not an HTTP error: no response`);
+    }
   }
   return { document, warnings };
 }
