@@ -39,7 +39,10 @@ export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 export interface EntrySpec {
   /** The stable code clients match on. */
   readonly code: ErrorCode;
-  /** The HTTP status; omit for errors that never cross HTTP (an SDK's own errors). */
+  /**
+   * The HTTP status; omit for errors that never cross HTTP (an SDK's own errors): tools then show
+   * no status and no response, and a server handed one anyway answers 500.
+   */
   readonly status?: number;
   /** A short, constant summary (RFC 9457 `title`). */
   readonly title?: string;
@@ -59,7 +62,7 @@ export interface EntrySpec {
   readonly category?: string;
   /** The entry's docs URL; by default the catalog's `docs` with `#<code>`. */
   readonly docs?: string;
-  /** May the rendered message reach clients. @default status below 500 */
+  /** May the rendered message reach clients. @default `true` without a status, else status below 500 */
   readonly expose?: boolean;
   /** The level at which servers log this error. @default 'error' from 500, else 'info' */
   readonly logLevel?: LogLevel;
@@ -105,7 +108,11 @@ export interface EntrySpec {
    * @default ['in', 'pointer', 'type', 'message', 'parameter', 'header'] (`parameter` and `header` where they apply)
    */
   readonly violationKeys?: readonly ViolationKey[];
-  /** Data for wire profiles and tools, keyed by their name (such as `resonate-legacy`). */
+  /**
+   * Data for wire profiles and tools, keyed by their name (such as `resonate-legacy`). An SDK's
+   * key may name the class it raises the error as (`python: { exception: ResonateStoreError }`),
+   * which `errcat render` and the docs show for an entry without a status.
+   */
   readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
