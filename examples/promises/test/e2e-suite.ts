@@ -214,6 +214,15 @@ export function describePromisesService(options: {
         }),
       );
       expect(facts(malformed)).toEqual({ status: 400, code: 4001, key: 'MALFORMED_JSON' });
+      // A tag named __proto__ would vanish in the schema library; it is refused instead.
+      const proto = await failure(
+        api.http.request('POST', 'promises', {
+          body: `{"id":"proto-tag","timeout":${LATER},"tags":{"__proto__":"x","ok":"y"}}`,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+      expect(facts(proto)).toEqual({ status: 400, code: 4000, key: 'VALIDATION_FAILED' });
+      if (rich) expect(proto.violations.map((violation) => violation.field)).toEqual(['/tags/__proto__']);
       const form = await failure(
         api.http.request('POST', 'promises', {
           body: 'id=p1',

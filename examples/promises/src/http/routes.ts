@@ -2,6 +2,7 @@ import { type RequestSchemas, type ValidatedParts, validateRequest } from 'errca
 import type { PromisesCatalog } from '../catalog/promises-catalog.js';
 import type { Completion } from '../domain/lifecycle.js';
 import type { Operations } from '../domain/operations.js';
+import { refusePrototypeTag } from './prototype-tag.js';
 import type { Route } from './router.js';
 import { SEARCH_STATES, schemas } from './schemas.js';
 import type { Reply } from './send-reply.js';
@@ -97,14 +98,14 @@ export function promiseRoutes(operations: Operations, catalog: PromisesCatalog):
   ): Route<RouteHandler> => ({ method, path, operationId, kind, handler });
   return [
     route('POST', '/promises', 'createPromise', 'promise.create', {
-      ...validated(
-        'promises:write',
-        { body: schemas.createPromise },
-        async ({ body }, { idempotencyKey }) => {
-          const { promise, created } = await operations.createPromise({ ...body, idempotencyKey });
-          return { status: created ? 201 : 200, data: promise };
-        },
-      ),
+      ...validated('promises:write', { body: schemas.createPromise }, async ({ body }, input) => {
+        refusePrototypeTag(input.body, catalog);
+        const { promise, created } = await operations.createPromise({
+          ...body,
+          idempotencyKey: input.idempotencyKey,
+        });
+        return { status: created ? 201 : 200, data: promise };
+      }),
       ownsIdempotencyKey: true,
     }),
     route(
