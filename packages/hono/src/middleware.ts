@@ -73,6 +73,15 @@ function facts(context: Context): RequestFacts {
   };
 }
 
+/** The request body as Hono read it (text or bytes), if the handler read it. */
+function cachedBody(context: Context): Promise<string | Uint8Array> | undefined {
+  // Hono's type names the values; at run time they are the promises of the reads.
+  const { text, arrayBuffer } = context.req.bodyCache;
+  if (text !== undefined) return Promise.resolve(text);
+  if (arrayBuffer === undefined) return undefined;
+  return Promise.resolve(arrayBuffer).then((buffer) => new Uint8Array(buffer));
+}
+
 function toResponse(rendered: ErrorResponse): Response {
   return new Response(rendered.body, { status: rendered.status, headers: rendered.headers });
 }
@@ -105,7 +114,16 @@ export function errcatHandlers(options: HonoErrcatOptions = {}): HonoErrcatHandl
   });
   const { catalog } = options;
   return {
-    onError: (error, context) => toResponse(responder.respond(error, facts(context))),
+    onError: (error, context) => {
+      // A stack overflow may come from walking a hostile body (`c.json(body)`): the responder tells
+      // by the body, which Hono keeps once read. Never read here for the first time.
+      const cached = error instanceof RangeError ? cachedBody(context) : undefined;
+      if (cached === undefined) return toResponse(responder.respond(error, facts(context)));
+      return cached.then(
+        (body) => toResponse(responder.respond(error, { ...facts(context), body })),
+        () => toResponse(responder.respond(error, facts(context))),
+      );
+    },
     notFound: (context) =>
       toResponse(responder.respond(roleError(catalog, 'ROUTE_NOT_FOUND'), facts(context))),
     catchAll: async (context, next) => {

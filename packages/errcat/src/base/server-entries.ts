@@ -2,7 +2,7 @@ import type { EntrySpec } from '../catalog-spec.js';
 
 /**
  * Base entries for what goes wrong around a handler: unexpected exceptions and the framework's own
- * request errors (unknown route, bad JSON, wrong content type, body too large, a request that came
+ * request errors (unknown route, bad JSON, wrong content type, body too large or too deep, a request that came
  * too slowly or with oversized headers).
  *
  * @example
@@ -74,6 +74,16 @@ export const serverEntries = {
     message: 'The request body is larger than this route accepts',
     causes: ['Uploading more data than the route allows'],
     resolution: 'Send a smaller body, or split it into several requests.',
+  },
+  BODY_TOO_DEEP: {
+    code: 'BODY_TOO_DEEP',
+    status: 400,
+    category: 'request',
+    title: 'Body nested too deeply',
+    message: 'The request body nests objects and arrays more than {maxDepth} levels deep',
+    details: { maxDepth: 'number' },
+    causes: ['A generated or hostile body with thousands of nested arrays or objects'],
+    resolution: 'Send a flatter body, nested at most `maxDepth` levels.',
   },
   REQUEST_TIMEOUT: {
     code: 'REQUEST_TIMEOUT',

@@ -1,3 +1,4 @@
+import { jsonTextDeeperThan } from '../internal/json-depth.js';
 import { RETRYABLE_STATUSES } from '../internal/resolve-entry.js';
 import type { WireProfile } from '../render/wire-profile.js';
 import type { AnyCatalog, DecodeOptions, DecodeResult, NotAnError } from './decode-types.js';
@@ -86,32 +87,12 @@ const DEPTH_CHECK_LENGTH = 16 * 1024;
 /** Deeper JSON is refused: no error body nests this far, and V8 parses deep nesting in super-linear time. */
 const MAX_DEPTH = 256;
 
-/** True when the JSON text nests deeper than `max` (one linear pass; strings are skipped). */
-function nestsDeeperThan(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (inString) {
-      if (char === 0x5c) index++;
-      else if (char === 0x22) inString = false;
-    } else if (char === 0x22) {
-      inString = true;
-    } else if (char === 0x7b || char === 0x5b) {
-      if (++depth > max) return true;
-    } else if (char === 0x7d || char === 0x5d) {
-      depth--;
-    }
-  }
-  return false;
-}
-
 /** Parses JSON when the text looks like it; `undefined` (never an exception) otherwise. */
 function parseJson(text: string, contentType: string): unknown {
   const start = firstNonSpace(text);
   if (start !== '{' && start !== '[' && !(contentType.includes('json') && start !== undefined))
     return undefined;
-  if (text.length > DEPTH_CHECK_LENGTH && nestsDeeperThan(text, MAX_DEPTH)) return undefined;
+  if (text.length > DEPTH_CHECK_LENGTH && jsonTextDeeperThan(text, MAX_DEPTH)) return undefined;
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {

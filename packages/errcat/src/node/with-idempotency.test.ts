@@ -191,6 +191,30 @@ describe('withIdempotency (node:http)', () => {
     }
   });
 
+  it('answers a 20 KB body nested 10,000 deep with 400 BODY_TOO_DEEP, with a key or without, never running', async () => {
+    app = await startOrderApp();
+    const deep = `{"sku":"A1","tags":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    for (const k of [undefined, key()]) {
+      const response = await fetch(`${app.url}/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(k ? { 'idempotency-key': k } : {}) },
+        body: deep,
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'BODY_TOO_DEEP', details: { maxDepth: 64 } });
+    }
+    expect(app.runs()).toBe(0);
+    // As deep as allowed, the body reaches the handler and its fingerprint.
+    const flat = `{"tags":${'['.repeat(63)}${']'.repeat(63)}}`;
+    const ok = await fetch(`${app.url}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key() },
+      body: flat,
+    });
+    expect(ok.status).toBe(201);
+    expect(app.runs()).toBe(1);
+  });
+
   it("replays the stored response under the replaying request's own request id", async () => {
     const create = withIdempotency(
       (_request, created) => {

@@ -4,6 +4,9 @@ import type { CatalogMethods } from '../catalog-types.js';
 import { beginIdempotent, type IdempotencyHookOptions } from '../guards/idempotency/begin-idempotent.js';
 import type { StoredResponse } from '../guards/idempotency/idempotency-store.js';
 import { storesNothing } from '../guards/idempotency/stores-nothing.js';
+import { DEFAULT_MAX_BODY_DEPTH, jsonTextDeeperThan } from '../internal/json-depth.js';
+import { isJsonMediaType } from '../internal/json-media-type.js';
+import { roleError } from '../role-error.js';
 import { captureResponse } from './capture-response.js';
 import { readBody } from './read-body.js';
 
@@ -27,12 +30,19 @@ export interface NodeIdempotencyOptions extends IdempotencyHookOptions<IncomingM
   /** The largest request body read, in bytes; larger ones get `PAYLOAD_TOO_LARGE` (413). @default 1048576 */
   readonly maxBodyBytes?: number;
   /**
+   * The deepest nesting of objects and arrays in a JSON body (by its Content-Type); a deeper one
+   * gets `BODY_TOO_DEEP` (400) before the guard or the handler sees it, so that no recursive walk
+   * of it (a fingerprint, `JSON.stringify`, a validator) can overflow the stack.
+   * @default 64 (as ASP.NET Core's JSON reader)
+   */
+  readonly maxBodyDepth?: number;
+  /**
    * The largest response stored, in bytes. A larger one is sent but not stored, and its key is
    * freed: a retry runs the handler again.
    * @default 1048576
    */
   readonly maxResponseBytes?: number;
-  /** The catalog whose `PAYLOAD_TOO_LARGE` entry answers oversized bodies. @default the base catalog */
+  /** The catalog whose `PAYLOAD_TOO_LARGE` and `BODY_TOO_DEEP` entries answer such bodies. @default the base catalog */
   readonly catalog?: CatalogMethods<CatalogSpec>;
 }
 
@@ -88,10 +98,14 @@ export function withIdempotency(
 ): (request: IncomingMessage, response: ServerResponse, signal?: AbortSignal) => Promise<void> {
   const { catalog } = options;
   const maxBody = options.maxBodyBytes ?? 1_048_576;
+  const maxDepth = options.maxBodyDepth ?? DEFAULT_MAX_BODY_DEPTH;
   const maxResponse = options.maxResponseBytes ?? 1_048_576;
   const noEffect = options.storesNothing ?? storesNothing;
   return async (request, response, signal) => {
     const body = await readBody(request, maxBody, catalog);
+    if (isJsonMediaType(request.headers['content-type']) && jsonTextDeeperThan(body, maxDepth)) {
+      throw roleError(catalog, 'BODY_TOO_DEEP', { maxDepth });
+    }
     const context: IdempotentContext = { body, signal };
     const start = await beginIdempotent(options, request, {
       method: request.method ?? 'GET',

@@ -13,6 +13,7 @@ import { type RenderedError, renderBody, renderError } from '../render/render-er
 import type { WireProfile } from '../render/wire-profile.js';
 import { roleError } from '../role-error.js';
 import { parseAcceptLanguage } from './accept-language.js';
+import { bodyTooDeep } from './body-too-deep.js';
 import { contentTypeFor } from './content-type-for.js';
 import { consoleErrorLogger, type ErrorLogger } from './error-logger.js';
 import type { ErrorResponderOptions } from './error-responder-options.js';
@@ -49,8 +50,9 @@ export interface ErrorResponse extends RenderedError {
 export interface ErrorResponder {
   /**
    * The response for `thrown`, never throwing. Catalog errors render through the negotiated
-   * profile; other values go through `mapError`, else become the `INTERNAL_ERROR` role. The error
-   * is logged and reported to OpenTelemetry on the way.
+   * profile; other values go through `mapError`, else become the `INTERNAL_ERROR` role. A stack
+   * overflow while the request's parsed body nests deeper than 64 levels becomes `BODY_TOO_DEEP`
+   * (400): the client sent it. The error is logged and reported to OpenTelemetry on the way.
    */
   respond(thrown: unknown, request?: RequestFacts): ErrorResponse;
   /** The options the responder was made with, for adapters that extend them. */
@@ -148,7 +150,7 @@ export function createErrorResponder(options: ErrorResponderOptions = {}): Error
     let requestId = '';
     try {
       requestId = resolveRequestId(request.headers, options.requestId);
-      const error = toCatalogError(thrown, catalog, mappers);
+      const error = bodyTooDeep(thrown, request.body, catalog) ?? toCatalogError(thrown, catalog, mappers);
       const entry = error.entry;
       const languages =
         entry.translations.size > 0 || entry.titles.size > 0

@@ -1,5 +1,6 @@
 import type { CatalogError } from '../../catalog-error.js';
 import { errcatErrors } from '../../errcat-catalog.js';
+import { DEFAULT_MAX_BODY_DEPTH } from '../../internal/json-depth.js';
 import { settleWithin } from '../../internal/settle-within.js';
 import { sha256Hex } from '../../internal/sha256-hex.js';
 import { roleError } from '../../role-error.js';
@@ -54,6 +55,12 @@ export interface IdempotencyGuardOptions {
   readonly failMode?: 'closed' | 'open';
   /** What makes two requests "the same" for one key. @default requestFingerprint (method, path, body) */
   readonly fingerprint?: (request: FingerprintInput) => string | Promise<string>;
+  /**
+   * The deepest nesting of objects and arrays in a JSON body the default fingerprint walks; a
+   * deeper body is refused with `BODY_TOO_DEEP` (400) before the store is asked.
+   * @default 64 (as ASP.NET Core's JSON reader)
+   */
+  readonly maxBodyDepth?: number;
   /**
    * Which response headers are stored and replayed (names are lower case).
    * @default all except hop-by-hop fields, `date`, `content-length`, the rate-limit fields and the
@@ -217,10 +224,16 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions = {}): I
     throw badArgument(`minKeyLength must be an integer from 1 to 255, got ${minLength}`);
   }
   const methods = new Set((options.methods ?? ['POST', 'PATCH']).map((method) => method.toUpperCase()));
-  const fingerprint = options.fingerprint ?? requestFingerprint;
   const storeHeader = options.storeHeader ?? defaultStoreHeader;
   const prefix = options.prefix ?? 'idem';
   const { catalog } = options;
+  const maxDepth = options.maxBodyDepth ?? DEFAULT_MAX_BODY_DEPTH;
+  if (!Number.isSafeInteger(maxDepth) || maxDepth < 1) {
+    throw badArgument(`maxBodyDepth must be a positive integer, got ${maxDepth}`);
+  }
+  const fingerprint =
+    options.fingerprint ??
+    ((request: FingerprintInput) => requestFingerprint(request, { maxDepth, catalog }));
   const failMode = options.failMode ?? 'closed';
 
   /** Waits for a store answer, bounded by `timeout`; synchronous stores answer without a timer. */

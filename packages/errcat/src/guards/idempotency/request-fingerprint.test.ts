@@ -56,6 +56,26 @@ describe('requestFingerprint', () => {
     expect(withProto).not.toBe(await print({ a: 1 }));
   });
 
+  it('refuses a JSON body nested deeper than maxDepth with BODY_TOO_DEEP, raw or parsed, never walking it', async () => {
+    const deep = `{"tags":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    for (const body of [deep, new TextEncoder().encode(deep), JSON.parse(deep)]) {
+      await expect((async () => print(body, JSON_TYPE))()).rejects.toMatchObject({
+        code: 'BODY_TOO_DEEP',
+        status: 400,
+        details: { maxDepth: 64 },
+      });
+    }
+    // The bound counts objects and arrays: 64 levels pass, 65 do not; a lower bound is honoured.
+    const levels = (n: number) => `${'['.repeat(n - 1)}{}${']'.repeat(n - 1)}`;
+    expect(await print(levels(64), JSON_TYPE)).toMatch(/^[0-9a-f]{64}$/);
+    expect(() => print(levels(65), JSON_TYPE)).toThrow(/64 levels/);
+    expect(() => requestFingerprint({ method: 'POST', path: '/', body: [[[1]]] }, { maxDepth: 2 })).toThrow(
+      expect.objectContaining({ code: 'BODY_TOO_DEEP', details: { maxDepth: 2 } }),
+    );
+    // Without a JSON type the text is bytes, compared as they are and never parsed.
+    expect(await print(deep)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('gives one fingerprint to a JSON body whatever its key order (property)', async () => {
     await fc.assert(
       fc.asyncProperty(reordered, async ([value, shuffled]) => {

@@ -1,5 +1,8 @@
 import { canonicalJson } from '../../internal/canonical-json.js';
+import { DEFAULT_MAX_BODY_DEPTH, jsonTextDeeperThan } from '../../internal/json-depth.js';
+import { isJsonMediaType } from '../../internal/json-media-type.js';
 import { sha256Hex } from '../../internal/sha256-hex.js';
+import { roleError } from '../../role-error.js';
 
 /**
  * The parts of a request that make it "the same request" for an idempotency key.
@@ -24,35 +27,70 @@ export interface FingerprintInput {
   readonly contentType?: string | undefined;
 }
 
+/**
+ * Options of {@link requestFingerprint}.
+ *
+ * @example
+ * ```ts
+ * const options: FingerprintOptions = { maxDepth: 32, catalog };
+ * ```
+ */
+export interface FingerprintOptions {
+  /**
+   * The deepest nesting of objects and arrays in a JSON body; a deeper one is refused with
+   * `BODY_TOO_DEEP` (400) before it is walked.
+   * @default 64
+   */
+  readonly maxDepth?: number;
+  /** The catalog whose entry plays `BODY_TOO_DEEP`. @default the base catalog */
+  readonly catalog?: Parameters<typeof roleError>[0];
+}
+
 const encoder = new TextEncoder();
 // Fatal: bytes that are not UTF-8 stay bytes, never two bodies decoded to the same U+FFFD text.
 const decoder = new TextDecoder('utf-8', { fatal: true });
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+
+/** What a too-deep body is refused with. */
+type TooDeep = () => Error;
 
 /** A raw JSON body as its parsed value, so that spacing and key order do not count; else as is. */
-function comparable(body: unknown, contentType: string | undefined): unknown {
-  if (contentType === undefined || !JSON_TYPE.test(contentType)) return body;
+function comparable(
+  body: unknown,
+  contentType: string | undefined,
+  maxDepth: number,
+  tooDeep: TooDeep,
+): unknown {
+  if (!isJsonMediaType(contentType)) return body;
   if (typeof body !== 'string' && !ArrayBuffer.isView(body)) return body;
+  let text: string;
   try {
-    const text = typeof body === 'string' ? body : decoder.decode(body);
+    text = typeof body === 'string' ? body : decoder.decode(body);
+  } catch {
+    return body;
+  }
+  if (jsonTextDeeperThan(text, maxDepth)) throw tooDeep();
+  try {
     return text === '' ? body : (JSON.parse(text) as unknown);
   } catch {
     return body;
   }
 }
 
-function bodyBytes(body: unknown): Uint8Array {
+function bodyBytes(body: unknown, maxDepth: number, tooDeep: TooDeep): Uint8Array {
   if (body === undefined || body === null) return new Uint8Array(0);
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (typeof body === 'string') return encoder.encode(body);
-  return encoder.encode(canonicalJson(body));
+  const json = canonicalJson(body, maxDepth);
+  if (json === undefined) throw tooDeep();
+  return encoder.encode(json);
 }
 
 /**
  * The idempotency guard's default fingerprint: the SHA-256 (hex) of the method, the path with its
  * query, and the body (JSON compared by value, whether raw with its Content-Type or parsed). A key reused with any of them different is answered with
- * `IDEMPOTENCY_KEY_REUSED` (422), as Stripe does for another endpoint or other parameters.
+ * `IDEMPOTENCY_KEY_REUSED` (422), as Stripe does for another endpoint or other parameters. A JSON
+ * body nested deeper than `maxDepth` is refused with `BODY_TOO_DEEP` (400), never walked.
  *
  * @example
  * ```ts
@@ -60,9 +98,14 @@ function bodyBytes(body: unknown): Uint8Array {
  *   (await requestFingerprint({ method: 'POST', path: '/orders', body: '{"a":2,"b":1}' })); // true
  * ```
  */
-export function requestFingerprint(request: FingerprintInput): string | Promise<string> {
+export function requestFingerprint(
+  request: FingerprintInput,
+  options: FingerprintOptions = {},
+): string | Promise<string> {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_BODY_DEPTH;
+  const tooDeep = () => roleError(options.catalog, 'BODY_TOO_DEEP', { maxDepth });
   const head = encoder.encode(`${request.method.toUpperCase()}\n${request.path}\n`);
-  const body = bodyBytes(comparable(request.body, request.contentType));
+  const body = bodyBytes(comparable(request.body, request.contentType, maxDepth, tooDeep), maxDepth, tooDeep);
   const all = new Uint8Array(head.length + body.length);
   all.set(head);
   all.set(body, head.length);
