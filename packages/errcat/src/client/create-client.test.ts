@@ -308,7 +308,7 @@ describe('createClient: retry policy (fake timers)', () => {
   it('retries network errors of idempotent requests only, and stops at the configured attempts (capped at 10)', async () => {
     const get = scriptedFetch(['network']);
     const { error } = await settle(
-      createClient({ baseUrl: BASE, fetch: get.fetch, retry: { attempts: 50 } }).get('x'),
+      createClient({ baseUrl: BASE, fetch: get.fetch, retry: { attempts: 50, budget: false } }).get('x'),
     );
     expect(errcatErrors.is(error, 'ERRCAT_NETWORK_ERROR')).toBe(true);
     expect(get.sent).toHaveLength(10);
@@ -338,7 +338,7 @@ describe('createClient: retry policy (fake timers)', () => {
   });
 
   it('times out an attempt, retries it at the timeout price, and ends with ERRCAT_TIMEOUT', async () => {
-    const budget = createRetryBudget();
+    const budget = createRetryBudget({ mode: 'bucket' });
     const { fetch, sent } = scriptedFetch(['hang']);
     const { error } = await settle(
       createClient({ baseUrl: BASE, fetch, timeout: 1000, retry: { budget } }).get('x'),
@@ -380,7 +380,7 @@ describe('createClient: retry policy (fake timers)', () => {
   });
 
   it('the budget stops retries once spent and refunds them on success', async () => {
-    const budget = createRetryBudget({ capacity: 10 });
+    const budget = createRetryBudget({ mode: 'bucket', capacity: 10 });
     const dead = scriptedFetch([{ status: 503 }]);
     const api = createClient({ baseUrl: BASE, fetch: dead.fetch, retry: { budget } });
     await settle(Promise.all([api.safe.get('a'), api.safe.get('b'), api.safe.get('c')]));

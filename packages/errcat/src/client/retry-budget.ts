@@ -42,11 +42,12 @@ export interface RetryBudget {
  */
 export interface RetryBudgetOptions {
   /**
-   * `bucket`: the AWS SDK standard mode (a retry takes tokens; a clean success returns one, a
-   * success after a retry returns what the retry took). `ratio`: gRPC retry throttling (each
-   * retried failure takes one token, each success adds `tokenRatio`; retries stop while the tokens
-   * are at or below half of `maxTokens`).
-   * @default 'bucket'
+   * `ratio`: gRPC retry throttling (each failure that asks for a retry takes one token, each
+   * success adds `tokenRatio`; retries stop while the tokens are at or below half of `maxTokens`),
+   * so retries stay proportional to recent successful traffic. `bucket`: the AWS SDK standard mode
+   * (a retry takes tokens; a clean success returns one, a success after a retry returns what the
+   * retry took), which allows a fixed 100 retries however little traffic came before.
+   * @default 'ratio'
    */
   readonly mode?: 'bucket' | 'ratio';
   /** Bucket mode: the tokens at the start and at most. @default 500 */
@@ -104,9 +105,12 @@ function ratioBudget(options: RetryBudgetOptions): RetryBudget {
 }
 
 /**
- * Makes a retry budget. The default (AWS standard mode: 500 tokens, 5 per retry, 10 per retry
- * after a timeout, 1 back per clean success) lets a client whose every request fails make at most
- * 100 retries before it stops retrying; 5 clean successes buy one retry back.
+ * Makes a retry budget. The default is gRPC's retry throttling (A6: 10 tokens, −1 per failure
+ * that asks for a retry, +0.1 per success, retries only above 5 tokens): against a server that
+ * fails every request a client makes at most 4 retries in all, so 50 calls send at most 54
+ * requests (1.08) and 1,000 at most 1,004; under partial failure retries stay near one per ten
+ * successes. `{ mode: 'bucket' }` is the AWS SDKs' standard mode instead (500 tokens, 5 per
+ * retry, 10 after a timeout, 1 back per clean success: 100 retries before it stops).
  *
  * @example
  * ```ts
@@ -115,5 +119,5 @@ function ratioBudget(options: RetryBudgetOptions): RetryBudget {
  * ```
  */
 export function createRetryBudget(options: RetryBudgetOptions = {}): RetryBudget {
-  return options.mode === 'ratio' ? ratioBudget(options) : bucketBudget(options);
+  return options.mode === 'bucket' ? bucketBudget(options) : ratioBudget(options);
 }

@@ -56,7 +56,7 @@ export interface RetryOptions {
    * @default false
    */
   readonly idempotencyKey?: boolean;
-  /** The retry budget; `false` for none. @default a bucket shared by the client (see {@link createRetryBudget}) */
+  /** The retry budget; `false` for none. @default gRPC-style retry throttling shared by the client (see {@link createRetryBudget}) */
   readonly budget?: RetryBudget | false;
   /** Called before each retry; awaited. @default undefined */
   readonly onRetry?: (event: RetryEvent) => void | Promise<void>;
