@@ -248,6 +248,7 @@ export { type HeaderSource, type RequestFacts, readHeader } from './server/reque
 export { type RequestIdOptions, resolveRequestId } from './server/request-id.js';
 export { roleForStatus } from './server/role-for-status.js';
 export { type ErrorMapper, toCatalogError } from './server/to-catalog-error.js';
+export { type RoleCodeCollision, roleCodeCollisions } from './server/unambiguous-entry.js';
 export {
   type InferSchemaInput,
   isStandardSchema,

@@ -69,6 +69,18 @@ export const serviceEntries = {
     causes: ['A request target such as `//host:99999/` or `*`', 'Control characters in a header value'],
     resolution: 'Send a well-formed HTTP request whose target is a path such as `/promises/p1`.',
   },
+  BODY_TOO_DEEP: {
+    code: 4005,
+    status: 400,
+    role: 'BODY_TOO_DEEP',
+    title: 'Body nested too deeply',
+    message: 'The request body nests objects and arrays more than {maxDepth} levels deep',
+    description: 'The body is valid JSON, but nested deeper than the service reads, fingerprints or stores.',
+    details: { maxDepth: { type: 'number', description: 'The deepest nesting the service accepts.' } },
+    causes: ['A generated or hostile body with thousands of nested arrays or objects'],
+    resolution: 'Send a flatter body, nested at most `maxDepth` levels.',
+    example: { maxDepth: 64 },
+  },
   UNAUTHENTICATED: {
     code: 4010,
     status: 401,
@@ -322,6 +334,18 @@ export const serviceEntries = {
     causes: ['Too many or too large cookies', 'A very long URL or header value'],
     resolution: 'Send fewer or smaller headers, or a shorter URL.',
   },
+  CLIENT_CLOSED_REQUEST: {
+    code: 4990,
+    status: 499,
+    role: 'CLIENT_CLOSED_REQUEST',
+    title: 'Client closed request',
+    message: 'The client closed the connection before the server answered',
+    description:
+      'The client left while its request waited for a slot. No client reads this answer; the ' +
+      'service logs it at info level, so that metrics tell it apart from a failure of its own.',
+    causes: ['A client that gave up while the service was busy (its own timeout, a cancelled call)'],
+    resolution: 'Nothing to do; if clients give up often, look at the load shedding limits.',
+  },
   RATE_LIMITER_UNAVAILABLE: {
     code: 5033,
     status: 503,
@@ -332,6 +356,42 @@ export const serviceEntries = {
     expose: true,
     causes: ['Redis is down, restarting or too slow'],
     resolution: 'Retry after the Retry-After delay; the request was not processed.',
+  },
+  OVERLOADED: {
+    code: 5035,
+    status: 503,
+    role: 'OVERLOADED',
+    title: 'Service overloaded',
+    message: 'The service is overloaded; retry after the delay in Retry-After',
+    description:
+      'The request waited in the queue longer than the service allows, or the service is short of ' +
+      'event-loop time or memory, so it was refused before it ran.',
+    details: {
+      signal: {
+        type: 'string',
+        optional: true,
+        description: 'What is over its threshold, such as `queueTimeout`.',
+      },
+    },
+    causes: ['More requests than the service can run at once, for longer than the queue timeout'],
+    resolution: 'Retry after the Retry-After delay with backoff; the request was not processed.',
+    example: { signal: 'queueTimeout' },
+  },
+  REQUEST_DEADLINE_EXCEEDED: {
+    code: 5036,
+    status: 503,
+    role: 'REQUEST_DEADLINE_EXCEEDED',
+    title: 'Request deadline exceeded',
+    message: 'The service did not finish the request within its {deadlineMs} ms deadline',
+    description:
+      'The request ran longer than its deadline. Unlike 5030 and 5035 it may have taken effect, so ' +
+      'a create is retried only with the same Idempotency-Key.',
+    details: {
+      deadlineMs: { type: 'integer', description: 'The deadline of the request, in milliseconds.' },
+    },
+    causes: ['A slow database or a long queue of writes'],
+    resolution: 'Retry later with backoff; retry a create only with the same Idempotency-Key.',
+    example: { deadlineMs: 10000 },
   },
   IDEMPOTENCY_STORE_UNAVAILABLE: {
     code: 5034,

@@ -21,6 +21,7 @@ import { errorTelemetry } from './opentelemetry.js';
 import { type RequestFacts, readHeader } from './request-facts.js';
 import { resolveRequestId } from './request-id.js';
 import { type ErrorMapper, toCatalogError } from './to-catalog-error.js';
+import { unambiguousEntry } from './unambiguous-entry.js';
 
 /**
  * The response for one error: what to send, plus the catalog error it answers and the request id.
@@ -150,14 +151,23 @@ export function createErrorResponder(options: ErrorResponderOptions = {}): Error
     let requestId = '';
     try {
       requestId = resolveRequestId(request.headers, options.requestId);
-      const error = bodyTooDeep(thrown, request.body, catalog) ?? toCatalogError(thrown, catalog, mappers);
-      const entry = error.entry;
+      const raised = bodyTooDeep(thrown, request.body, catalog) ?? toCatalogError(thrown, catalog, mappers);
+      const accept = readHeader(request.headers, 'accept');
+      const profile = negotiate ? negotiateProfile(accept, negotiate) : (enabled[0] as WireProfile);
+      // A base role the catalog does not map must not go out under another entry's code.
+      const entry = unambiguousEntry(raised.entry, catalog, profile);
+      const error =
+        entry === raised.entry
+          ? raised
+          : new CatalogError(entry, raised.details, {
+              cause: raised.cause,
+              ...(raised.extraHeaders && { headers: raised.extraHeaders }),
+              ...(raised.retryAfterOverride !== undefined && { retryAfter: raised.retryAfterOverride }),
+            });
       const languages =
         entry.translations.size > 0 || entry.titles.size > 0
           ? parseAcceptLanguage(readHeader(request.headers, 'accept-language'))
           : undefined;
-      const accept = readHeader(request.headers, 'accept');
-      const profile = negotiate ? negotiateProfile(accept, negotiate) : (enabled[0] as WireProfile);
       // Built field by field: object spreads here cost more than the rest of the bookkeeping.
       const context: { -readonly [K in keyof RenderContext]: RenderContext[K] } = requestContext
         ? { ...requestContext(request) }
