@@ -1,10 +1,12 @@
 /**
- * Rate-limit decisions per second: errcat's GCRA limiter (memory store, Redis store) next to
+ * Rate-limit decisions per second: errcat's limiter, by its exact sliding window (the default) and
+ * by GCRA (a policy with `burst`), on the memory store and the Redis store, next to
  * rate-limiter-flexible (RateLimiterMemory, RateLimiterRedis) and @fastify/rate-limit's stores
  * (LocalStore, RedisStore), in the same run. Memory stores are timed one decision at a time; Redis
  * stores at 64 decisions in flight over one ioredis connection to a private redis-server, which is
  * how a busy server drives them. Keys rotate over 1000 clients with a quota no client exhausts, so
- * every decision is a real allowed decision. Last, what the load shedder costs per admitted and
+ * every decision is a real allowed decision (a sliding-window key then holds every admission of
+ * the run, the most a window can hold). Last, what the load shedder costs per admitted and
  * per refused request.
  */
 import { createRequire } from 'node:module';
@@ -17,6 +19,7 @@ import {
   gcraRule,
   memoryRateLimitStore,
   renderError,
+  slidingWindowRule,
 } from '../packages/errcat/src/index.js';
 import { redisRateLimitStore } from '../packages/redis/src/index.js';
 import { startRedis } from '../test-support/redis.js';
@@ -50,7 +53,8 @@ const RedisStore = require('@fastify/rate-limit/store/RedisStore.js') as Fastify
 const KEYS = Array.from({ length: 1000 }, (_, i) => `client-${i}`);
 const LIMIT = 1_000_000_000;
 const WINDOW_S = 60;
-const rule = gcraRule(LIMIT, WINDOW_S, LIMIT);
+const windowRule = slidingWindowRule(LIMIT, WINDOW_S);
+const gcra = gcraRule(LIMIT, WINDOW_S, LIMIT);
 
 function fastifyIncr(store: FastifyStore, key: string): Promise<unknown> {
   return new Promise((resolve, reject) =>
@@ -93,12 +97,14 @@ async function memoryRows(): Promise<Row[]> {
   let i = 0;
   const key = () => KEYS[i++ % KEYS.length] as string;
   const store = memoryRateLimitStore({ maxKeys: 10_000 });
+  const gcraStore = memoryRateLimitStore({ maxKeys: 10_000 });
   const limiter = createRateLimiter({ policies: { general: { limit: LIMIT, window: WINDOW_S } } });
   const rlf = new RateLimiterMemory({ points: LIMIT, duration: WINDOW_S });
   const fastify = new LocalStore(false, false, 5000);
   const rows = await measure(
     {
-      'errcat memory store': () => store.consume(key(), rule),
+      'errcat memory store (sliding window)': () => store.consume(key(), windowRule),
+      'errcat memory store (GCRA)': () => gcraStore.consume(key(), gcra),
       'errcat limiter.check (memory, headers)': () => limiter.check('general', { ip: key() }),
       'rate-limiter-flexible RateLimiterMemory': () => rlf.consume(key()),
       '@fastify/rate-limit LocalStore': () => fastifyIncr(fastify, key()),
@@ -112,7 +118,8 @@ async function redisRows(): Promise<Row[]> {
   const redis = await startRedis();
   const client = new Redis({ port: redis.port, host: '127.0.0.1', enableOfflineQueue: true });
   try {
-    const store = redisRateLimitStore({ client });
+    const store = redisRateLimitStore({ client, keyPrefix: 'window:' });
+    const gcraStore = redisRateLimitStore({ client, keyPrefix: 'gcra:' });
     const limiter = createRateLimiter({
       policies: { general: { limit: LIMIT, window: WINDOW_S } },
       store,
@@ -126,7 +133,9 @@ async function redisRows(): Promise<Row[]> {
     });
     const fastify = new RedisStore(false, false, client, 'frl-');
     const cases: Record<string, (i: number) => Promise<unknown>> = {
-      'errcat Redis store (GCRA, EVALSHA)': async (i) => store.consume(KEYS[i % KEYS.length] as string, rule),
+      'errcat Redis store (sliding window)': async (i) =>
+        store.consume(KEYS[i % KEYS.length] as string, windowRule),
+      'errcat Redis store (GCRA)': async (i) => gcraStore.consume(KEYS[i % KEYS.length] as string, gcra),
       'errcat limiter.check (Redis, headers)': (i) => limiter.check('general', { ip: KEYS[i % KEYS.length] }),
       'rate-limiter-flexible RateLimiterRedis': (i) => rlf.consume(KEYS[i % KEYS.length] as string),
       '@fastify/rate-limit RedisStore': (i) => fastifyIncr(fastify, KEYS[i % KEYS.length] as string),
@@ -166,9 +175,9 @@ async function shedRows() {
 
 export default async function run(): Promise<void> {
   console.log('### In memory (one decision at a time)\n');
-  printRows(await memoryRows(), 'errcat memory store');
+  printRows(await memoryRows(), 'errcat memory store (sliding window)');
   console.log('\n### Redis (64 decisions in flight, one connection)\n');
-  printRows(await redisRows(), 'errcat Redis store (GCRA, EVALSHA)');
+  printRows(await redisRows(), 'errcat Redis store (sliding window)');
   console.log('\n### Load shedder: cost per request\n');
   printRatios(await shedRows(), 'admit + release (slot free)');
 }
