@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCatalog } from '../define-catalog.js';
+import { isCatalogError } from '../is-catalog-error.js';
 import { createClient } from './create-client.js';
 import { decodeErrorSync } from './decode-error-sync.js';
 
@@ -41,7 +42,7 @@ describe('RemoteCatalogError: retryAfter is what the response says', () => {
 
   it("a Retry-After header is the response's delay, whatever the catalog's default", () => {
     const decoded = decodeErrorSync(503, { 'retry-after': '2' }, GO_SERVER_5030, { catalog });
-    if (decoded.ok) throw new Error('expected an error');
+    if (decoded.ok || !isCatalogError(decoded)) throw new Error('expected a catalog error');
     expect([decoded.retryAfter, decoded.catalogRetryAfter]).toEqual([2, 5]);
     // A decoded error rendered again (a gateway passing it on) sends the response's delay only.
     expect(decoded.headers['retry-after']).toBe('2');
