@@ -54,6 +54,19 @@ const errcatSpec = {
       causes: ['The file does not exist', 'The file is not valid YAML, JSON or a module exporting a catalog'],
       resolution: 'Check the path and the syntax of the file.',
     },
+    ERRCAT_IMPORT_FAILED: {
+      code: 'ERRCAT_IMPORT_FAILED',
+      category: 'catalog',
+      title: 'Import source unusable',
+      message: "Cannot import '{source}': {reason}",
+      details: { source: 'string', reason: 'string' },
+      causes: [
+        'The file or directory cannot be read',
+        'An OpenAPI document that does not validate',
+        'A page or a set of responses in which no error code was found',
+      ],
+      resolution: 'Check the path and the content; `errcat import --help` lists the sources it reads.',
+    },
     ERRCAT_BAD_ARGUMENT: {
       code: 'ERRCAT_BAD_ARGUMENT',
       category: 'usage',
