@@ -34,7 +34,10 @@ const STATUS_WORDS: readonly [RegExp, number][] = [
   [/\bTIME[ _]?OUT\b/, 504],
   [/\bUNAVAILABLE\b|\bSHUTTING[ _]DOWN\b/, 503],
   [/\bINTERNAL\b|\bUNEXPECTED\b|\bIO[ _]ERROR\b/, 500],
-  [/\bBAD[ _]REQUEST\b|\bINVALID\b|\bMALFORMED\b|\bUNSUPPORTED\b|\bUNKNOWN\b|\bVALIDATION\b|\bGUARD[ _]FAILED\b/, 400],
+  [
+    /\bBAD[ _]REQUEST\b|\bINVALID\b|\bMALFORMED\b|\bUNSUPPORTED\b|\bUNKNOWN\b|\bVALIDATION\b|\bGUARD[ _]FAILED\b/,
+    400,
+  ],
 ];
 
 /**
