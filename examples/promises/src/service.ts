@@ -188,7 +188,9 @@ export async function startService(options: ServiceOptions): Promise<Service> {
           await db.close();
           throw error;
         });
-  const server = createServer();
+  // Deliberate limits on a client's pace: headers within 10 s, the whole request within 30 s
+  // (Node's default 300 s let slow clients hold sockets for five minutes).
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000 });
   server.listen(options.port ?? 3000, host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -267,6 +269,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     withTrafficGuards(app, {
       shedder,
       ...(limiter ? { limiter, policies: 'address' } : {}),
+      // Bodies are read (10 s at most, else 4080) before the shedder admits: no slot waits on a client.
+      body: { deadline: 10_000 },
       catalog,
     }),
     {

@@ -6,6 +6,7 @@ import { createRateLimiter } from '../guards/rate-limit/rate-limiter.js';
 import { createLoadShedder } from '../guards/shed/load-shedder.js';
 import { gracefulShutdown } from './graceful-shutdown.js';
 import { withErrors } from './middleware.js';
+import { readBody } from './read-body.js';
 import { type TrafficGuardsOptions, withTrafficGuards } from './traffic-guards.js';
 
 interface Answer {
@@ -169,5 +170,48 @@ describe('withTrafficGuards', () => {
     expect(raw).toContain('ok /slow');
     expect(raw).toMatch(/"code":"SHUTTING_DOWN"/);
     expect(raw.slice(raw.lastIndexOf('HTTP/1.1'))).toMatch(/connection: close/i);
+  });
+
+  it('reads slow bodies outside the shedder: a legitimate request is served while they hang, they get 408 (issue 12.1)', async () => {
+    const shedder = createLoadShedder({ maxConcurrent: 4, maxQueue: 4 });
+    const url = await serve(
+      async (req, res) => {
+        const body = await readBody(req, { maxBytes: 1024 });
+        res.end(`ok ${req.url} ${body.length}`);
+      },
+      { shedder, body: { deadline: 1_000 } },
+    );
+    let arrived = 0;
+    server?.on('request', () => {
+      arrived += 1;
+    });
+    const { port } = new URL(url);
+    // Twice as many slow clients as the shedder has slots and queue places: one byte of ten each.
+    const slow = Array.from({ length: 16 }, () => {
+      const socket = connect(Number(port), '127.0.0.1');
+      socket.write('GET /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\na');
+      let raw = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => {
+        raw += chunk;
+      });
+      return { socket, answer: once(socket, 'close').then(() => raw) };
+    });
+    try {
+      while (arrived < slow.length) await sleep(10);
+      const legitimate = await get(`${url}/fast`);
+      const answeredSlow = await Promise.all(slow.map(({ answer }) => answer));
+      expect({ status: legitimate.status, body: legitimate.body }).toEqual({
+        status: 200,
+        body: 'ok /fast 0',
+      });
+      for (const raw of answeredSlow) {
+        expect(raw).toMatch(/^HTTP\/1\.1 408 /);
+        expect(raw).toMatch(/connection: close/i);
+        expect(raw).toContain('REQUEST_TIMEOUT');
+      }
+      expect(shedder.inFlight).toBe(0);
+    } finally {
+      for (const { socket } of slow) socket.destroy();
+    }
   });
 });

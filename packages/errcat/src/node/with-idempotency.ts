@@ -37,12 +37,18 @@ export interface NodeIdempotencyOptions extends IdempotencyHookOptions<IncomingM
    */
   readonly maxBodyDepth?: number;
   /**
+   * Milliseconds the client gets to send the body; a slower one gets `REQUEST_TIMEOUT` (408,
+   * `Connection: close`). A body `withTrafficGuards` read already (its `body` option) is not read again.
+   * @default no deadline (the server's `requestTimeout`)
+   */
+  readonly bodyDeadline?: number;
+  /**
    * The largest response stored, in bytes. A larger one is sent but not stored, and its key is
    * freed: a retry runs the handler again.
    * @default 1048576
    */
   readonly maxResponseBytes?: number;
-  /** The catalog whose `PAYLOAD_TOO_LARGE` and `BODY_TOO_DEEP` entries answer such bodies. @default the base catalog */
+  /** The catalog whose `PAYLOAD_TOO_LARGE`, `REQUEST_TIMEOUT` and `BODY_TOO_DEEP` entries answer such bodies. @default the base catalog */
   readonly catalog?: CatalogMethods<CatalogSpec>;
 }
 
@@ -102,7 +108,7 @@ export function withIdempotency(
   const maxResponse = options.maxResponseBytes ?? 1_048_576;
   const noEffect = options.storesNothing ?? storesNothing;
   return async (request, response, signal) => {
-    const body = await readBody(request, maxBody, catalog);
+    const body = await readBody(request, { maxBytes: maxBody, deadline: options.bodyDeadline, catalog });
     if (isJsonMediaType(request.headers['content-type']) && jsonTextDeeperThan(body, maxDepth)) {
       throw roleError(catalog, 'BODY_TOO_DEEP', { maxDepth });
     }
