@@ -1,4 +1,13 @@
-import { type CatalogSpec, compileTemplate, validateCatalog } from 'errcat';
+import {
+  type Catalog,
+  type CatalogSpec,
+  compileTemplate,
+  getProfile,
+  parseCatalog,
+  roleCodeCollisions,
+  validateCatalog,
+} from 'errcat';
+import { exampleProblems } from './internal/example-problems.js';
 
 /**
  * One lint finding: an error makes the catalog unusable, a warning is a style or docs gap.
@@ -24,11 +33,24 @@ function paramsOf(template: string): string[] {
   return compiled.ok ? [...compiled.template.required, ...compiled.template.optional].sort() : [];
 }
 
+/** Builds a catalog that passed validation; `undefined` if it still fails to build. */
+function build(spec: CatalogSpec): Catalog | undefined {
+  try {
+    return parseCatalog(spec);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Lints a catalog spec: every validation problem as an error, plus style findings — a missing
+ * Lints a catalog spec: every validation problem as an error, and as an error an entry whose
+ * example cannot render (`errcat render` and the docs need a value it lacks, or it gives a value
+ * of the wrong type or a field the entry does not declare); plus style findings — a missing
  * title, causes or resolution; a title that ends with a period; a message parameter without a
  * declared type; a translation whose parameters differ from the message; a category range that no
- * entry uses; a deprecated entry without `replacedBy`.
+ * entry uses; a deprecated entry without `replacedBy`; a base role the catalog does not map whose
+ * code in the catalog's profile is another entry's (`resonate-legacy` sends 503 `OVERLOADED` as
+ * 5030, the seed's shutting down).
  *
  * @example
  * ```ts
@@ -49,8 +71,18 @@ export function lintCatalog(spec: unknown): LintFinding[] {
     findings.push({ severity: 'warning', rule, path, message });
   };
   const usedCategories = new Set<string>();
+  const built = build(catalog);
   for (const [key, entry] of Object.entries(catalog.errors)) {
     const at = `errors.${key}`;
+    const resolved = built?.entry(key);
+    for (const problem of resolved ? exampleProblems(resolved) : []) {
+      findings.push({
+        severity: 'error',
+        rule: 'example-cannot-render',
+        path: `${at}.example`,
+        message: `the example ${problem}: errcat render and the docs cannot show it as written`,
+      });
+    }
     if (entry.title === undefined)
       warn('missing-title', at, 'no title: the docs and problem+json fall back to the key');
     else if (entry.title.trimEnd().endsWith('.'))
@@ -86,6 +118,25 @@ export function lintCatalog(spec: unknown): LintFinding[] {
         if (category.range && entry.code >= category.range[0] && entry.code <= category.range[1])
           usedCategories.add(name);
       }
+    }
+  }
+  const profileName = catalog.profile ?? 'problem';
+  for (const { role, code, owner, sentAs } of built
+    ? roleCodeCollisions(built, getProfile(profileName))
+    : []) {
+    const clash = `the base role ${role} has no entry here, and ${profileName} would send it as ${code}, the code of ${owner}`;
+    const fix = `give it an entry with role: ${role}`;
+    if (sentAs !== undefined)
+      warn('role-code-collision', 'errors', `${clash}: it goes out as ${sentAs}; ${fix}`);
+    // A numbered format has no other code to send; a named one at least names a kindred entry.
+    else if (typeof code === 'string') warn('role-code-collision', 'errors', `${clash}; ${fix}`);
+    else {
+      findings.push({
+        severity: 'error',
+        rule: 'role-code-collision',
+        path: 'errors',
+        message: `${clash}, and no free code is left near it: ${fix}`,
+      });
     }
   }
   for (const [name, category] of Object.entries(catalog.categories ?? {})) {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -263,12 +263,77 @@ x-request-id: req-9
       '--param strict must be true or false',
     ],
     [['--param', 'limit'], '--param takes name=value'],
-    [['--param', 'limit=1'], 'LIMIT_OUT_OF_RANGE needs --param max=…'],
     [['--param', 'limit=1', '--param', 'max=1', '--profile', 'nope'], "unknown profile 'nope'"],
   ])('bad parameters %j fail with exit 2', async (extra, message) => {
     const { code, stderr } = await run('render', 'promises.yaml', '4001', ...extra);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
+  });
+
+  test('an entry whose example lacks a required value: render needs --param, lint reports an error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'errcat-example-'));
+    await writeFile(
+      join(dir, 'limits.yaml'),
+      [
+        'domain: limits.example.com',
+        'errors:',
+        '  LIMIT_OUT_OF_RANGE:',
+        '    code: 4001',
+        '    status: 400',
+        '    title: Limit out of range',
+        '    message: "limit must be between 1 and {max}, got {limit}"',
+        '    details: { limit: integer, max: { type: integer, example: 1000 }, strict: boolean?, note: string? }',
+        '    example: { limit: 5000, strict: "yes", extra: 1 }',
+        '    causes: [A limit below 1 or above the maximum]',
+        '    resolution: Send a limit in range.',
+        '  NOT_ENOUGH:',
+        '    code: 4002',
+        '    status: 400',
+        '    title: Not enough',
+        '    message: "Need {count} more"',
+        '    details: { count: integer }',
+        '    causes: [Too few]',
+        '    resolution: Send more.',
+        '',
+      ].join('\n'),
+    );
+    const missing = await runCli(dir, 'render', 'limits.yaml', 'NOT_ENOUGH');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('NOT_ENOUGH needs --param count=…');
+    // A field's own example fills what the entry's example leaves out.
+    const filled = await runCli(
+      dir,
+      'render',
+      'limits.yaml',
+      '4001',
+      '--param',
+      'strict=true',
+      '--format',
+      'json',
+    );
+    expect(JSON.parse(filled.stdout).body.details).toEqual({ limit: 5000, max: 1000, strict: true });
+    const lint = await runCli(dir, 'lint', 'limits.yaml', '--format', 'json');
+    expect(lint.code).toBe(1);
+    const findings = JSON.parse(lint.stdout).findings.filter(
+      (finding: { rule: string }) => finding.rule === 'example-cannot-render',
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: 'errors.LIMIT_OUT_OF_RANGE.example',
+        message: expect.stringContaining("'strict' must be boolean"),
+      }),
+      expect.objectContaining({
+        severity: 'error',
+        path: 'errors.LIMIT_OUT_OF_RANGE.example',
+        message: expect.stringContaining("names 'extra', which the entry does not declare"),
+      }),
+      expect.objectContaining({
+        severity: 'error',
+        path: 'errors.NOT_ENOUGH.example',
+        message: expect.stringContaining("gives no value for 'count'"),
+      }),
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 // Type tests: `npm test` compiles this file with tsc; every `@ts-expect-error` must be an error,
 // so removing the check it covers makes the type test fail.
 import type { CatalogError } from './catalog-error.js';
+import type { EntryDetails } from './catalog-types.js';
 import { defineCatalog } from './define-catalog.js';
 
 const catalog = defineCatalog({
@@ -79,3 +80,44 @@ defineCatalog({
 catalog.NOPE;
 // @ts-expect-error create() only takes known keys
 catalog.create('NOPE');
+
+// A role lends an entry defaults, never required details: an entry with details of its own takes
+// exactly those, and one without takes what its message needs, whatever the role's entry declares
+// (VERSION_CONFLICT's `expected` and `actual`, RATE_LIMITED's `policy`).
+const roles = defineCatalog({
+  domain: 'roles.example.com',
+  errors: {
+    CONFLICT: {
+      code: 'CONFLICT',
+      status: 409,
+      role: 'VERSION_CONFLICT',
+      message: 'Instance was modified by another request',
+      details: { expected_offset: 'integer', actual_offset: 'integer' },
+    },
+    CONCURRENT_MODIFICATION: {
+      code: 'concurrent_modification',
+      status: 409,
+      role: 'VERSION_CONFLICT',
+      message: 'Resource was modified by another request',
+    },
+    TOO_MANY_REQUESTS: {
+      code: 'TOOLIMITED-429',
+      status: 429,
+      role: 'RATE_LIMITED',
+      message: 'Too many requests',
+    },
+    SLOW_DOWN: { code: 4290, status: 429, role: 'RATE_LIMITED', message: 'Slow down, {who}' },
+  },
+});
+roles.CONFLICT({ expected_offset: 100, actual_offset: 105 });
+// @ts-expect-error the entry's own details stay required
+roles.CONFLICT({ expected_offset: 100 });
+roles.CONCURRENT_MODIFICATION();
+roles.TOO_MANY_REQUESTS();
+roles.TOO_MANY_REQUESTS({ retryAfter: 30 });
+roles.SLOW_DOWN({ who: 'ada' });
+// @ts-expect-error the message's parameters stay required
+roles.SLOW_DOWN();
+const conflictDetails: EntryDetails<typeof roles.spec, 'CONFLICT'> = { expected_offset: 1, actual_offset: 2 };
+const noDetails: {} extends EntryDetails<typeof roles.spec, 'TOO_MANY_REQUESTS'> ? true : false = true;
+void [conflictDetails, noDetails];

@@ -303,6 +303,63 @@ describe('what may reach a response', () => {
     expect(error.publicDetails()).toEqual({ errors: [{ pointer: '/email' }] });
   });
 
+  test('a role lends its fields only as optional defaults: never a required field', () => {
+    const roles = defineCatalog({
+      domain: 'x',
+      errors: {
+        CONCURRENT_MODIFICATION: {
+          code: 'concurrent_modification',
+          status: 409,
+          message: 'Resource was modified by another request',
+          role: 'VERSION_CONFLICT',
+        },
+        TOO_MANY: { code: 4290, status: 429, message: 'Slow down[, {who}]', role: 'RATE_LIMITED' },
+      },
+    });
+    const conflict = roles.entry('CONCURRENT_MODIFICATION');
+    expect(conflict?.fields?.map((f) => [f.name, f.optional])).toEqual([
+      ['expected', true],
+      ['actual', true],
+    ]);
+    expect(roles.CONCURRENT_MODIFICATION().publicDetails()).toEqual({});
+    // What a guard passes still renders, and so do the entry's own message parameters.
+    const limited = roles.TOO_MANY({ policy: 'general', who: 'ada' } as never);
+    expect(limited.publicDetails()).toEqual({ policy: 'general', who: 'ada' });
+    expect(limited.message).toBe('Slow down, ada');
+  });
+
+  test("an entry's own details are its whole contract: the role adds no public field", () => {
+    const own = defineCatalog({
+      domain: 'x',
+      errors: {
+        CONFLICT: {
+          code: 'CONFLICT',
+          status: 409,
+          message: 'Instance was modified by another request',
+          role: 'VERSION_CONFLICT',
+          details: { expected_offset: 'integer', actual_offset: 'integer' },
+          example: { expected_offset: 100, actual_offset: 105 },
+        },
+        EMAIL_TAKEN: {
+          code: 'duplicate_email',
+          status: 409,
+          message: 'Email already registered',
+          role: 'UNIQUE_VIOLATION',
+          details: { field: 'string?' },
+        },
+      },
+    });
+    expect(own.entry('CONFLICT')?.fields?.map((f) => f.name)).toEqual(['expected_offset', 'actual_offset']);
+    const conflict = own.CONFLICT({ expected_offset: 100, actual_offset: 105, expected: 0 } as never);
+    expect(conflict.publicDetails()).toEqual({ expected_offset: 100, actual_offset: 105 });
+    // The role's internal fields stay internal, so a guard still logs them and never sends them.
+    const taken = own.entry('EMAIL_TAKEN');
+    expect(taken?.fields?.map((f) => f.name)).toEqual(['field']);
+    expect([...(taken?.internalFields ?? [])].sort()).toEqual(['constraint', 'table']);
+    const error = own.EMAIL_TAKEN({ field: 'email', constraint: 'users_email_key' } as never);
+    expect(error.publicDetails()).toEqual({ field: 'email' });
+  });
+
   test("a role entry inherits the role's retry facts and headers unless it says otherwise", () => {
     const mapped = defineCatalog({
       domain: 'x',

@@ -1,5 +1,6 @@
 import type { CatalogEntry } from 'errcat';
 import { usageError } from '../usage-error.js';
+import { defaultDetails, requiredDetails } from './example-details.js';
 
 function coerce(entry: CatalogEntry, name: string, raw: string): unknown {
   const field = entry.fields?.find((f) => f.name === name);
@@ -36,7 +37,8 @@ function coerce(entry: CatalogEntry, name: string, raw: string): unknown {
 
 /**
  * Turns `--param k=v` options into the details of an entry: values typed by the declared fields,
- * the entry's `example` filling what is not given; a missing required parameter is an error.
+ * the entry's examples ({@link defaultDetails}) filling what is not given; a missing required
+ * parameter is an error.
  *
  * @example
  * ```ts
@@ -44,17 +46,14 @@ function coerce(entry: CatalogEntry, name: string, raw: string): unknown {
  * ```
  */
 export function parseParams(entry: CatalogEntry, pairs: readonly string[]): Record<string, unknown> {
-  const details: Record<string, unknown> = { ...entry.example };
+  const details = defaultDetails(entry);
   for (const pair of pairs) {
     const at = pair.indexOf('=');
     if (at <= 0) throw usageError(`--param takes name=value, got '${pair}'`);
     const name = pair.slice(0, at);
     details[name] = coerce(entry, name, pair.slice(at + 1));
   }
-  const required = entry.fields
-    ? entry.fields.filter((f) => !f.optional).map((f) => f.name)
-    : entry.template.required;
-  const missing = required.filter((name) => details[name] === undefined);
+  const missing = requiredDetails(entry).filter((name) => details[name] === undefined);
   if (missing.length > 0) {
     throw usageError(`${entry.key} needs ${missing.map((name) => `--param ${name}=…`).join(' ')}`);
   }

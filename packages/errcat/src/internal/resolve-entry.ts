@@ -1,7 +1,7 @@
 import { baseEntries } from '../base/base-entries.js';
 import type { CatalogEntry } from '../catalog-entry.js';
 import type { CatalogSpec, EntrySpec, LogLevel } from '../catalog-spec.js';
-import type { FieldMap } from '../field-spec.js';
+import type { FieldMap, FieldSpec } from '../field-spec.js';
 import { type NormalizedField, normalizeField } from '../field-spec.js';
 import { type CompiledTemplate, compileTemplate } from '../message-template.js';
 import { isStandardSchema } from '../standard-schema.js';
@@ -55,20 +55,50 @@ function roleBase(entry: EntrySpec): EntrySpec | undefined {
 }
 
 /**
- * The details an entry declares: its own field map, over the declared fields of the base role it
- * plays (so a guard's internal fields stay internal under a renamed entry).
+ * The fields a role lends an entry that declares no details of its own: the role's declaration,
+ * every field optional and without the role's example values. A role lends defaults; it never
+ * makes a field required, and its examples are not the entry's.
+ */
+function lentFields(role: FieldMap): FieldMap {
+  const lent: Record<string, FieldSpec> = {};
+  for (const [name, declaration] of Object.entries(role)) {
+    const field = normalizeField(name, declaration);
+    if (!field) continue;
+    const { example: _example, ...spec } = field.spec;
+    lent[name] = { ...spec, optional: true };
+  }
+  return lent;
+}
+
+/**
+ * The details an entry declares. Its own field map is its whole contract: the base role it plays
+ * adds no field to it (a role's internal fields still stay internal, see {@link resolveEntry}).
+ * An entry that declares no details borrows the role's declaration as optional fields, so what a
+ * guard passes (the violations of `VALIDATION_FAILED`, say) renders under a renamed entry.
  */
 function declaredFields(entry: EntrySpec, base: EntrySpec | undefined): FieldMap | undefined {
   const own = entry.details as FieldMap | undefined;
-  const inherited = base?.details as FieldMap | undefined;
-  if (!inherited || isStandardSchema(inherited)) return own;
-  return { ...inherited, ...own };
+  if (own !== undefined) return own;
+  const inherited = base?.details;
+  if (inherited === undefined || isStandardSchema(inherited)) return undefined;
+  return lentFields(inherited);
+}
+
+/** The names of the role's internal fields (such as a database constraint): logged, never sent. */
+function roleInternalFields(base: EntrySpec | undefined): string[] {
+  const inherited = base?.details;
+  if (inherited === undefined || isStandardSchema(inherited)) return [];
+  return Object.entries(inherited)
+    .filter(([name, declaration]) => normalizeField(name, declaration)?.internal === true)
+    .map(([name]) => name);
 }
 
 /**
  * Applies every default to an entry of a catalog that passed validation. An entry playing a base
  * role inherits what the role promises clients (retry facts, headers such as `WWW-Authenticate`,
- * log level) unless it says otherwise; its own category's defaults come after the role's.
+ * log level) unless it says otherwise; its own category's defaults come after the role's. Of the
+ * role's details it inherits only defaults: the role's fields, all optional, when it declares none
+ * of its own, and the role's internal fields staying internal.
  *
  * @example
  * ```ts
@@ -86,6 +116,13 @@ export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): 
   const categoryRetryable = category === undefined ? undefined : spec.categories?.[category]?.retryable;
   const schema = isStandardSchema(entry.details) ? entry.details : undefined;
   const internalFields = new Set<string>(entry.internalFields ?? []);
+  // What a guard passes for the logs only (a database constraint, say) stays out of responses,
+  // unless the entry itself declares the field public.
+  const ownFields = schema ? undefined : (entry.details as FieldMap | undefined);
+  for (const name of roleInternalFields(base)) {
+    const own = ownFields?.[name];
+    if (own === undefined || normalizeField(name, own)?.internal !== false) internalFields.add(name);
+  }
   const declared = schema ? undefined : declaredFields(entry, base);
   let fields: NormalizedField[] | undefined;
   if (declared) {
@@ -97,16 +134,16 @@ export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): 
       if (field.internal) internalFields.add(name);
     }
   }
-  // Only declared public fields reach a response: a field map whitelists; without one, the
-  // message parameters do; a Standard Schema cannot be inspected, so it relies on internalFields.
+  // Only declared public fields reach a response: an entry's own field map whitelists; without
+  // one, the message parameters do (and the fields a role lends); a Standard Schema cannot be
+  // inspected, so it relies on internalFields.
   const template = mustCompile(entry.message);
   const publicFields = schema
     ? undefined
-    : new Set(
-        fields
-          ? fields.filter((f) => !f.internal).map((f) => f.name)
-          : [...template.required, ...template.optional],
-      );
+    : new Set([
+        ...(fields ?? []).filter((f) => !f.internal).map((f) => f.name),
+        ...(entry.details === undefined ? [...template.required, ...template.optional] : []),
+      ]);
   const stackRule = spec.stack ?? 'server';
   const logLevel: LogLevel = entry.logLevel ?? base?.logLevel ?? (status >= 500 ? 'error' : 'info');
   return {
