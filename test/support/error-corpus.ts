@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeErrorSync } from 'errcat/client';
 import { REPO_ROOT } from './seed-catalogs.js';
@@ -43,6 +43,7 @@ export interface CorpusEntry {
  */
 export function readCorpus(part: 'captured' | 'documented' | 'held-out'): CorpusEntry[] {
   const dir = join(CORPUS_DIR, part);
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
@@ -60,7 +61,15 @@ export function readCorpus(part: 'captured' | 'documented' | 'held-out'): Corpus
 export function decodeEntry(entry: CorpusEntry): CorpusExpected {
   const { status, headers, body } = entry.response;
   const decoded = decodeErrorSync(status, headers, body, { now: entry.now });
-  if (decoded.ok) return { status: decoded.status, code: null, message: '', retryable: false, requestId: null, retryAfter: null };
+  if (decoded.ok)
+    return {
+      status: decoded.status,
+      code: null,
+      message: '',
+      retryable: false,
+      requestId: null,
+      retryAfter: null,
+    };
   return {
     status: decoded.httpStatus,
     code: decoded.code === null ? null : String(decoded.code),
@@ -88,7 +97,8 @@ export function scoreCorpus(entries: readonly CorpusEntry[]): {
     const decoded = decodeEntry(entry);
     const fields: Record<string, { expected: unknown; decoded: unknown }> = {};
     for (const key of Object.keys(entry.expected) as (keyof CorpusExpected)[]) {
-      if (decoded[key] !== entry.expected[key]) fields[key] = { expected: entry.expected[key], decoded: decoded[key] };
+      if (decoded[key] !== entry.expected[key])
+        fields[key] = { expected: entry.expected[key], decoded: decoded[key] };
     }
     if (Object.keys(fields).length > 0) misses.push({ file: entry.file, fields });
   }
