@@ -104,6 +104,12 @@ export interface ServiceOptions {
   readonly handleSignals?: boolean;
   /** The clock, in epoch milliseconds. @default Date.now */
   readonly now?: () => number;
+  /**
+   * Milliseconds a request body may take to arrive (else 4080); it is read before the load shedder
+   * admits the request. `false` reads it inside the handler, under the shedder, as a slow client
+   * then holds a slot (load tests fill the shedder that way). @default 10000
+   */
+  readonly bodyDeadline?: number | false;
   /** Which listener URLs subscriptions take, and how many per promise. @default public listeners only, 10 per promise */
   readonly subscriptions?: SubscriptionRules;
 }
@@ -270,7 +276,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       shedder,
       ...(limiter ? { limiter, policies: 'address' } : {}),
       // Bodies are read (10 s at most, else 4080) before the shedder admits: no slot waits on a client.
-      body: { deadline: 10_000 },
+      ...(options.bodyDeadline === false ? {} : { body: { deadline: options.bodyDeadline ?? 10_000 } }),
       catalog,
     }),
     {

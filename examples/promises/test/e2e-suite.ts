@@ -511,6 +511,9 @@ export function describePromisesService(options: {
         maxConcurrent: 1,
         maxQueue: 1,
         shutdownTimeout: 300,
+        // holdSlot fills the one slot with a body that never ends, which only holds a slot when the
+        // body is read under the shedder.
+        bodyDeadline: false,
       });
       const token = await signToken({ secret: SECRET, subject: 'crowd' });
       const release = await holdSlot(tight.service, token);

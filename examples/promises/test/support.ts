@@ -105,7 +105,7 @@ export async function failure(call: Promise<unknown>): Promise<RemoteErrorOf<Pro
 
 /**
  * Starts a request whose body never finishes: it holds a concurrency slot of the service (the
- * load shedder admits before the body is read), as a slow client does. Call the result to end it.
+ * service must read bodies under the shedder: `bodyDeadline: false`), as a slow client did. Call the result to end it.
  */
 export async function holdSlot(service: Service, token: string): Promise<() => void> {
   const before = service.shedder.inFlight + service.shedder.queued;
