@@ -15,20 +15,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADAPTERS, startApp, type TestApp } from '../test-support/server/apps.js';
+import { ADAPTERS, listenLocal, startApp, type TestApp } from '../test-support/server/apps.js';
 import { shopCatalog } from '../test-support/server/shop-catalog.js';
-
-async function listen(server: Server): Promise<{ url: string; close: () => Promise<void> }> {
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
 
 /** One request and what it must decode to: path, code, message, retryable, then extras. */
 type Case = readonly [
@@ -145,7 +133,7 @@ describe('Express 5 defaults', () => {
     app.post('/json', express.json(), (_request, response) => {
       response.send('ok');
     });
-    server = await listen(createServer(app));
+    server = await listenLocal(createServer(app));
   });
   afterAll(() => server.close());
 
@@ -215,7 +203,7 @@ describe('@hapi/boom payloads sent by node:http', () => {
     '/login': () => Boom.unauthorized('Bad token', 'Bearer'),
   };
   beforeAll(async () => {
-    server = await listen(
+    server = await listenLocal(
       createServer((request, response) => {
         const { output } = (errors[request.url ?? ''] ?? (() => Boom.notFound()))();
         response.writeHead(output.statusCode, {

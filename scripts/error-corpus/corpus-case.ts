@@ -1,21 +1,4 @@
-/**
- * What the decoder must read from one response: the facts a person reading the server's docs
- * would say it meant. `code` is the most specific machine code the server itself sent, or `null`.
- *
- * @example
- * ```ts
- * const expected: CorpusExpected = { status: 404, code: null, message: 'Not Found', retryable: false, requestId: null, retryAfter: null };
- * ```
- */
-export interface CorpusExpected {
-  readonly status: number;
-  readonly code: string | null;
-  readonly message: string;
-  readonly retryable: boolean;
-  readonly requestId: string | null;
-  /** Seconds to wait, as the response says; `null` when it says nothing. */
-  readonly retryAfter: number | null;
-}
+import type { CorpusExpected } from '../../test/support/error-corpus.js';
 
 /**
  * One request to a captured server and what its error response means.
@@ -62,7 +45,7 @@ export interface CapturedResponse {
  *
  * @example
  * ```ts
- * const koa: CaptureServer = { library: 'koa', start: async () => listen(app.callback()), cases: [] };
+ * const koa: CaptureServer = { library: 'koa', start: async () => listenLocal(createServer(app.callback())), cases: [] };
  * ```
  */
 export interface CaptureServer {

@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import express, { type ErrorRequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import createError from 'http-errors';
+import { listenLocal } from '../../test-support/server/apps.js';
 import { type CaptureServer, expect } from './corpus-case.js';
-import { listen } from './listen.js';
 
 const S = 'express@5';
 
@@ -67,7 +67,7 @@ export const expressServer: CaptureServer = {
     app.get(['/limited', '/limited-draft7', '/limited-json'], (_request, response) => {
       response.json({ ok: true });
     });
-    return listen(createServer(app));
+    return listenLocal(createServer(app));
   },
   cases: [
     {

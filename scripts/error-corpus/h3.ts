@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import { H3, HTTPError, readValidatedBody, toNodeHandler } from 'h3';
 import { z } from 'zod';
+import { listenLocal } from '../../test-support/server/apps.js';
 import { type CaptureServer, expect } from './corpus-case.js';
-import { listen } from './listen.js';
 
 const S = 'h3@2';
 
@@ -35,7 +35,7 @@ export const h3Server: CaptureServer = {
       throw new Error('Database connection lost');
     });
     app.post('/users', async (event) => readValidatedBody(event, z.object({ name: z.string() })));
-    return listen(createServer(toNodeHandler(app)));
+    return listenLocal(createServer(toNodeHandler(app)));
   },
   cases: [
     {

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import Router from '@koa/router';
 import Koa from 'koa';
+import { listenLocal } from '../../test-support/server/apps.js';
 import { type CaptureServer, expect } from './corpus-case.js';
-import { listen } from './listen.js';
 
 const S = 'koa@3';
 
@@ -46,7 +46,7 @@ export const koaServer: CaptureServer = {
       ctx.body = { ok: true };
     });
     app.use(router.routes()).use(router.allowedMethods());
-    return listen(createServer(app.callback()));
+    return listenLocal(createServer(app.callback()));
   },
   cases: [
     {

@@ -6,13 +6,22 @@ import { REPO_ROOT } from './seed-catalogs.js';
 /** Where the corpus lives: `captured/`, `documented/` and `held-out/`, one JSON file per response. */
 export const CORPUS_DIR: string = join(REPO_ROOT, 'test', 'fixtures', 'error-corpus');
 
-/** The facts a response must decode to. */
+/**
+ * What the decoder must read from one response: the facts a person reading the server's docs
+ * would say it meant. `code` is the most specific machine code the server itself sent, or `null`.
+ *
+ * @example
+ * ```ts
+ * const expected: CorpusExpected = { status: 404, code: null, message: 'Not Found', retryable: false, requestId: null, retryAfter: null };
+ * ```
+ */
 export interface CorpusExpected {
   readonly status: number;
   readonly code: string | null;
   readonly message: string;
   readonly retryable: boolean;
   readonly requestId: string | null;
+  /** Seconds to wait, as the response says; `null` when it says nothing. */
   readonly retryAfter: number | null;
 }
 

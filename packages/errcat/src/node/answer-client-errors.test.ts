@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exchange, parseRawResponse as parse } from '../../../../test-support/server/raw-exchange.js';
 import { shopCatalog } from '../../../../test-support/server/shop-catalog.js';
 import { answerClientErrors } from './answer-client-errors.js';
 import { withErrors } from './middleware.js';
@@ -17,32 +18,6 @@ async function listen(options: { maxHeaderSize?: number; requestTimeout?: number
   server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server?.once('listening', resolve));
   return (server.address() as AddressInfo).port;
-}
-
-/** Sends raw bytes and returns everything the server wrote before it closed the connection. */
-function exchange(port: number, bytes: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    let received = '';
-    socket.on('data', (chunk) => {
-      received += chunk.toString('latin1');
-    });
-    socket.on('error', reject);
-    socket.on('close', () => resolve(received));
-    socket.write(bytes, 'latin1');
-  });
-}
-
-function parse(raw: string): { status: number; headers: Record<string, string>; body: unknown } {
-  const [head = '', body = ''] = raw.split('\r\n\r\n');
-  const [statusLine = '', ...fields] = head.split('\r\n');
-  const headers = Object.fromEntries(
-    fields.map((field) => [
-      field.slice(0, field.indexOf(':')).toLowerCase(),
-      field.slice(field.indexOf(':') + 1).trim(),
-    ]),
-  );
-  return { status: Number(statusLine.split(' ')[1]), headers, body: JSON.parse(body) };
 }
 
 describe('answerClientErrors', () => {

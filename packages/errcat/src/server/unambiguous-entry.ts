@@ -78,8 +78,6 @@ export function roleCodeCollisions(catalog: AnyCatalog, profile: WireProfile): R
 
 /** Entries already checked, per catalog and profile: the entry to render instead (often itself). */
 const checked = new WeakMap<AnyCatalog, WeakMap<WireProfile, Map<CatalogEntry, CatalogEntry>>>();
-/** Each catalog's own entries, for a constant-time "is it ours" on every error. */
-const ownEntries = new WeakMap<AnyCatalog, ReadonlySet<CatalogEntry>>();
 
 /**
  * The entry to render so that no code on the wire means two entries. A catalog's own entries are
@@ -101,12 +99,7 @@ export function unambiguousEntry(
   profile: WireProfile,
 ): CatalogEntry {
   if (catalog === undefined || profile.decode === undefined) return entry;
-  let own = ownEntries.get(catalog);
-  if (own === undefined) {
-    own = new Set(catalog.entries);
-    ownEntries.set(catalog, own);
-  }
-  if (own.has(entry)) return entry;
+  if (catalog.entry(entry.key) === entry) return entry;
   let byProfile = checked.get(catalog);
   if (byProfile === undefined) {
     byProfile = new WeakMap();
