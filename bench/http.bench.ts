@@ -1,8 +1,10 @@
 /**
  * HTTP throughput of an always-failing route (`GET /fail` → 404 with the same problem+json body):
  * raw node:http with a precomputed body (the floor), each framework's direct send, its idiomatic
- * throw path (Fastify + @fastify/sensible, Express + http-errors, Hono HTTPException) and the same
- * framework throwing an errcat error. Each server runs in its own child process on 127.0.0.1 and
+ * throw path (Fastify + @fastify/sensible, Express + http-errors, Hono HTTPException), the same
+ * framework throwing an errcat error, and that throw caught by a handler that sends the
+ * precomputed body with the content type alone or with errcat's headers (what the throw costs
+ * without any error library; errcat's ratio to the latter is errcat's own work). Each server runs in its own child process on 127.0.0.1 and
  * autocannon in this one, pinned to different cores when `taskset` is there. The cases are measured
  * in interleaved rounds and each keeps its best round, so a burst of load from elsewhere on the
  * machine does not decide a ratio. Next to requests per second it reports the server's CPU time per
@@ -11,6 +13,8 @@
  * `ERRCAT_BENCH_HTTP_SECONDS` sets the seconds per measurement (default 3, after 1 s of warm-up),
  * `ERRCAT_BENCH_HTTP_ROUNDS` the number of rounds (default 3), `ERRCAT_BENCH_HTTP_CASES` a
  * comma-separated list of words that picks the cases whose names contain one (`node,fastify`).
+ * With `ERRCAT_BENCH_PROFILE=<dir>` every server writes a V8 CPU profile into `<dir>`, and the
+ * functions with the most self time in each are printed after the tables.
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -19,16 +23,26 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { pinnedToCores, spawnBenchServer, stopBenchServer } from './support/bench-server.js';
 import { HTTP_CASES } from './support/http-servers.js';
+import { profileTop } from './support/profile-top.js';
 
 const SERVER_MODULE = join(dirname(fileURLToPath(import.meta.url)), 'support', 'http-servers.ts');
 const SECONDS = Math.max(1, Math.min(60, Number(process.env.ERRCAT_BENCH_HTTP_SECONDS ?? 3)));
 const ROUNDS = Math.max(1, Math.min(10, Number(process.env.ERRCAT_BENCH_HTTP_ROUNDS ?? 3)));
 const CONNECTIONS = 32;
+const PROFILE_DIR = process.env.ERRCAT_BENCH_PROFILE || undefined;
+const PROFILE_ITEMS = 15;
 const WANTED = (process.env.ERRCAT_BENCH_HTTP_CASES ?? '').split(',').filter((word) => word !== '');
 const CASES = Object.keys(HTTP_CASES).filter(
   (name) => WANTED.length === 0 || WANTED.some((word) => name.includes(word)),
 );
 const FLOOR = 'node:http, precomputed body';
+/** Per framework: its label, its case prefix, and the case that throws an errcat error. */
+const FRAMEWORKS = [
+  ['node:http', 'node:http', 'errcat/node, thrown errcat error'],
+  ['Fastify', 'fastify', 'fastify, thrown errcat error'],
+  ['Express', 'express', 'express, thrown errcat error'],
+  ['Hono', 'hono', 'hono, thrown errcat error'],
+] as const;
 
 async function startCase(name: string): Promise<{ child: ChildProcess; url: string }> {
   const { child, message } = await spawnBenchServer<{ port: number }>(
@@ -89,9 +103,14 @@ export default async function run(): Promise<void> {
   );
   const servers = new Map<string, { child: ChildProcess; url: string }>();
   const samples = new Map<string, Sample>();
+  const pids = new Map<string, number | undefined>();
+  let measuredSince = 0;
   try {
     for (const name of CASES) servers.set(name, await startCase(name));
+    for (const [name, { child }] of servers) pids.set(name, child.pid);
     for (const [name, { url }] of servers) await prepareCase(name, url);
+    // Profiles are read from here on, past start-up and warm-up.
+    measuredSince = Number(process.hrtime.bigint() / 1000n);
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, server] of servers)
         samples.set(name, best(samples.get(name), await measureCase(name, server)));
@@ -140,31 +159,29 @@ export default async function run(): Promise<void> {
       'hono, HTTPException throw',
       1,
     ],
+    // What errcat costs on top of the throw itself: against a handler that sends a constant body,
+    // with the content type alone and with errcat's headers.
+    ...FRAMEWORKS.flatMap(([label, framework, errcat]): [string, string, string, number][] => [
+      [
+        `${label}: errcat throw vs throw to a constant handler`,
+        errcat,
+        `${framework}, throw to a constant handler`,
+        0.9,
+      ],
+      [
+        `${label}: errcat throw vs throw to a constant handler, same headers`,
+        errcat,
+        `${framework}, throw to a constant handler, same headers`,
+        0.9,
+      ],
+    ]),
     // Not goals: how much of the gap to the direct send is the throw path itself, errcat aside.
-    [
-      'node:http: throw to a constant catch vs precomputed body',
-      'node:http, throw to a constant catch',
-      FLOOR,
+    ...FRAMEWORKS.map(([label, framework]): [string, string, string, number] => [
+      `${label}: throw to a constant handler vs ${framework === 'node:http' ? 'precomputed body' : 'direct send'}`,
+      `${framework}, throw to a constant handler`,
+      framework === 'node:http' ? FLOOR : `${framework}, direct send`,
       0,
-    ],
-    [
-      'Express: throw to a constant handler vs direct send',
-      'express, throw to a constant error handler',
-      'express, direct send',
-      0,
-    ],
-    [
-      'Fastify: throw to a constant handler vs direct send',
-      'fastify, throw to a constant error handler',
-      'fastify, direct send',
-      0,
-    ],
-    [
-      'Hono: throw to a constant onError vs direct send',
-      'hono, throw to a constant onError',
-      'hono, direct send',
-      0,
-    ],
+    ]),
   ];
   console.log(`\n| goal | by req/s | by CPU | target |`);
   console.log('|---|---:|---:|---:|');
@@ -175,5 +192,16 @@ export default async function run(): Promise<void> {
     const byCpu = (y?.cpu ?? Number.NaN) / (x?.cpu ?? Number.NaN);
     const goal = target > 0 ? `≥ ${target}` : '—';
     console.log(`| ${label} | ${byRate.toFixed(2)} | ${byCpu.toFixed(2)} | ${goal} |`);
+  }
+  if (PROFILE_DIR !== undefined) printProfiles(PROFILE_DIR, pids, measuredSince);
+}
+
+/** The busiest functions of each server, from the CPU profile it wrote when it stopped. */
+function printProfiles(dir: string, pids: ReadonlyMap<string, number | undefined>, since: number): void {
+  for (const [name, pid] of pids) {
+    const top = pid === undefined ? undefined : profileTop(dir, pid, PROFILE_ITEMS, since);
+    console.log(`\n${name}: self time, share of the busy samples${top ? '' : ' (no profile found)'}\n`);
+    for (const { name: item, share } of top ?? [])
+      console.log(`  ${(share * 100).toFixed(1).padStart(5)} %  ${item}`);
   }
 }

@@ -10,7 +10,7 @@ import { errcatPlugin } from '@errcat/fastify';
 import { errcatHandlers } from '@errcat/hono';
 import sensible from '@fastify/sensible';
 import { serve } from '@hono/node-server';
-import { renderError } from 'errcat';
+import { createErrorResponder } from 'errcat';
 import { withErrors } from 'errcat/node';
 import express, { type ErrorRequestHandler } from 'express';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -21,13 +21,26 @@ import { orderCatalog } from './order-catalog.js';
 
 const catalog = orderCatalog;
 
-/** The body every case sends: what errcat renders for the error, so all cases move the same bytes. */
-const rendered = renderError(catalog.ORDER_NOT_FOUND({ id: 'o-1' }), { context: { requestId: 'bench' } });
-const BODY = rendered.body;
+const errcatOptions = { catalog, logger: false } as const;
+
+/**
+ * The response errcat sends for the error, with a fixed request id of the length of the UUIDs it
+ * makes: every case sends this body, so all move the same bytes, and the "same headers" cases send
+ * its headers too, so a ratio against them measures errcat's work rather than its header count.
+ */
+const sample = createErrorResponder(errcatOptions).respond(catalog.ORDER_NOT_FOUND({ id: 'o-1' }), {
+  method: 'GET',
+  url: '/fail',
+  headers: { 'x-request-id': '6f1c2a4e-0b7d-4e53-9a8f-3c5d7e9b1a20' },
+});
+const BODY = sample.body;
 const BODY_OBJECT = JSON.parse(BODY) as Record<string, unknown>;
 const CONTENT_TYPE = 'application/problem+json';
+/** errcat's headers (content type, error code, request id), without the length frameworks add. */
+const ERRCAT_HEADERS: HeaderMap = sample.headers;
 const MESSAGE = "Order 'o-1' not found";
-const errcatOptions = { catalog, logger: false } as const;
+
+type HeaderMap = Readonly<Record<string, string>>;
 
 /** The JSON error handler an Express app with http-errors typically has. */
 const httpErrorsHandler: ErrorRequestHandler = (error, _req, res, _next) => {
@@ -51,6 +64,49 @@ function honoServer(setup: (app: Hono) => void): () => Promise<Server> {
   };
 }
 
+const throwOrderNotFound = (): never => {
+  throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
+};
+
+/**
+ * What a throw costs in each framework with no error library: the route throws the errcat error
+ * and an error handler sends the precomputed body with `headers` (the content type alone, or all
+ * of errcat's).
+ */
+const throwToConstantHandler = {
+  node: (headers: HeaderMap) => async () =>
+    createServer((_req, res) => {
+      try {
+        throwOrderNotFound();
+      } catch {
+        res.writeHead(404, { ...headers, 'content-length': Buffer.byteLength(BODY) });
+        res.end(BODY);
+      }
+    }),
+  fastify: (headers: HeaderMap) =>
+    fastifyServer((app) => {
+      app.setErrorHandler((_error, _request, reply) => {
+        reply.code(404).headers(headers).send(BODY);
+      });
+      app.get('/fail', async () => throwOrderNotFound());
+    }),
+  express: (headers: HeaderMap) => async () => {
+    const app = express();
+    app.get('/fail', throwOrderNotFound);
+    app.use(((_error, _req, res, _next) => {
+      res.status(404).set(headers).send(BODY);
+    }) satisfies ErrorRequestHandler);
+    return createServer(app);
+  },
+  hono: (headers: HeaderMap) =>
+    honoServer((app) => {
+      app.get('/fail', throwOrderNotFound);
+      app.onError((_error, c) => c.body(BODY, 404, headers));
+    }),
+};
+/** The constant handlers' headers: the content type alone. */
+const CONTENT_TYPE_ONLY: HeaderMap = { 'content-type': CONTENT_TYPE };
+
 /** Every case, by name: what serves `GET /fail`. */
 export const HTTP_CASES: Record<string, () => Promise<Server>> = {
   'node:http, precomputed body': async () =>
@@ -64,26 +120,9 @@ export const HTTP_CASES: Record<string, () => Promise<Server>> = {
       res.writeHead(404, { 'content-type': CONTENT_TYPE, 'content-length': Buffer.byteLength(body) });
       res.end(body);
     }),
-  // What a throw costs by itself: a handler that throws to a catch that sends the precomputed body.
-  'node:http, throw to a constant catch': async () => {
-    const handler = (): never => {
-      throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
-    };
-    return createServer((_req, res) => {
-      try {
-        handler();
-      } catch {
-        res.writeHead(404, { 'content-type': CONTENT_TYPE, 'content-length': Buffer.byteLength(BODY) });
-        res.end(BODY);
-      }
-    });
-  },
-  'errcat/node, thrown errcat error': async () =>
-    createServer(
-      withErrors(() => {
-        throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
-      }, errcatOptions),
-    ),
+  'node:http, throw to a constant handler': throwToConstantHandler.node(CONTENT_TYPE_ONLY),
+  'node:http, throw to a constant handler, same headers': throwToConstantHandler.node(ERRCAT_HEADERS),
+  'errcat/node, thrown errcat error': async () => createServer(withErrors(throwOrderNotFound, errcatOptions)),
   'fastify, direct send': fastifyServer((app) => {
     app.get('/fail', (_request, reply) => {
       reply.code(404).header('content-type', CONTENT_TYPE).send(BODY);
@@ -95,20 +134,11 @@ export const HTTP_CASES: Record<string, () => Promise<Server>> = {
       throw app.httpErrors.notFound(MESSAGE);
     });
   }),
-  // What a throw costs in the framework itself: an error handler that only sends the precomputed body.
-  'fastify, throw to a constant error handler': fastifyServer((app) => {
-    app.setErrorHandler((_error, _request, reply) => {
-      reply.code(404).header('content-type', CONTENT_TYPE).send(BODY);
-    });
-    app.get('/fail', async () => {
-      throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
-    });
-  }),
+  'fastify, throw to a constant handler': throwToConstantHandler.fastify(CONTENT_TYPE_ONLY),
+  'fastify, throw to a constant handler, same headers': throwToConstantHandler.fastify(ERRCAT_HEADERS),
   'fastify, thrown errcat error': fastifyServer(async (app) => {
     await app.register(errcatPlugin, errcatOptions);
-    app.get('/fail', async () => {
-      throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
-    });
+    app.get('/fail', async () => throwOrderNotFound());
   }),
   'express, direct send': async () => {
     const app = express();
@@ -125,22 +155,12 @@ export const HTTP_CASES: Record<string, () => Promise<Server>> = {
     app.use(httpErrorsHandler);
     return createServer(app);
   },
-  'express, throw to a constant error handler': async () => {
-    const app = express();
-    app.get('/fail', () => {
-      throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
-    });
-    app.use(((_error, _req, res, _next) => {
-      res.status(404).set('content-type', CONTENT_TYPE).send(BODY);
-    }) satisfies ErrorRequestHandler);
-    return createServer(app);
-  },
+  'express, throw to a constant handler': throwToConstantHandler.express(CONTENT_TYPE_ONLY),
+  'express, throw to a constant handler, same headers': throwToConstantHandler.express(ERRCAT_HEADERS),
   'express, thrown errcat error': async () => {
     const errcat = errcatMiddleware(errcatOptions);
     const app = express();
-    app.get('/fail', () => {
-      throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
-    });
+    app.get('/fail', throwOrderNotFound);
     app.use(errcat.notFound);
     app.use(errcat.errorHandler);
     return createServer(app);
@@ -158,17 +178,11 @@ export const HTTP_CASES: Record<string, () => Promise<Server>> = {
         : c.json({ error: 'Internal Server Error' }, 500),
     );
   }),
-  'hono, throw to a constant onError': honoServer((app) => {
-    app.get('/fail', () => {
-      throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
-    });
-    app.onError((_error, c) => c.body(BODY, 404, { 'content-type': CONTENT_TYPE }));
-  }),
+  'hono, throw to a constant handler': throwToConstantHandler.hono(CONTENT_TYPE_ONLY),
+  'hono, throw to a constant handler, same headers': throwToConstantHandler.hono(ERRCAT_HEADERS),
   'hono, thrown errcat error': honoServer((app) => {
     const errcat = errcatHandlers(errcatOptions);
-    app.get('/fail', () => {
-      throw catalog.ORDER_NOT_FOUND({ id: 'o-1' });
-    });
+    app.get('/fail', throwOrderNotFound);
     app.onError(errcat.onError);
   }),
 };
