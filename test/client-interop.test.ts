@@ -18,10 +18,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTERS, listenLocal, startApp, type TestApp } from '../test-support/server/apps.js';
 import { shopCatalog } from '../test-support/server/shop-catalog.js';
 
-/** One request and what it must decode to: path, code, message, retryable, then extras. */
+/**
+ * One request and what it must decode to: path, code (the server's own, `null` when it sent
+ * none), message, retryable, then extras.
+ */
 type Case = readonly [
   path: string,
-  code: string | number,
+  code: string | number | null,
   message: string | RegExp,
   retryable: boolean,
   extra?: { readonly retryAfter?: number; readonly format?: string; readonly init?: RequestInit },
@@ -88,9 +91,9 @@ describe('Fastify defaults', () => {
       headers: { 'content-type': type },
     });
     await expectDecoded(server.url, [
-      ['nope', 'NOT_FOUND', 'Route GET:/nope not found', false, { format: 'boom' }],
-      ['boom', 'INTERNAL_SERVER_ERROR', 'boom', true],
-      ['maintenance', 'SERVICE_UNAVAILABLE', 'Down for maintenance', true],
+      ['nope', null, 'Route GET:/nope not found', false, { format: 'boom' }],
+      ['boom', null, 'boom', true],
+      ['maintenance', null, 'Down for maintenance', true],
       [
         'validated',
         'FST_ERR_VALIDATION',
@@ -145,10 +148,10 @@ describe('Express 5 defaults', () => {
     };
     // In development Express shows the stack's first line, in production the status phrase.
     await expectDecoded(server.url, [
-      ['nope', 'NOT_FOUND', 'Cannot GET /nope', false, { format: 'html' }],
-      ['boom', 'INTERNAL_SERVER_ERROR', /^(Error: boom|Internal Server Error)$/, true],
-      ['maintenance', 'SERVICE_UNAVAILABLE', /^(Error: Down for maintenance|Service Unavailable)$/, true],
-      ['json', 'BAD_REQUEST', /JSON|Bad Request/, false, { init: badJson }],
+      ['nope', null, 'Cannot GET /nope', false, { format: 'html' }],
+      ['boom', null, /^(Error: boom|Internal Server Error)$/, true],
+      ['maintenance', null, /^(Error: Down for maintenance|Service Unavailable)$/, true],
+      ['json', null, /JSON|Bad Request/, false, { init: badJson }],
     ]);
   });
 });
@@ -181,9 +184,9 @@ describe('Hono defaults', () => {
 
   it('decodes its text answers, HTTPException and JSON errors', async () => {
     await expectDecoded(server.url, [
-      ['nope', 'NOT_FOUND', '404 Not Found', false, { format: 'text' }],
-      ['boom', 'INTERNAL_SERVER_ERROR', 'Internal Server Error', true],
-      ['maintenance', 'SERVICE_UNAVAILABLE', 'Down for maintenance', true],
+      ['nope', null, '404 Not Found', false, { format: 'text' }],
+      ['boom', null, 'Internal Server Error', true],
+      ['maintenance', null, 'Down for maintenance', true],
       ['limited', 'RATE_LIMITED', 'Slow down', true, { retryAfter: 3, format: 'simple' }],
     ]);
   });
@@ -219,11 +222,11 @@ describe('@hapi/boom payloads sent by node:http', () => {
 
   it('decodes statusCode, error and message, and the headers boom sets', async () => {
     await expectDecoded(server.url, [
-      ['missing', 'NOT_FOUND', 'No such order', false, { format: 'boom' }],
-      ['secret', 'INTERNAL_SERVER_ERROR', 'An internal server error occurred', true],
-      ['maintenance', 'SERVICE_UNAVAILABLE', 'Down for maintenance', true],
-      ['limited', 'TOO_MANY_REQUESTS', 'Slow down', true, { retryAfter: 3 }],
-      ['login', 'UNAUTHORIZED', 'Bad token', false],
+      ['missing', null, 'No such order', false, { format: 'boom' }],
+      ['secret', null, 'An internal server error occurred', true],
+      ['maintenance', null, 'Down for maintenance', true],
+      ['limited', null, 'Slow down', true, { retryAfter: 3 }],
+      ['login', null, 'Bad token', false],
     ]);
   });
 });

@@ -26,7 +26,7 @@ function check(document: Json, response: Json, body: unknown): unknown[] {
 }
 
 /** The HTTP status, code and (when the profile carries it) key of a decoded error. */
-function facts(error: { httpStatus?: number; code: string | number; key?: string | undefined }) {
+function facts(error: { httpStatus?: number; code: string | number | null; key?: string | undefined }) {
   return { status: error.httpStatus, code: error.code, key: error.key };
 }
 

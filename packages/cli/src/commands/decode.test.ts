@@ -24,6 +24,7 @@ describe('errcat decode', () => {
     expect(json).toEqual({
       status: 429,
       code: 'RATE_LIMITED',
+      statusName: 'TOO_MANY_REQUESTS',
       message: 'Too many requests',
       retryable: true,
       retryAfter: 2,
@@ -45,7 +46,8 @@ describe('errcat decode', () => {
     ].join('\r\n');
     expect((await decode(pasted)).json).toMatchObject({
       status: 502,
-      code: 'BAD_GATEWAY',
+      code: null,
+      statusName: 'BAD_GATEWAY',
       message: '502 Bad Gateway',
       retryable: true,
       requestId: 'lb-77',
@@ -93,10 +95,11 @@ describe('errcat decode', () => {
           '{"kind":"promises.get","head":{"corrId":"c1","status":404,"version":"v"},"data":"Promise not found"}',
         )
       ).json,
-    ).toMatchObject({ status: 404, code: 404, requestId: 'c1' });
+    ).toMatchObject({ status: 404, code: null, statusName: 'NOT_FOUND', requestId: 'c1' });
     expect((await decode('garbage')).json).toMatchObject({
       status: null,
-      code: 'UNKNOWN',
+      code: null,
+      statusName: 'UNKNOWN',
       message: 'garbage',
     });
     expect((await decode('{}', '--status', '200')).json).toEqual({ status: 200, error: false });

@@ -88,6 +88,7 @@ export const decodeCommand: Command = {
           status: decoded.httpStatus === 0 ? null : decoded.httpStatus,
           ...(decoded.key === undefined ? {} : { key: decoded.key }),
           code: decoded.code,
+          statusName: decoded.statusName,
           message: decoded.message,
           retryable: decoded.retryable,
           retryAfter: decoded.retryAfter ?? null,

@@ -174,7 +174,7 @@ describe('createClient: retry policy (fake timers)', () => {
     const { error } = await settle(
       createClient({ baseUrl: BASE, fetch, retry: { onRetry: (event) => void events.push(event) } }).get('x'),
     );
-    expect(error).toMatchObject({ httpStatus: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(error).toMatchObject({ httpStatus: 503, code: null, statusName: 'SERVICE_UNAVAILABLE' });
     expect(sent).toHaveLength(3);
     expect(events.map((event) => event.attempt)).toEqual([2, 3]);
     expect(events[0]?.delay).toBeLessThan(100);
@@ -242,17 +242,34 @@ describe('createClient: retry policy (fake timers)', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('C7: an HTTP-date Retry-After waits until the date; garbage, -1 and 1.5 fall back to the backoff', async () => {
+  it('C7: an HTTP-date Retry-After waits until the date; garbage, -1 and 1. fall back to the backoff', async () => {
     const date = new Date(Date.now() + 3000).toUTCString();
     const dated = scriptedFetch([{ status: 503, headers: { 'retry-after': date } }, { status: 200 }]);
     await settle(createClient({ baseUrl: BASE, fetch: dated.fetch }).get('x'));
     expect((dated.sent[1]?.at ?? 0) - (dated.sent[0]?.at ?? 0)).toBe(3000);
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
-    for (const value of ['abc', '-1', '1.5']) {
+    for (const value of ['abc', '-1', '1.']) {
       const odd = scriptedFetch([{ status: 503, headers: { 'retry-after': value } }, { status: 200 }]);
       await settle(createClient({ baseUrl: BASE, fetch: odd.fetch }).get('x'));
       expect((odd.sent[1]?.at ?? 0) - (odd.sent[0]?.at ?? 0), value).toBe(50);
     }
+  });
+
+  it("follows the server's word on retrying: x-should-retry and Stripe-Should-Retry override the status", async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const refused = scriptedFetch([{ status: 503, headers: { 'x-should-retry': 'false' } }, { status: 200 }]);
+    await settle(createClient({ baseUrl: BASE, fetch: refused.fetch }).get('x'));
+    expect(refused.sent).toHaveLength(1);
+    const invited = scriptedFetch([
+      { status: 400, headers: { 'stripe-should-retry': 'true' } },
+      { status: 200 },
+    ]);
+    await settle(createClient({ baseUrl: BASE, fetch: invited.fetch }).get('x'));
+    expect(invited.sent).toHaveLength(2);
+    // The method still decides: a POST without an Idempotency-Key is never re-sent.
+    const post = scriptedFetch([{ status: 503, headers: { 'x-should-retry': 'true' } }, { status: 200 }]);
+    await settle(createClient({ baseUrl: BASE, fetch: post.fetch }).post('x', { body: {} }));
+    expect(post.sent).toHaveLength(1);
   });
 
   it('C8: deterministic errors are never retried', async () => {

@@ -40,7 +40,7 @@ describe('decodeErrorSync: formats', () => {
       }),
       expected: {
         format: 'problem',
-        code: 4040,
+        code: '4040',
         message: "Promise 'p1' could not be found",
         retryable: false,
         requestId: 'req-1',
@@ -123,7 +123,7 @@ describe('decodeErrorSync: formats', () => {
       }),
       expected: {
         format: 'resonate-legacy',
-        code: 5002,
+        code: '5002',
         message: 'failed to update promise',
         retryable: true,
         docs: 'https://docs.resonatehq.io/reference/error-codes#5002',
@@ -140,7 +140,9 @@ describe('decodeErrorSync: formats', () => {
       expected: {
         format: 'resonate',
         httpStatus: 404,
-        code: 404,
+        // The envelope's status is the HTTP status, not a code of its own.
+        code: null,
+        statusName: 'NOT_FOUND',
         message: 'Promise not found',
         requestId: 'corr-7',
       },
@@ -273,7 +275,7 @@ describe('decodeErrorSync: formats', () => {
       }),
       expected: {
         format: 'github',
-        code: 'UNPROCESSABLE_CONTENT',
+        code: 'missing_field',
         message: 'Validation Failed',
         requestId: 'GH:1',
         docs: 'https://docs.github.com/rest/issues/issues#create-an-issue',
@@ -316,7 +318,8 @@ describe('decodeErrorSync: formats', () => {
       }),
       expected: {
         format: 'boom',
-        code: 'BAD_REQUEST',
+        code: null,
+        statusName: 'BAD_REQUEST',
         message: 'name must be a string; age must be positive',
         violations: [{ message: 'name must be a string' }, { message: 'age must be positive' }],
       },
@@ -370,14 +373,26 @@ describe('decodeErrorSync: formats', () => {
       status: 502,
       headers: { 'content-type': 'text/html' },
       body: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
-      expected: { format: 'html', code: 'BAD_GATEWAY', message: '502 Bad Gateway', retryable: true },
+      expected: {
+        format: 'html',
+        code: null,
+        statusName: 'BAD_GATEWAY',
+        message: '502 Bad Gateway',
+        retryable: true,
+      },
     },
     {
       name: 'Express default 404 page',
       status: 404,
       headers: { 'content-type': 'text/html; charset=utf-8' },
       body: '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot GET /nope</pre>\n</body>\n</html>\n',
-      expected: { format: 'html', code: 'NOT_FOUND', message: 'Cannot GET /nope', retryable: false },
+      expected: {
+        format: 'html',
+        code: null,
+        statusName: 'NOT_FOUND',
+        message: 'Cannot GET /nope',
+        retryable: false,
+      },
     },
     {
       name: 'plain text from a load balancer, request id from cf-ray',
@@ -386,7 +401,8 @@ describe('decodeErrorSync: formats', () => {
       body: '\n  upstream request timeout\n',
       expected: {
         format: 'text',
-        code: 'GATEWAY_TIMEOUT',
+        code: null,
+        statusName: 'GATEWAY_TIMEOUT',
         message: 'upstream request timeout',
         retryable: true,
         requestId: '8a1b2c3d4e5f-AMS',
@@ -398,7 +414,8 @@ describe('decodeErrorSync: formats', () => {
       body: '',
       expected: {
         format: 'empty',
-        code: 'SERVICE_UNAVAILABLE',
+        code: null,
+        statusName: 'SERVICE_UNAVAILABLE',
         message: 'Service Unavailable',
         retryable: true,
       },
@@ -409,7 +426,8 @@ describe('decodeErrorSync: formats', () => {
       body: '{"error":{"code":"X","mess',
       expected: {
         format: 'json',
-        code: 'INTERNAL_SERVER_ERROR',
+        code: null,
+        statusName: 'INTERNAL_SERVER_ERROR',
         message: 'Internal Server Error',
         retryable: true,
       },
@@ -448,9 +466,21 @@ describe('decodeErrorSync: headers, statuses and inputs', () => {
     expect(
       decoded(403, { 'x-ratelimit-remaining': '5', 'x-ratelimit-reset': '12' }, '').retryAfter,
     ).toBeUndefined();
-    for (const value of ['abc', '-1', '1.5', '', 'Mon, 30 Feb 2026 00:00:00 GMT']) {
-      expect(decoded(503, { 'retry-after': value }, '').retryAfter).toBeUndefined();
+    for (const value of [
+      'abc',
+      '-1',
+      '1.',
+      'NaN',
+      '',
+      'Mon, 30 Feb 2026 00:00:00 GMT',
+      String(366 * 86_400),
+    ]) {
+      expect(decoded(503, { 'retry-after': value }, '').retryAfter, value).toBeUndefined();
     }
+    // Read leniently: Shopify's decimal; retry-after-ms (Stainless-built APIs) is more precise.
+    expect(decoded(429, { 'retry-after': '2.0' }, '').retryAfter).toBe(2);
+    expect(decoded(429, { 'retry-after': '2', 'retry-after-ms': '1500' }, '').retryAfter).toBe(1.5);
+    expect(decoded(429, { 'retry-after': '2', 'retry-after-ms': '-3' }, '').retryAfter).toBe(2);
   });
 
   it('finds request ids in the usual headers and traceparent', () => {
@@ -516,7 +546,8 @@ describe('decodeErrorSync: headers, statuses and inputs', () => {
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(error.details)).toBe(null);
     expect(Object.getOwnPropertyDescriptor(error.details, '__proto__')?.value).toEqual({ polluted: true });
-    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.code).toBeNull();
+    expect(error.statusName).toBe('BAD_REQUEST');
   });
 
   it('never throws on hostile containers: throwing getters and proxies', () => {

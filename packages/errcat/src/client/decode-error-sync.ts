@@ -14,10 +14,13 @@ import {
   plainCopy,
   requestIdValue,
 } from './internal/json-fields.js';
+import { codeRetryKind, serverSaysRetry } from './internal/retry-hints.js';
+import { looksLikeCode, serverCode } from './internal/server-code.js';
 import { awsErrorType } from './internal/shapes/flat-message.js';
 import { recognize } from './internal/shapes/recognize.js';
 import type { WireFacts } from './internal/shapes/wire-facts.js';
-import { statusCodeName, statusPhrase } from './internal/status-names.js';
+import { statusPhrase } from './internal/status-names.js';
+import { bearerError } from './internal/www-authenticate.js';
 import { RemoteCatalogError } from './remote-catalog-error.js';
 import { RemoteError } from './remote-error.js';
 
@@ -40,6 +43,8 @@ const REQUEST_ID_HEADERS = [
   'x-amz-request-id',
   'x-ms-request-id',
   'x-github-request-id',
+  'twilio-request-id',
+  'x-shopify-request-id',
   'x-trace-id',
   'fly-request-id',
   'x-vercel-id',
@@ -124,6 +129,31 @@ function validStatus(status: unknown): number {
     : 0;
 }
 
+/**
+ * A 2xx body that still reports an error: GraphQL's `{errors: [{message…}]}` and Slack's
+ * `{ok: false, error}`. Other 2xx bodies are successes.
+ */
+function errorInSuccess(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (value.ok === false && typeof value.error === 'string') return true;
+  const errors = value.errors;
+  return (
+    Array.isArray(errors) && errors.length > 0 && isObject(errors[0]) && typeof errors[0].message === 'string'
+  );
+}
+
+/** The server's code for the response: the body's, else a code header's, else the challenge's. */
+function codeOf(
+  wire: WireFacts,
+  header: string | number | undefined,
+  challenge: string | undefined,
+  status: number,
+) {
+  // boom puts its message in the challenge (`error="Bad token"`): only a code-like value is a code.
+  const challengeCode = looksLikeCode(challenge) ? challenge : undefined;
+  return serverCode(wire.code, status) ?? serverCode(header, status) ?? challengeCode;
+}
+
 function decode<C extends AnyCatalog | undefined>(
   status: number | undefined,
   headers: HeadersLike | undefined,
@@ -131,12 +161,15 @@ function decode<C extends AnyCatalog | undefined>(
   options: DecodeOptions<C>,
 ): DecodeResult<C> {
   const given = validStatus(status);
-  if (given !== 0 && given < 400) return { ok: true, status: given } satisfies NotAnError;
+  const success = given !== 0 && given < 400;
+  if (success && (given >= 300 || body === undefined || body === null || body === ''))
+    return { ok: true, status: given };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const read = headerReader(headers);
   const contentType = (read('content-type') ?? '').toLowerCase();
   const { text, value: passed } = bodyOf(body, maxBytes);
   const value = passed ?? parseJson(text, contentType);
+  if (success && !errorInSuccess(value)) return { ok: true, status: given } satisfies NotAnError;
   const raw = value ?? (text === '' ? undefined : text);
   const wire =
     (options.profiles && value !== undefined ? customFacts(options.profiles, value) : undefined) ??
@@ -148,9 +181,10 @@ function decode<C extends AnyCatalog | undefined>(
   const requestId = wire.requestId ?? headerRequestId(read);
   const violations = wire.violations ?? [];
   const fromHeader = headerCode(read);
+  const challenge = httpStatus >= 400 && httpStatus < 500 ? bearerError(read('www-authenticate')) : undefined;
   const catalog = options.catalog;
   if (catalog) {
-    for (const candidate of [wire.code, ...(wire.altCodes ?? []), fromHeader]) {
+    for (const candidate of [wire.code, ...(wire.altCodes ?? []), fromHeader, challenge?.error]) {
       const entry = candidate === undefined ? undefined : catalog.entry(candidate);
       if (entry === undefined) continue;
       const details = catalogDetails(entry, wire.details, wire.stringDetails === true, violations);
@@ -165,18 +199,34 @@ function decode<C extends AnyCatalog | undefined>(
       }) as DecodeResult<C>;
     }
   }
-  const code = wire.code ?? fromHeader ?? statusCodeName(httpStatus);
+  const code = codeOf(wire, fromHeader, challenge?.error, httpStatus) ?? null;
+  const kind = codeRetryKind(code ?? undefined);
+  // GitHub answers an exhausted quota with 403 and `x-ratelimit-remaining: 0`: a throttle.
+  const exhausted = delays.exhausted && (httpStatus === 403 || httpStatus === 429);
+  const throttling =
+    wire.throttling ??
+    (httpStatus === 429 ||
+      exhausted ||
+      kind === 'throttling' ||
+      (code !== null && THROTTLING_CODE.test(code)));
   const details = plainCopy(wire.details);
   return new RemoteError({
     httpStatus,
     code,
-    message: wire.message ?? wire.summary ?? statusPhrase(httpStatus),
-    retryable: wire.retryable ?? RETRYABLE_STATUSES.has(httpStatus),
-    throttling: wire.throttling ?? (httpStatus === 429 || THROTTLING_CODE.test(String(code))),
+    message:
+      wire.message ??
+      wire.summary ??
+      challenge?.description ??
+      (success && code !== null ? code : statusPhrase(httpStatus)),
+    retryable:
+      serverSaysRetry(read) ??
+      wire.retryable ??
+      (exhausted || kind !== undefined || (!success && RETRYABLE_STATUSES.has(httpStatus))),
+    throttling,
     notApplied: false,
     retryAfter,
     requestId,
-    docs: wire.docs,
+    docs: wire.docs ?? challenge?.uri,
     violations,
     details: isObject(details) ? details : Object.create(null),
     raw,
@@ -215,9 +265,10 @@ export function decodeErrorSync<C extends AnyCatalog | undefined = undefined>(
   } catch {
     // Only a hostile container (a getter or Proxy that throws) gets here: answer from the status.
     const httpStatus = validStatus(status);
+    if (httpStatus !== 0 && httpStatus < 400) return { ok: true, status: httpStatus };
     return new RemoteError({
       httpStatus,
-      code: statusCodeName(httpStatus),
+      code: null,
       message: statusPhrase(httpStatus),
       retryable: RETRYABLE_STATUSES.has(httpStatus),
       throttling: httpStatus === 429,

@@ -44,7 +44,7 @@ describe('decodeError', () => {
   it('reads at most maxBytes of an endless body, then cancels the stream', async () => {
     const { stream, state } = endlessBody(encoder.encode('x'.repeat(1024)));
     const error = await decodeError(new Response(stream, { status: 502 }), { maxBytes: 64 * 1024 });
-    expect(error).toMatchObject({ ok: false, code: 'BAD_GATEWAY', retryable: true });
+    expect(error).toMatchObject({ ok: false, code: null, statusName: 'BAD_GATEWAY', retryable: true });
     expect(state.cancelled).toBe(true);
     expect(state.pulls).toBeLessThanOrEqual(70);
     expect(String((error as { raw: unknown }).raw)).toHaveLength(64 * 1024);
@@ -79,7 +79,12 @@ describe('decodeError', () => {
         throw new Error('boom');
       },
     };
-    expect(await decodeError(hostile as never)).toMatchObject({ ok: false, httpStatus: 0, code: 'UNKNOWN' });
+    expect(await decodeError(hostile as never)).toMatchObject({
+      ok: false,
+      httpStatus: 0,
+      code: null,
+      statusName: 'UNKNOWN',
+    });
   });
 
   it('cuts a multi-byte character at the bound into a replacement character, not an exception', async () => {

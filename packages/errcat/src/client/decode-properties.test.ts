@@ -172,7 +172,9 @@ function checkInvariants(input: unknown, result: DecodeResult<typeof catalog | u
   const fail = (what: string): never => {
     throw new Error(`${what}: ${JSON.stringify(result)} for status ${String(input)}`);
   };
-  if (typeof input === 'number' && Number.isInteger(input) && input >= 100 && input < 400) {
+  const success = typeof input === 'number' && Number.isInteger(input) && input >= 100 && input < 400;
+  // A 2xx may still carry an error (GraphQL `errors`, Slack `ok: false`); 1xx and 3xx never do.
+  if (success && (result.ok || input < 200 || input >= 300)) {
     if (!result.ok || result.status !== input) fail('not an error expected');
     return;
   }
@@ -182,7 +184,10 @@ function checkInvariants(input: unknown, result: DecodeResult<typeof catalog | u
   }
   if (!Number.isInteger(result.httpStatus) || result.httpStatus < 0 || result.httpStatus > 599)
     fail('httpStatus');
-  if (typeof result.code !== 'string' && typeof result.code !== 'number') fail('code');
+  if (success && result.httpStatus !== input) fail('httpStatus of an error in a success');
+  if (typeof result.code !== 'string' && typeof result.code !== 'number' && result.code !== null)
+    fail('code');
+  if (typeof result.statusName !== 'string' || result.statusName === '') fail('statusName');
   if (typeof result.message !== 'string' || result.message.length === 0 || result.message.length > 2000)
     fail('message');
   if (typeof result.retryable !== 'boolean') fail('retryable');

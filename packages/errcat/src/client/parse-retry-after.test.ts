@@ -39,10 +39,19 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Thursday, 01-Jul-66 00:00:00 GMT', NOW)).toBeGreaterThan(0);
   });
 
-  it('rejects everything else: fractions, signs, units, impossible dates, wrong case, junk', () => {
+  it('reads a decimal leniently: Shopify sends "2.0"', () => {
+    expect(parseRetryAfter('2.0')).toBe(2);
+    expect(parseRetryAfter(' 1.5 ')).toBe(1.5);
+  });
+
+  it('rejects everything else: signs, units, impossible dates, wrong case, junk', () => {
     for (const value of [
-      '1.5',
+      '1.',
+      '.5',
       '-1',
+      '-0.5',
+      'NaN',
+      'Infinity',
       '+3',
       '3s',
       'abc',

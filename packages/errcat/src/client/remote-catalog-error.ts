@@ -1,5 +1,6 @@
 import type { CatalogEntry } from '../catalog-entry.js';
 import { CatalogError } from '../catalog-error.js';
+import { statusCodeName } from './internal/status-names.js';
 import { REMOTE_ERROR_BRAND } from './remote-error.js';
 import type { RemoteFacts, Violation, WireFormat } from './remote-facts.js';
 
@@ -82,6 +83,11 @@ export class RemoteCatalogError<Key extends string = string, Details = Record<st
    */
   get catalogRetryAfter(): number | undefined {
     return this.entry.retryAfter;
+  }
+
+  /** The name of the response's status in UPPER_SNAKE (`NOT_FOUND`); `UNKNOWN` when it is 0. */
+  get statusName(): string {
+    return statusCodeName(this.httpStatus);
   }
 }
 

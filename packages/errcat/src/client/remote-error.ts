@@ -1,3 +1,4 @@
+import { statusCodeName } from './internal/status-names.js';
 import type { RemoteFacts, Violation, WireFormat } from './remote-facts.js';
 
 /**
@@ -18,7 +19,8 @@ export const REMOTE_ERROR_BRAND: unique symbol = Symbol.for('errcat.RemoteError'
  * const error = new RemoteError({ ...facts, details: {} } satisfies RemoteErrorInit);
  * ```
  */
-export type RemoteErrorInit = Omit<RemoteFacts, 'ok' | 'catalogRetryAfter'> & {
+export type RemoteErrorInit = Omit<RemoteFacts, 'ok' | 'catalogRetryAfter' | 'code' | 'statusName'> & {
+  readonly code: string | null;
   readonly details: Readonly<Record<string, unknown>>;
 };
 
@@ -31,7 +33,7 @@ export type RemoteErrorInit = Omit<RemoteFacts, 'ok' | 'catalogRetryAfter'> & {
  * @example
  * ```ts
  * const error = await decodeError(await fetch('https://api.github.com/repos/x/nope'));
- * if (!error.ok) console.log(error.code, error.message, error.docs); // NOT_FOUND, Not Found, https://docs.github.com/…
+ * if (!error.ok) console.log(error.code, error.statusName, error.message); // null NOT_FOUND Not Found
  * ```
  */
 export class RemoteError extends Error implements RemoteFacts {
@@ -41,7 +43,9 @@ export class RemoteError extends Error implements RemoteFacts {
   readonly httpStatus: number;
   /** The HTTP status; the same as `httpStatus`. */
   readonly status: number;
-  readonly code: string | number;
+  /** The code the server sent, as a string; `null` when it sent none. */
+  readonly code: string | null;
+  readonly statusName: string;
   readonly retryable: boolean;
   readonly throttling: boolean;
   readonly notApplied: boolean;
@@ -66,6 +70,7 @@ export class RemoteError extends Error implements RemoteFacts {
     this.httpStatus = init.httpStatus;
     this.status = init.httpStatus;
     this.code = init.code;
+    this.statusName = statusCodeName(init.httpStatus);
     this.retryable = init.retryable;
     this.throttling = init.throttling;
     this.notApplied = init.notApplied;
@@ -84,6 +89,7 @@ export class RemoteError extends Error implements RemoteFacts {
       name: this.name,
       httpStatus: this.httpStatus,
       code: this.code,
+      statusName: this.statusName,
       message: this.message,
       retryable: this.retryable,
       retryAfter: this.retryAfter,

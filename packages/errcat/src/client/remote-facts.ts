@@ -6,7 +6,8 @@ import type { ErrorCode } from '../catalog-spec.js';
  * of other servers: `graphql` (`{errors:[{message, path, extensions}]}`), `github` (`{message,
  * documentation_url}`), `oauth` (`{error, error_description}`), `boom` (`{statusCode, error,
  * message}` from hapi, Fastify and NestJS), `aws` (`{__type, message}`), `kubernetes` (`Status`),
- * `json` (any other JSON), `html` and `text` (proxy and framework error pages) and `empty`. A
+ * `slack` (`{ok: false, error}`), `json` (any other JSON), `html` and `text` (proxy and framework
+ * error pages) and `empty`; `aws` also covers AWS's XML errors (`<Error><Code>…`). A
  * custom profile passed to the decoder (`profiles`) reports its own name.
  *
  * @example
@@ -28,6 +29,7 @@ export type WireFormat =
   | 'boom'
   | 'aws'
   | 'kubernetes'
+  | 'slack'
   | 'json'
   | 'html'
   | 'text'
@@ -68,8 +70,14 @@ export interface RemoteFacts {
   readonly ok: false;
   /** The HTTP status of the response; `0` when unknown (a body decoded without one). */
   readonly httpStatus: number;
-  /** The error's code: the catalog's for a catalog error, else the body's, else from the status (`NOT_FOUND`). */
-  readonly code: ErrorCode;
+  /**
+   * The error's code: the catalog's for a catalog error, else the most specific machine code the
+   * server sent (in the body, a code header or a `WWW-Authenticate` challenge), as a string; `null`
+   * when it sent none. Never made up from the status: see {@link RemoteFacts.statusName}.
+   */
+  readonly code: ErrorCode | null;
+  /** The status's name in UPPER_SNAKE (`NOT_FOUND`, `TOO_MANY_REQUESTS`, `HTTP_599`; `UNKNOWN` for 0). */
+  readonly statusName: string;
   /** The message the server sent, else the status phrase. */
   readonly message: string;
   /** May the same request succeed if retried: the catalog's flag, else the body's, else by status. */

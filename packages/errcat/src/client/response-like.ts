@@ -19,4 +19,6 @@ export interface ResponseLike {
   readonly bodyUsed?: boolean;
   /** The whole body as text, for response-likes without a stream. */
   text?(): Promise<string>;
+  /** A copy whose body can be read while this one's stays unread (a 2xx is decoded from a copy). */
+  clone?(): ResponseLike;
 }

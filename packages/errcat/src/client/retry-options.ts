@@ -15,7 +15,11 @@ export interface RetryEvent {
   /** The wait before it, in milliseconds. */
   readonly delay: number;
   /** The error of the attempt that failed. */
-  readonly error: { readonly code: string | number; readonly message: string; readonly retryable: boolean };
+  readonly error: {
+    readonly code: string | number | null;
+    readonly message: string;
+    readonly retryable: boolean;
+  };
   /** The request method. */
   readonly method: string;
   /** The request URL. */

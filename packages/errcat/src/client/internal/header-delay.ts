@@ -3,6 +3,23 @@ import { parseRetryAfter } from '../parse-retry-after.js';
 import type { HeaderReader } from './header-reader.js';
 
 const DIGITS = /^\d{1,15}$/;
+/**
+ * The longest wait a response may ask for, in seconds: a year. A longer delay (or a date further
+ * ahead) is a server's mistake, not advice a client could follow, and is ignored.
+ */
+const MAX_DELAY_SECONDS = 365 * 86_400;
+
+function sane(seconds: number | undefined): number | undefined {
+  return seconds !== undefined && seconds <= MAX_DELAY_SECONDS ? seconds : undefined;
+}
+const MILLISECONDS = /^\d{1,15}(?:\.\d{1,9})?$/;
+
+/** `retry-after-ms` (Stainless-built APIs: OpenAI, Anthropic…), in seconds; more precise than `Retry-After`. */
+function retryAfterMs(field: string | undefined): number | undefined {
+  const value = field?.trim();
+  if (value === undefined || !MILLISECONDS.test(value)) return undefined;
+  return sane(Number(value) / 1000);
+}
 
 /**
  * Seconds until quota returns, from the draft's `RateLimit` field: the largest `t` among the
@@ -47,12 +64,14 @@ function legacyDelay(read: HeaderReader, now: number): number | undefined {
  * ```
  */
 export interface HeaderDelays {
-  /** From `Retry-After`, which wins over everything else. */
+  /** From `retry-after-ms`, else `Retry-After`: these win over everything else. */
   readonly retryAfter: number | undefined;
   /** From the `RateLimit` field (`t` of an exhausted policy). */
   readonly rateLimit: number | undefined;
   /** From legacy rate-limit headers, trusted only on a 429 or with nothing remaining. */
   readonly legacy: number | undefined;
+  /** A rate-limit header says nothing remains (`x-ratelimit-remaining: 0`, GitHub's 403 throttle). */
+  readonly exhausted: boolean;
 }
 
 /**
@@ -60,17 +79,16 @@ export interface HeaderDelays {
  *
  * @example
  * ```ts
- * headerDelays(headerReader({ 'retry-after': '2' }), 503, Date.now()); // { retryAfter: 2, rateLimit: undefined, legacy: undefined }
+ * headerDelays(headerReader({ 'retry-after': '2' }), 503, Date.now()); // { retryAfter: 2, rateLimit: undefined, legacy: undefined, exhausted: false }
  * ```
  */
 export function headerDelays(read: HeaderReader, status: number, now: number): HeaderDelays {
   const exhausted =
-    status === 429 ||
-    read('x-ratelimit-remaining')?.trim() === '0' ||
-    read('ratelimit-remaining')?.trim() === '0';
+    read('x-ratelimit-remaining')?.trim() === '0' || read('ratelimit-remaining')?.trim() === '0';
   return {
-    retryAfter: parseRetryAfter(read('retry-after'), now),
-    rateLimit: rateLimitDelay(read('ratelimit')),
-    legacy: exhausted ? legacyDelay(read, now) : undefined,
+    retryAfter: retryAfterMs(read('retry-after-ms')) ?? sane(parseRetryAfter(read('retry-after'), now)),
+    rateLimit: sane(rateLimitDelay(read('ratelimit'))),
+    legacy: exhausted || status === 429 ? legacyDelay(read, now) : undefined,
+    exhausted,
   };
 }

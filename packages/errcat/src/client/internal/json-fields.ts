@@ -170,7 +170,16 @@ export function plainCopy(value: unknown, maxDepth = 16, budget = { nodes: 10_00
 }
 
 /** Body members that carry a request id in the wild. */
-const REQUEST_ID_KEYS = ['requestId', 'request_id', 'requestID', 'traceId', 'trace_id', 'correlationId'];
+const REQUEST_ID_KEYS = [
+  'requestId',
+  'request_id',
+  'requestID',
+  'request-id',
+  'RequestId',
+  'traceId',
+  'trace_id',
+  'correlationId',
+];
 const URL_PATTERN = /^https?:\/\/[^\s<>"]+$/i;
 const PRINTABLE = /^[\x21-\x7e][\x20-\x7e]*$/;
 

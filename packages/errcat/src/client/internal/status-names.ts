@@ -75,3 +75,22 @@ const NAMES: ReadonlyMap<number, string> = new Map(
 export function statusCodeName(status: number): string {
   return NAMES.get(status) ?? (status === 0 ? 'UNKNOWN' : `HTTP_${status}`);
 }
+
+/** The listed phrases in lower case, for {@link isReasonPhrase}. */
+const LOWER_PHRASES: ReadonlySet<string> = new Set(
+  Object.values(PHRASES).map((phrase) => phrase.toLowerCase()),
+);
+
+/**
+ * Whether a string is an HTTP reason phrase (`"Not Found"`, `"Bad Request"`, any case), which
+ * servers such as boom, Fastify and Spring Boot send in an `error` member: a phrase, not a code.
+ *
+ * @example
+ * ```ts
+ * isReasonPhrase('Not Found'); // true
+ * isReasonPhrase('invalid_grant'); // false
+ * ```
+ */
+export function isReasonPhrase(text: string): boolean {
+  return LOWER_PHRASES.has(text.trim().toLowerCase());
+}

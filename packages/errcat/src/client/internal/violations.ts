@@ -87,3 +87,30 @@ export function violationsFrom(items: unknown): Violation[] | undefined {
   }
   return out.length === 0 ? undefined : out;
 }
+
+/** Longer messages are not parsed for issues. */
+const MAX_ISSUES_MESSAGE = 64 * 1024;
+
+/**
+ * The issues of a message that is itself a JSON array of them, as a `ZodError`'s is (Hono's
+ * zod validator sends `{error: {name: "ZodError", message: "[{\"code\": …, \"message\": …}]"}}`);
+ * `undefined` for any other message.
+ *
+ * @example
+ * ```ts
+ * issuesInMessage('[{"path":["name"],"message":"Required"}]'); // [{ field: 'name', message: 'Required' }]
+ * ```
+ */
+export function issuesInMessage(message: unknown): Violation[] | undefined {
+  if (
+    typeof message !== 'string' ||
+    message.length > MAX_ISSUES_MESSAGE ||
+    !message.trimStart().startsWith('[')
+  )
+    return undefined;
+  try {
+    return violationsFrom(JSON.parse(message));
+  } catch {
+    return undefined;
+  }
+}

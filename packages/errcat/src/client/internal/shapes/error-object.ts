@@ -12,7 +12,7 @@ import {
   statusValue,
   text,
 } from '../json-fields.js';
-import { violationsFrom } from '../violations.js';
+import { issuesInMessage, violationsFrom } from '../violations.js';
 import type { WireFacts } from './wire-facts.js';
 
 const GOOGLE_TYPE = 'type.googleapis.com/google.rpc.';
@@ -69,6 +69,8 @@ function googleShape(error: JsonObject, details: readonly unknown[]): WireFacts 
     }
   }
   const status = text(error, 'status', 64);
+  // The legacy format (before AIP-193) lists `errors: [{domain, reason, message}]`.
+  reason ??= codeValue(own(list(error, 'errors')?.[0], 'reason'));
   return {
     format: 'google',
     code: reason ?? status,
@@ -108,7 +110,9 @@ function resonateLegacyShape(error: JsonObject, code: number, details: readonly 
 function simpleShape(body: JsonObject, error: JsonObject): WireFacts {
   const details = own(error, 'details');
   const param = text(error, 'param', 500) ?? text(error, 'target', 500);
-  const message = text(error, 'message') ?? text(error, 'description') ?? text(error, 'title');
+  const issues = issuesInMessage(own(error, 'message'));
+  const message =
+    issues?.[0]?.message ?? text(error, 'message') ?? text(error, 'description') ?? text(error, 'title');
   return {
     format: 'simple',
     code: codeValue(own(error, 'code')) ?? text(error, 'type', 200),
@@ -116,7 +120,12 @@ function simpleShape(body: JsonObject, error: JsonObject): WireFacts {
     status: statusValue(own(error, 'status')) ?? statusValue(own(error, 'statusCode')),
     retryable: bool(error, 'retryable'),
     retryAfter: num(error, 'retryAfter') ?? num(error, 'retry_after') ?? num(body, 'retry_after'),
-    requestId: requestIdIn(error) ?? requestIdIn(body),
+    // Microsoft Graph: `innerError: {"request-id", date, "client-request-id"}`.
+    requestId:
+      requestIdIn(error) ??
+      requestIdIn(body) ??
+      requestIdIn(own(error, 'innerError')) ??
+      requestIdIn(own(error, 'innererror')),
     docs:
       docsUrl(own(error, 'docs')) ??
       docsUrl(own(error, 'doc_url')) ??
@@ -124,6 +133,7 @@ function simpleShape(body: JsonObject, error: JsonObject): WireFacts {
       docsUrl(own(error, 'more_info')) ??
       docsUrl(own(error, 'help_url')),
     violations:
+      issues ??
       violationsFrom(details) ??
       violationsFrom(own(error, 'errors')) ??
       violationsFrom(own(details, 'errors')) ??
@@ -148,9 +158,10 @@ export function errorObjectShape(body: JsonObject): WireFacts | undefined {
   const details = list(error, 'details');
   const status = text(error, 'status', 64);
   const googleDetails = details?.some((item) => text(item, '@type', 300)?.startsWith(GOOGLE_TYPE)) ?? false;
+  const legacyReasons = own(list(error, 'errors')?.[0], 'reason') !== undefined;
   if (
     typeof code === 'number' &&
-    (googleDetails || (status !== undefined && CANONICAL_STATUS.test(status)))
+    (googleDetails || legacyReasons || (status !== undefined && CANONICAL_STATUS.test(status)))
   ) {
     return googleShape(error, details ?? []);
   }

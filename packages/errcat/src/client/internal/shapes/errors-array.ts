@@ -53,9 +53,14 @@ export function errorsArrayShape(body: JsonObject, errors: readonly unknown[]): 
     };
   }
   const extensions = own(first, 'extensions');
+  const graphql =
+    extensions !== undefined || own(first, 'path') !== undefined || own(first, 'locations') !== undefined;
   return {
-    format: 'graphql',
-    code: codeValue(own(extensions, 'code')),
+    // Cloudflare's `{success: false, errors: [{code, message}]}` is not GraphQL, but reads alike.
+    format: graphql ? 'graphql' : 'json',
+    // GitHub's GraphQL API puts the code in `type` (`NOT_FOUND`).
+    code:
+      codeValue(own(extensions, 'code')) ?? codeValue(own(first, 'code')) ?? codeValue(own(first, 'type')),
     message: text(first, 'message'),
     status: statusValue(own(own(extensions, 'http'), 'status')),
     requestId: requestIdIn(extensions) ?? requestIdIn(own(body, 'extensions')),

@@ -5,12 +5,14 @@ import {
   codeValue,
   docsUrl,
   type JsonObject,
+  list,
   num,
   own,
   requestIdIn,
   statusValue,
   text,
 } from '../json-fields.js';
+import { looksLikeCode } from '../server-code.js';
 import { violationsFrom } from '../violations.js';
 import type { WireFacts } from './wire-facts.js';
 
@@ -48,13 +50,14 @@ export function awsErrorType(value: string | undefined): string | undefined {
  * ```
  */
 export function flatMessageShape(body: JsonObject): WireFacts {
-  const { message, list } = messageOf(body);
+  const { message, list: messages } = messageOf(body);
   const requestId = requestIdIn(body);
   const documentation = docsUrl(own(body, 'documentation_url'));
   if (documentation !== undefined) {
     return {
       format: 'github',
-      code: codeValue(own(body, 'code')),
+      // A 422's `errors[].code` (`missing_field`) is the most specific code GitHub sends.
+      code: codeValue(own(body, 'code')) ?? codeValue(own(list(body, 'errors')?.[0], 'code')),
       message,
       status: statusValue(own(body, 'status')),
       requestId,
@@ -63,6 +66,10 @@ export function flatMessageShape(body: JsonObject): WireFacts {
     };
   }
   const error = text(body, 'error', 200);
+  if (own(body, 'ok') === false && looksLikeCode(error)) {
+    // Slack's Web API: `{"ok": false, "error": "invalid_auth"}`, often with status 200.
+    return { format: 'slack', code: error, message: text(body, 'message') ?? error, requestId };
+  }
   const statusCode = statusValue(own(body, 'statusCode'));
   if (statusCode !== undefined && (error !== undefined || message !== undefined)) {
     return {
@@ -71,11 +78,15 @@ export function flatMessageShape(body: JsonObject): WireFacts {
       message: message ?? error,
       status: statusCode,
       requestId,
-      violations: violationsFrom(list) ?? violationsFrom(own(body, 'validation')),
+      violations: violationsFrom(messages) ?? violationsFrom(own(body, 'validation')),
     };
   }
-  const flatCode = codeValue(own(body, 'error'));
-  if (flatCode !== undefined && message !== undefined && own(body, 'error_description') === undefined) {
+  const flatCode = typeof own(body, 'error') === 'number' ? codeValue(own(body, 'error')) : error;
+  if (
+    (typeof flatCode === 'number' || looksLikeCode(flatCode)) &&
+    message !== undefined &&
+    own(body, 'error_description') === undefined
+  ) {
     // errcat's `simple-flat` layout (seed 004): the code in `error`, the entry key in `code`.
     const key = codeValue(own(body, 'code'));
     return {
@@ -89,7 +100,7 @@ export function flatMessageShape(body: JsonObject): WireFacts {
       details: own(body, 'details'),
     };
   }
-  if (error !== undefined) {
+  if (looksLikeCode(error)) {
     return {
       format: 'oauth',
       code: error,
@@ -112,13 +123,16 @@ export function flatMessageShape(body: JsonObject): WireFacts {
       text(body, 'errorMessage') ??
       text(body, 'error_message') ??
       text(body, 'detail') ??
-      text(body, 'description'),
+      text(body, 'description') ??
+      // Spring Boot's reason phrase, Shopify's `{"errors": "[API] Invalid API key…"}`.
+      error ??
+      text(body, 'errors'),
     status: statusValue(own(body, 'status')) ?? statusValue(own(body, 'statusCode')),
     retryable: bool(body, 'retryable'),
     retryAfter: num(body, 'retry_after') ?? num(body, 'retryAfter'),
     requestId,
     docs: docsUrl(own(body, 'docs')) ?? docsUrl(own(body, 'doc_url')) ?? docsUrl(own(body, 'more_info')),
-    violations: violationsFrom(list) ?? violationsFrom(own(body, 'errors')) ?? violationsFrom(detail),
+    violations: violationsFrom(messages) ?? violationsFrom(own(body, 'errors')) ?? violationsFrom(detail),
     details: own(body, 'details'),
   };
 }

@@ -11,12 +11,16 @@ import {
   statusValue,
   text,
 } from '../json-fields.js';
+import { pointsAtHttpSpec } from '../server-code.js';
 import { violationsFrom } from '../violations.js';
 import type { WireFacts } from './wire-facts.js';
 
-/** The code a problem `type` URI implies: its fragment or last path segment (`…/out-of-credit`). */
+/**
+ * The code a problem `type` URI implies: its fragment or last path segment (`…/out-of-credit`);
+ * none for `about:blank` and for URIs that only point at the HTTP specification.
+ */
 function codeFromType(type: string | undefined): string | undefined {
-  if (type === undefined || type === 'about:blank') return undefined;
+  if (type === undefined || type === 'about:blank' || pointsAtHttpSpec(type)) return undefined;
   const cut = Math.max(type.lastIndexOf('#'), type.lastIndexOf('/'));
   const tail = type.slice(cut + 1);
   return tail === '' ? undefined : tail.slice(0, 200);

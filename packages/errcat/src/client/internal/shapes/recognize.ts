@@ -5,7 +5,7 @@ import { errorsArrayShape } from './errors-array.js';
 import { flatMessageShape } from './flat-message.js';
 import { kubernetesShape } from './kubernetes.js';
 import { problemShape } from './problem.js';
-import { htmlShape, looksLikeHtml, textShape } from './text-page.js';
+import { htmlShape, looksLikeHtml, looksLikeXml, textShape, xmlShape } from './text-page.js';
 import type { WireFacts } from './wire-facts.js';
 
 /**
@@ -41,5 +41,6 @@ export function recognize(value: unknown, body: string, contentType: string): Wi
   if (start === undefined) return { format: 'empty' };
   // JSON that failed to parse (truncated, invalid): its text would make a poor message.
   if (start === '{' || start === '[') return { format: 'json' };
-  return looksLikeHtml(body, contentType) ? htmlShape(body) : textShape(body);
+  if (looksLikeHtml(body, contentType)) return htmlShape(body);
+  return looksLikeXml(body, contentType) ? xmlShape(body) : textShape(body);
 }

@@ -1,4 +1,4 @@
-import { clip } from '../json-fields.js';
+import { clip, requestIdValue } from '../json-fields.js';
 import type { WireFacts } from './wire-facts.js';
 
 /** Only the start of a page is scanned: the title, heading or first line is always near the top. */
@@ -52,7 +52,7 @@ function visibleText(html: string): string {
 
 /** The content of the first `<tag …>…</tag>` in `lower` (the page lower-cased), taken from `page`. */
 function element(page: string, lower: string, tag: string): string | undefined {
-  const open = lower.indexOf(`<${tag}`);
+  const open = lower.search(new RegExp(`<${tag}[\\s>]`));
   if (open < 0) return undefined;
   const start = lower.indexOf('>', open);
   const end = lower.indexOf(`</${tag}`, start);
@@ -79,6 +79,43 @@ export function looksLikeHtml(body: string, contentType: string): boolean {
     start.startsWith('<head') ||
     start.startsWith('<body')
   );
+}
+
+/**
+ * True when a text body is an XML document (AWS's query and REST-XML protocols answer errors so).
+ *
+ * @example
+ * ```ts
+ * looksLikeXml('<?xml version="1.0"?><Error>…', 'application/xml'); // true
+ * ```
+ */
+export function looksLikeXml(body: string, contentType: string): boolean {
+  return contentType.includes('xml') || body.trimStart().startsWith('<?xml');
+}
+
+/**
+ * An XML error, as AWS's S3 (`<Error><Code>NoSuchKey</Code><Message>…</Message><RequestId>…`),
+ * query (`<ErrorResponse><Error><Code>Throttling</Code>…`) and EC2 (`<Response><Errors><Error>…
+ * <RequestID>`) protocols send it: the first `Code`, `Message` and request id elements.
+ *
+ * @example
+ * ```ts
+ * xmlShape('<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>');
+ * // { format: 'aws', code: 'NoSuchKey', message: 'The specified key does not exist.', requestId: undefined }
+ * ```
+ */
+export function xmlShape(body: string): WireFacts {
+  const page = body.length > SCAN_LIMIT ? body.slice(0, SCAN_LIMIT) : body;
+  const lower = page.toLowerCase();
+  const code = element(page, lower, 'code');
+  const message = element(page, lower, 'message');
+  if (code === undefined && message === undefined) return textShape(visibleText(page));
+  return {
+    format: 'aws',
+    code,
+    message,
+    requestId: requestIdValue(element(page, lower, 'requestid')),
+  };
 }
 
 /**
