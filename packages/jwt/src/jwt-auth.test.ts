@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type CatalogError, defineCatalog, isCatalogError, renderError } from 'errcat';
+import fc from 'fast-check';
 import { exportJWK, exportSPKI, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJwtAuth } from './jwt-auth.js';
+import { createJwtAuth, type JwtAuthOptions } from './jwt-auth.js';
 
 const SECRET = 'a-shared-secret-of-at-least-32-bytes!';
 const SUBJECT = 'user-7f3a-secret-subject';
@@ -81,6 +82,16 @@ describe('createJwtAuth with a shared secret: the RELIABILITY S7 table', () => {
         '',
       ],
       ['alg none', bearer(unsigned), 401, 'INVALID_TOKEN', ''],
+      // Found by the cache's property test: jose threw a TypeError (a 500) for RS256 with a secret.
+      [
+        'alg RS256 with a secret',
+        bearer(
+          `${Buffer.from('{"alg":"RS256"}').toString('base64url')}${unsigned.slice(unsigned.indexOf('.'))}c2ln`,
+        ),
+        401,
+        'INVALID_TOKEN',
+        '',
+      ],
       ['wrong audience', bearer(await hsToken({ aud: 'billing-api' })), 401, 'INVALID_TOKEN', ''],
       ['wrong issuer', bearer(await hsToken({ iss: 'https://evil.test' })), 401, 'INVALID_TOKEN', ''],
       ['nbf in the future', bearer(await hsToken({ nbf: now() + 3600 })), 401, 'INVALID_TOKEN', ''],
@@ -260,5 +271,155 @@ describe('createJwtAuth with public keys', () => {
       expect(rendered.headers['www-authenticate']).toBeUndefined();
       expect(rendered.body).not.toContain('127.0.0.1');
     }
+  });
+});
+
+describe('createJwtAuth: the verified-token cache', () => {
+  const T0 = 1_700_000_000;
+  /** A verifier on a clock the test moves, in epoch seconds. */
+  function clocked(options: Partial<JwtAuthOptions> = {}) {
+    const clock = { seconds: T0 };
+    const verifier = createJwtAuth({
+      secret: SECRET,
+      audience: 'promises-api',
+      now: () => clock.seconds * 1000,
+      ...options,
+    });
+    return { clock, verifier };
+  }
+  /** A token issued at T0, valid for 5 minutes unless the claims say otherwise. */
+  const signed = (claims: { readonly [claim: string]: unknown }, secret = SECRET) =>
+    hsToken({ iat: T0, exp: T0 + 300, ...claims }, secret);
+  /** What a client would learn from one verification: the claims, or the error code. */
+  const outcome = (promise: Promise<JWTPayload>) =>
+    promise.then(
+      (claims) => ({ claims: JSON.stringify(claims) }),
+      async (error: unknown) => ({ code: JSON.parse((await response(Promise.reject(error))).body).code }),
+    );
+
+  it('answers a token sent again with the same, frozen claims', async () => {
+    const { verifier } = clocked();
+    const token = await signed({ scope: ['promises:read'] });
+    const first = await verifier.verify(token);
+    expect(await verifier.verify(token)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.scope)).toBe(true);
+    const uncached = clocked({ tokenCacheSize: 0 }).verifier;
+    const fresh = await uncached.verify(token);
+    expect(await uncached.verify(token)).not.toBe(fresh);
+    expect(fresh).toEqual(first);
+  });
+
+  it('refuses a cached token once it expires, as a fresh verification does', async () => {
+    const { clock, verifier } = clocked({ clockTolerance: 10 });
+    const token = await signed({ exp: T0 + 60 });
+    await verifier.verify(token);
+    clock.seconds = T0 + 69;
+    expect((await verifier.verify(token)).sub).toBe(SUBJECT);
+    clock.seconds = T0 + 70;
+    expect(await outcome(verifier.verify(token))).toEqual({ code: 'TOKEN_EXPIRED' });
+  });
+
+  it('refuses a cached token older than maxTokenAge', async () => {
+    const { clock, verifier } = clocked({ maxTokenAge: 120 });
+    const token = await signed({ exp: T0 + 3600 });
+    await verifier.verify(token);
+    clock.seconds = T0 + 121;
+    expect(await outcome(verifier.verify(token))).toEqual({ code: 'TOKEN_EXPIRED' });
+  });
+
+  it('forgets the least recently used token beyond tokenCacheSize', async () => {
+    const { verifier } = clocked({ tokenCacheSize: 2 });
+    const [t1, t2, t3] = await Promise.all([signed({ n: 1 }), signed({ n: 2 }), signed({ n: 3 })]);
+    const first = await verifier.verify(t1 as string);
+    await verifier.verify(t2 as string);
+    await verifier.verify(t3 as string);
+    expect(await verifier.verify(t1 as string)).not.toBe(first);
+  });
+
+  it('never serves a tampered or forged token from the cache', async () => {
+    const { verifier } = clocked();
+    const token = await signed({ scope: 'promises:read' });
+    await verifier.verify(token);
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const widened = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), scope: 'admin' }),
+    ).toString('base64url');
+    const flipped = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
+    const forgeries = [
+      `${header}.${widened}.${signature}`,
+      `${header}.${payload}.${flipped}`,
+      `${header}.${payload}.`,
+      await signed({ scope: 'promises:read' }, 'another-secret-of-at-least-32-bytes'),
+    ];
+    for (const forged of forgeries)
+      expect(await outcome(verifier.verify(forged))).toEqual({ code: 'INVALID_TOKEN' });
+  });
+
+  it('gives the answer a fresh verification gives, over mutated tokens and clocks (fast-check)', async () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
+    const mutation = fc.oneof(
+      { arbitrary: fc.constant((token: string) => token), weight: 3 },
+      fc.tuple(fc.nat(), fc.constantFrom(...alphabet)).map(
+        ([at, char]) =>
+          (token: string) =>
+            `${token.slice(0, at % token.length)}${char}${token.slice((at % token.length) + 1)}`,
+      ),
+      fc.nat().map((at) => (token: string) => token.slice(0, at % token.length)),
+      fc.constant((token: string) => token.split('.').reverse().join('.')),
+    );
+    // When a request comes: near a claim's edge (each edge, give or take the clock tolerance), or anywhere.
+    const moment = fc.oneof(
+      fc.tuple(
+        fc.constantFrom('exp', 'nbf', 'iat', 'age'),
+        fc
+          .tuple(fc.constantFrom(-31, -30, -29, -1, 0, 1, 29, 30, 31), fc.integer({ min: 0, max: 999 }))
+          .map(([seconds, ms]) => seconds + ms / 1000),
+      ),
+      fc.tuple(fc.constant('iat'), fc.integer({ min: -300, max: 600 })),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          // Mostly valid when issued (at T0), so that the cache holds the token most of the time.
+          exp: fc.option(fc.integer({ min: -20, max: 400 }), { nil: undefined }),
+          nbf: fc.option(fc.integer({ min: -100, max: 20 }), { nil: undefined }),
+          iat: fc.option(fc.integer({ min: -150, max: 20 }), { nil: undefined }),
+        }),
+        fc.record({
+          clockTolerance: fc.constantFrom(0, 30),
+          maxTokenAge: fc.constantFrom(undefined, 120),
+          requireExpiry: fc.boolean(),
+        }),
+        fc.array(fc.tuple(mutation, moment), { minLength: 1, maxLength: 6 }),
+        async (offsets, rules, steps) => {
+          const claims: { [claim in 'exp' | 'nbf' | 'iat']: number | undefined } = {
+            exp: offsets.exp === undefined ? undefined : T0 + offsets.exp,
+            nbf: offsets.nbf === undefined ? undefined : T0 + offsets.nbf,
+            iat: offsets.iat === undefined ? undefined : T0 + offsets.iat,
+          };
+          const token = await signed(claims);
+          const options = {
+            clockTolerance: rules.clockTolerance,
+            requireExpiry: rules.requireExpiry,
+            ...(rules.maxTokenAge !== undefined && { maxTokenAge: rules.maxTokenAge }),
+          };
+          const cached = clocked(options);
+          const fresh = clocked({ ...options, tokenCacheSize: 0 });
+          for (const [mutate, [anchor, offset]] of steps) {
+            const sent = mutate(token);
+            const base = anchor === 'age' ? (claims.iat ?? T0) + 120 : (claims[anchor] ?? T0);
+            // The genuine token, verified when it was issued, is in the cache if it was valid then.
+            cached.clock.seconds = T0;
+            await outcome(cached.verifier.verify(token));
+            cached.clock.seconds = fresh.clock.seconds = base + offset;
+            const expected = await outcome(fresh.verifier.verify(sent));
+            // Twice: the second may be answered from the cache.
+            expect(await outcome(cached.verifier.verify(sent))).toEqual(expected);
+            expect(await outcome(cached.verifier.verify(sent))).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -18,7 +18,10 @@ import {
   jwtVerify,
   type KeyObject,
 } from 'jose';
+import { freezeClaims } from './internal/freeze-claims.js';
 import { isTokenProblem, joseFailure, KeyUnavailable } from './internal/jose-failure.js';
+import { issuedInFuture, timeClaimsHold } from './internal/time-claims.js';
+import { createTokenCache } from './internal/token-cache.js';
 
 /** How long remote keys are cached and fetched; jose's `RemoteJWKSetOptions`. */
 export interface JwksOptions {
@@ -70,11 +73,28 @@ export interface JwtAuthOptions {
   readonly realm?: string;
   /** The catalog whose role entries to raise. @default errcat's base catalog */
   readonly catalog?: CatalogMethods<CatalogSpec>;
+  /**
+   * How many verified tokens to remember, so that a client sending the same token again is not
+   * verified again (the signature check is most of a request's cost). An entry is served only for
+   * the byte-identical token string, only by this verifier, and only while the token's `exp`,
+   * `nbf`, `iat` and `maxTokenAge` still hold at the current time, checked on every hit as a fresh
+   * verification would; failures are never remembered. Beyond the bound, the least recently used
+   * token is forgotten. With `jwksUrl`, an entry is also forgotten after `jwks.cacheMaxAge`, so a
+   * token whose key leaves the key set is refused about as soon as without the cache. 0 turns the
+   * cache off.
+   * @default 10000
+   */
+  readonly tokenCacheSize?: number;
+  /** The clock, in epoch milliseconds, for `exp`, `nbf`, `iat` and the token cache. @default Date.now */
+  readonly now?: () => number;
 }
 
 /** A Bearer-token check made by {@link createJwtAuth}. */
 export interface JwtAuth {
-  /** Verifies a token and returns its claims, or throws the catalog error for the failure. */
+  /**
+   * Verifies a token and returns its claims, or throws the catalog error for the failure. The
+   * claims are frozen: with the token cache, one object answers every request bearing the token.
+   */
   verify(token: string): Promise<JWTPayload>;
   /**
    * Reads the Bearer token from the request headers, verifies it, checks the scopes (the
@@ -104,6 +124,9 @@ function remoteKeys(url: string | URL, options: JwksOptions | undefined): JWTVer
   };
 }
 
+/** jose's `cacheMaxAge` of a remote key set, in milliseconds. */
+const DEFAULT_JWKS_MAX_AGE = 600_000;
+
 const HMAC_HASHES: Readonly<Record<string, string>> = {
   HS256: 'SHA-256',
   HS384: 'SHA-384',
@@ -113,7 +136,8 @@ const HMAC_HASHES: Readonly<Record<string, string>> = {
 /**
  * A shared secret as a key resolver that imports the HMAC key once per algorithm: given raw bytes,
  * jose imports them again on every verification, which costs more than the verification itself.
- * Another algorithm gets the raw bytes, so jose rejects the token with its own error.
+ * A token naming another algorithm is refused here: handed the raw bytes for RS256 or ES256, jose
+ * throws a `TypeError` (a 500), not a token error.
  */
 function hmacKeys(secret: Uint8Array): JWTVerifyGetKey {
   // A copy on its own ArrayBuffer: Web Crypto takes no SharedArrayBuffer, and the caller's bytes may change.
@@ -121,7 +145,8 @@ function hmacKeys(secret: Uint8Array): JWTVerifyGetKey {
   const imported = new Map<string, Promise<CryptoKey>>();
   return (header) => {
     const hash = HMAC_HASHES[header.alg];
-    if (hash === undefined) return raw;
+    if (hash === undefined)
+      throw new errors.JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
     let key = imported.get(header.alg);
     if (key === undefined) {
       key = crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash }, false, ['verify']);
@@ -149,27 +174,13 @@ function keyOf(options: JwtAuthOptions): VerifyKey | Promise<VerifyKey> {
 }
 
 /**
- * jose checks that `iat` lies in the past only with `maxTokenAge`; a token issued beyond the clock
- * tolerance in the future was minted by a skewed or forged issuer, so it is refused either way.
- */
-function refuseFutureIssue(payload: JWTPayload, clockTolerance: number): void {
-  const issuedAt = payload.iat;
-  if (typeof issuedAt !== 'number' || issuedAt <= Date.now() / 1000 + clockTolerance) return;
-  throw new errors.JWTClaimValidationFailed(
-    '"iat" claim timestamp check failed (it should be in the past)',
-    payload,
-    'iat',
-    'check_failed',
-  );
-}
-
-/**
  * Verifies Bearer JWTs with jose and turns every failure into a catalog error with the RFC 6750
  * `WWW-Authenticate` challenge: no or foreign credentials → 401 without an error code; a malformed
  * header → 400 `invalid_request`; a bad signature, audience, issuer, `nbf` or algorithm, a missing
  * `exp` or an `iat` in the future → 401 `INVALID_TOKEN`; an expired (but genuine) token → 401 `TOKEN_EXPIRED`; missing scopes → 403
  * `INSUFFICIENT_SCOPE`; an unreachable JWKS → 503 `AUTH_UNAVAILABLE`. Responses never contain the
- * token, its claims or jose's messages.
+ * token, its claims or jose's messages. A token verified once is remembered (`tokenCacheSize`), and
+ * sent again costs a map lookup and the time checks instead of a signature check.
  *
  * @example
  * ```ts
@@ -180,12 +191,28 @@ function refuseFutureIssue(payload: JWTPayload, clockTolerance: number): void {
  * ```
  */
 export function createJwtAuth(options: JwtAuthOptions): JwtAuth {
+  const cacheSize = options.tokenCacheSize ?? 10_000;
+  if (!Number.isSafeInteger(cacheSize) || cacheSize < 0) {
+    throw badArgument('`tokenCacheSize` must be a whole number, 0 or more');
+  }
   const key = Promise.resolve(keyOf(options));
   // A bad PEM fails when the first request awaits the key; until then the rejection is handled here.
   key.catch(() => undefined);
   const errorOptions: AuthErrorOptions = { catalog: options.catalog, realm: options.realm };
   const scopeClaim = options.scopeClaim ?? 'scope';
   const clockTolerance = options.clockTolerance ?? 0;
+  const timeRules = { clockTolerance, maxTokenAge: options.maxTokenAge };
+  const now = options.now ?? Date.now;
+  // Remote keys change: an entry lives no longer than jose keeps using the key set it was checked with.
+  const cache =
+    cacheSize === 0
+      ? undefined
+      : createTokenCache(
+          cacheSize,
+          options.jwksUrl === undefined
+            ? Number.POSITIVE_INFINITY
+            : (options.jwks?.cacheMaxAge ?? DEFAULT_JWKS_MAX_AGE),
+        );
   const verifyOptions = {
     ...(options.algorithms && { algorithms: [...options.algorithms] }),
     ...(options.issuer !== undefined && {
@@ -201,14 +228,31 @@ export function createJwtAuth(options: JwtAuthOptions): JwtAuth {
 
   const auth: JwtAuth = {
     async verify(token) {
+      const time = now();
+      const cached = cache?.get(token, time);
+      if (cached !== undefined) {
+        if (timeClaimsHold(cached, time, timeRules)) return cached;
+        // No longer valid: a fresh verification says why (expired, too old), as without the cache.
+        cache?.delete(token);
+      }
       try {
         const resolved = await key;
+        const at = { ...verifyOptions, currentDate: new Date(time) };
         const { payload } =
           typeof resolved === 'function'
-            ? await jwtVerify(token, resolved, verifyOptions)
-            : await jwtVerify(token, resolved, verifyOptions);
-        refuseFutureIssue(payload, clockTolerance);
-        return payload;
+            ? await jwtVerify(token, resolved, at)
+            : await jwtVerify(token, resolved, at);
+        if (issuedInFuture(payload, time, clockTolerance)) {
+          throw new errors.JWTClaimValidationFailed(
+            '"iat" claim timestamp check failed (it should be in the past)',
+            payload,
+            'iat',
+            'check_failed',
+          );
+        }
+        const claims = freezeClaims(payload);
+        cache?.set(token, claims, time);
+        return claims;
       } catch (error) {
         throw joseFailure(error, errorOptions) ?? error;
       }
