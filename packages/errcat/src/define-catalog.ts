@@ -1,7 +1,9 @@
+import { baseEntries } from './base/base-entries.js';
 import type { CatalogSpec } from './catalog-spec.js';
 import type { Catalog, CheckedSpec } from './catalog-types.js';
 import { errcatErrors } from './errcat-catalog.js';
 import { buildCatalog } from './internal/build-catalog.js';
+import type { RoleEntries } from './internal/resolve-entry.js';
 import { validateCatalog } from './validate-catalog.js';
 
 /**
@@ -20,7 +22,11 @@ function checkAndBuild<S extends CatalogSpec>(spec: S): Catalog<S> {
       problems,
     });
   }
-  return buildCatalog(spec, (domain, entry) => errcatErrors.ERRCAT_UNKNOWN_ENTRY({ domain, entry }));
+  return buildCatalog(
+    spec,
+    (domain, entry) => errcatErrors.ERRCAT_UNKNOWN_ENTRY({ domain, entry }),
+    baseEntries as RoleEntries,
+  );
 }
 
 /**

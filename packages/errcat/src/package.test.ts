@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, test } from 'vitest';
 
@@ -47,4 +48,32 @@ describe('the errcat core package', () => {
       expect(code).not.toMatch(/import\(\s*["']node:/);
     },
   );
+});
+
+/**
+ * The browser client's size ceiling, gzipped: createClient and decodeError, minified. Issue 13's
+ * goal is 10 KiB; the ceiling holds what is reached (the base catalog's prose and the catalog
+ * validator no longer ride along) so the size can only fall until the goal is met.
+ */
+const CLIENT_CEILING_BYTES = 16.5 * 1024;
+
+describe('the browser client', () => {
+  test(`createClient + decodeError, minified and gzipped, stay within ${CLIENT_CEILING_BYTES / 1024} KiB`, async () => {
+    const result = await build({
+      stdin: {
+        contents: "export { createClient, decodeError } from './src/client/index.ts';",
+        resolveDir: root,
+        loader: 'ts',
+      },
+      bundle: true,
+      write: false,
+      minify: true,
+      platform: 'browser',
+      format: 'esm',
+      logLevel: 'silent',
+    });
+    const gzipped = gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length;
+    console.log(`browser client (createClient + decodeError): ${(gzipped / 1024).toFixed(1)} KiB gzipped`);
+    expect(gzipped).toBeLessThanOrEqual(CLIENT_CEILING_BYTES);
+  });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { baseCatalogSpec } from './base/base-catalog.js';
+import { errcatErrors } from './errcat-catalog.js';
 import { validateCatalog } from './validate-catalog.js';
 
 const entry = { code: 4040, status: 404, message: 'Promise not found' };
@@ -16,6 +18,15 @@ function problemsWith(patch: Record<string, unknown>, target: 'catalog' | 'entry
       : { ...valid, errors: { PROMISE_NOT_FOUND: { ...entry, ...patch } } };
   return validateCatalog(spec);
 }
+
+describe("errcat's own catalogs", () => {
+  // errcat's catalog is built without validation, so the browser client need not carry the
+  // validator: this test is what keeps it valid.
+  test("errcat's errors and the base catalog pass validation", () => {
+    expect(validateCatalog(errcatErrors.spec)).toEqual([]);
+    expect(validateCatalog(baseCatalogSpec)).toEqual([]);
+  });
+});
 
 describe('validateCatalog', () => {
   test('accepts a valid catalog', () => {

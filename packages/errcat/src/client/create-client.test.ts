@@ -268,7 +268,7 @@ describe('createClient: retry policy (fake timers)', () => {
     expect(invited.sent).toHaveLength(2);
     // The method still decides: a POST without an Idempotency-Key is never re-sent.
     const post = scriptedFetch([{ status: 503, headers: { 'x-should-retry': 'true' } }, { status: 200 }]);
-    await settle(createClient({ baseUrl: BASE, fetch: post.fetch }).post('x', { body: {} }));
+    await settle(createClient({ baseUrl: BASE, fetch: post.fetch }).post('x', { json: {} }));
     expect(post.sent).toHaveLength(1);
   });
 

@@ -1,4 +1,4 @@
-import { errcatErrors } from '../errcat-catalog.js';
+import { errcatClientErrors } from '../errcat-client-errors.js';
 import { isCatalogError } from '../is-catalog-error.js';
 import type {
   ClientError,
@@ -114,7 +114,7 @@ export function createClient<C extends AnyCatalog | undefined = undefined>(
   try {
     base = new URL(String(options.baseUrl));
   } catch {
-    throw errcatErrors.ERRCAT_BAD_ARGUMENT({
+    throw errcatClientErrors.ERRCAT_BAD_ARGUMENT({
       reason: `baseUrl '${String(options.baseUrl).slice(0, 200)}' is not a URL`,
     });
   }

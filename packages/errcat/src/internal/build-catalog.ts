@@ -3,7 +3,7 @@ import { CatalogError, type CatalogErrorOptions } from '../catalog-error.js';
 import type { CatalogSpec } from '../catalog-spec.js';
 import type { Catalog, CatalogMethods } from '../catalog-types.js';
 import { isCatalogError } from '../is-catalog-error.js';
-import { resolveEntry } from './resolve-entry.js';
+import { type RoleEntries, resolveEntry } from './resolve-entry.js';
 
 const NO_DETAILS: Readonly<Record<string, unknown>> = Object.freeze({});
 
@@ -19,7 +19,8 @@ function makeError(entry: CatalogEntry, args: Record<string, unknown> | undefine
 
 /**
  * Builds the catalog object from a spec that passed validation: one factory per key plus methods.
- * `unknownKey` makes the error thrown when `create` is given a key the catalog lacks.
+ * `unknownKey` makes the error thrown when `create` is given a key the catalog lacks; `roles` are
+ * the entries that `role`s name (defineCatalog passes the base catalog's; errcat's own has none).
  *
  * @example
  * ```ts
@@ -29,13 +30,14 @@ function makeError(entry: CatalogEntry, args: Record<string, unknown> | undefine
 export function buildCatalog<S extends CatalogSpec>(
   spec: S,
   unknownKey: (domain: string, key: string) => Error,
+  roles?: RoleEntries,
 ): Catalog<S> {
   const entries: CatalogEntry[] = [];
   const byKeyOrCode = new Map<string, CatalogEntry>();
   const byRole = new Map<string, CatalogEntry>();
   const catalog: Record<string, unknown> = {};
   for (const [key, entrySpec] of Object.entries(spec.errors)) {
-    const entry = resolveEntry(spec, key, entrySpec);
+    const entry = resolveEntry(spec, key, entrySpec, roles);
     entries.push(entry);
     byKeyOrCode.set(key, entry);
     byKeyOrCode.set(String(entry.code), entry);

@@ -1,4 +1,3 @@
-import { baseEntries } from '../base/base-entries.js';
 import type { CatalogEntry } from '../catalog-entry.js';
 import type { CatalogSpec, EntrySpec, LogLevel } from '../catalog-spec.js';
 import type { FieldMap, FieldSpec } from '../field-spec.js';
@@ -49,10 +48,23 @@ function docsOf(spec: CatalogSpec, key: string, entry: EntrySpec): string | unde
  * The base-catalog entry whose role an entry plays, if any: its `role`, or the role of the
  * constraint violation it answers (`database: { violation: 'unique' }` answers for `UNIQUE_VIOLATION`).
  */
-function roleBase(entry: EntrySpec): EntrySpec | undefined {
+function roleBase(entry: EntrySpec, roles: RoleEntries): EntrySpec | undefined {
   const role = entry.role ?? (entry.database && CONSTRAINT_ROLES[entry.database.violation]);
-  return role === undefined ? undefined : (baseEntries as Record<string, EntrySpec>)[role];
+  return role === undefined ? undefined : roles[role];
 }
+
+/**
+ * The entries that roles name (the base catalog's), by role. Passed in rather than imported, so a
+ * catalog without roles (errcat's own, which the browser client carries) does not carry them.
+ *
+ * @example
+ * ```ts
+ * const roles: RoleEntries = baseEntries;
+ * ```
+ */
+export type RoleEntries = Readonly<Record<string, EntrySpec>>;
+
+const NO_ROLES: RoleEntries = {};
 
 /**
  * The fields a role lends an entry that declares no details of its own: the role's declaration,
@@ -106,8 +118,13 @@ function roleInternalFields(base: EntrySpec | undefined): string[] {
  * entry.retryable; // false, from status 404
  * ```
  */
-export function resolveEntry(spec: CatalogSpec, key: string, entry: EntrySpec): CatalogEntry {
-  const base = roleBase(entry);
+export function resolveEntry(
+  spec: CatalogSpec,
+  key: string,
+  entry: EntrySpec,
+  roles: RoleEntries = NO_ROLES,
+): CatalogEntry {
+  const base = roleBase(entry, roles);
   const status = entry.status ?? 500;
   // An entry without a status never crosses HTTP (an SDK's own error): not retryable by status,
   // and its message is the caller's own to read.

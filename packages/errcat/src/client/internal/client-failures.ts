@@ -1,4 +1,4 @@
-import { errcatErrors } from '../../errcat-catalog.js';
+import { errcatClientErrors } from '../../errcat-client-errors.js';
 import type { ClientFailure } from '../client-options.js';
 
 /** Network errors raised before a connection exists: the server cannot have seen the request. */
@@ -62,7 +62,7 @@ function causeOf(error: unknown): { code: string | undefined; message: string } 
  */
 export function networkFailure(label: RequestLabel, error: unknown): ClientFailure {
   const { code, message } = causeOf(error);
-  return errcatErrors.ERRCAT_NETWORK_ERROR({
+  return errcatClientErrors.ERRCAT_NETWORK_ERROR({
     method: label.method,
     url: label.url,
     reason: (code ?? message).slice(0, 200),
@@ -84,7 +84,7 @@ export function timeoutFailure(
   timeout: number,
   scope: 'attempt' | 'total',
 ): ClientFailure {
-  return errcatErrors.ERRCAT_TIMEOUT({
+  return errcatClientErrors.ERRCAT_TIMEOUT({
     method: label.method,
     url: label.url,
     timeout,
@@ -101,7 +101,7 @@ export function timeoutFailure(
  * ```
  */
 export function abortedFailure(label: RequestLabel, reason: unknown): ClientFailure {
-  return errcatErrors.ERRCAT_ABORTED({
+  return errcatClientErrors.ERRCAT_ABORTED({
     method: label.method,
     url: label.url,
     cause: reason,
@@ -117,7 +117,7 @@ export function abortedFailure(label: RequestLabel, reason: unknown): ClientFail
  * ```
  */
 export function decodeFailure(label: RequestLabel, status: number, reason: string): ClientFailure {
-  return errcatErrors.ERRCAT_DECODE_FAILED({
+  return errcatClientErrors.ERRCAT_DECODE_FAILED({
     method: label.method,
     url: label.url,
     status,

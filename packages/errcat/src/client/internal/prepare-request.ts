@@ -1,4 +1,4 @@
-import { errcatErrors } from '../../errcat-catalog.js';
+import { errcatClientErrors } from '../../errcat-client-errors.js';
 import type { QueryValue, RequestOptions } from '../client-options.js';
 import { createIdempotencyKey, formatIdempotencyKey } from '../idempotency-key.js';
 import { labelUrl, type RequestLabel } from './client-failures.js';
@@ -61,7 +61,7 @@ function isReplayable(body: unknown): boolean {
 }
 
 function bad(reason: string): Error {
-  return errcatErrors.ERRCAT_BAD_ARGUMENT({ reason });
+  return errcatClientErrors.ERRCAT_BAD_ARGUMENT({ reason });
 }
 
 /**

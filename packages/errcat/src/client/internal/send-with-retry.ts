@@ -1,4 +1,4 @@
-import { errcatErrors } from '../../errcat-catalog.js';
+import { errcatClientErrors } from '../../errcat-client-errors.js';
 import { canRetry } from '../can-retry.js';
 import type { ClientError, ClientResponse } from '../client-options.js';
 import { decodeError } from '../decode-error.js';
@@ -126,7 +126,7 @@ export async function sendWithRetry(
     } catch (error) {
       const why = guard.reason();
       if (why === 'abort') throw abortedFailure(request, request.signal?.reason);
-      if (errcatErrors.is(error, 'ERRCAT_DECODE_FAILED')) throw error;
+      if (errcatClientErrors.is(error, 'ERRCAT_DECODE_FAILED')) throw error;
       if (why === 'timeout') {
         if (cutByDeadline) throw timeoutFailure(request, retry.totalTimeout, 'total');
         failure = timeoutFailure(request, request.timeout, 'attempt');
