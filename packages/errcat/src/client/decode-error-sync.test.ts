@@ -236,7 +236,7 @@ describe('decodeErrorSync: formats', () => {
       expected: {
         format: 'jsonapi',
         code: 'VALIDATION_FAILED',
-        message: 'Validation failed',
+        message: 'name is required',
         requestId: 'j-1',
         docs: 'https://docs.example.com/errors#VALIDATION_FAILED',
         violations: [

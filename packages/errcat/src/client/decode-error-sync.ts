@@ -19,7 +19,7 @@ import { looksLikeCode, serverCode } from './internal/server-code.js';
 import { awsErrorType } from './internal/shapes/flat-message.js';
 import { recognize } from './internal/shapes/recognize.js';
 import type { WireFacts } from './internal/shapes/wire-facts.js';
-import { statusPhrase } from './internal/status-names.js';
+import { isReasonPhrase, statusPhrase } from './internal/status-names.js';
 import { bearerError } from './internal/www-authenticate.js';
 import { RemoteCatalogError } from './remote-catalog-error.js';
 import { RemoteError } from './remote-error.js';
@@ -41,6 +41,7 @@ const REQUEST_ID_HEADERS = [
   'x-correlation-id',
   'x-amzn-requestid',
   'x-amz-request-id',
+  'apigw-requestid',
   'x-ms-request-id',
   'x-github-request-id',
   'twilio-request-id',
@@ -213,10 +214,11 @@ function decode<C extends AnyCatalog | undefined>(
   return new RemoteError({
     httpStatus,
     code,
+    // A challenge's description says more than a body whose message is the status phrase.
     message:
+      (wire.message === undefined || isReasonPhrase(wire.message) ? challenge?.description : undefined) ??
       wire.message ??
       wire.summary ??
-      challenge?.description ??
       (success && code !== null ? code : statusPhrase(httpStatus)),
     retryable:
       serverSaysRetry(read) ??

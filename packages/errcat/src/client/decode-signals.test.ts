@@ -273,6 +273,48 @@ describe('where real APIs put their signals', () => {
     expect(decoded(500, { 'x-should-retry': 'maybe' }, '').retryable).toBe(true);
   });
 
+  it("prefers a challenge's description to a body that only says the status phrase (API Gateway)", () => {
+    const gateway = decoded(
+      401,
+      {
+        'www-authenticate':
+          'Bearer scope="" error="invalid_token" error_description="the token does not have a valid audience"',
+        'apigw-requestid': 'Mc7UVioPPHcEKPA=',
+      },
+      json({ message: 'Unauthorized' }),
+    );
+    expect(gateway).toMatchObject({
+      code: 'invalid_token',
+      message: 'the token does not have a valid audience',
+      requestId: 'Mc7UVioPPHcEKPA=',
+    });
+    expect(decoded(400, { 'x-amzn-errortype': 'FooError' }, json({ Message: 'Hi' }))).toMatchObject({
+      code: 'FooError',
+      message: 'Hi',
+    });
+  });
+
+  it("reads a JSON:API error's detail as its message", () => {
+    const jsonapi = decoded(
+      422,
+      {},
+      json({
+        errors: [
+          {
+            status: '422',
+            source: { pointer: '/data/attributes/firstName' },
+            title: 'Invalid Attribute',
+            detail: 'First name must contain at least two characters.',
+          },
+        ],
+      }),
+    );
+    expect(jsonapi).toMatchObject({
+      format: 'jsonapi',
+      message: 'First name must contain at least two characters.',
+    });
+  });
+
   it("finds Microsoft Graph's innerError request-id and a ZodError's issues in its message", () => {
     const graph = decoded(
       401,

@@ -40,10 +40,11 @@ export function errorsArrayShape(body: JsonObject, errors: readonly unknown[]): 
     return {
       format: 'jsonapi',
       code: codeValue(own(first, 'code')),
-      // Errors that point at a field carry that field's problem as `detail`: the title sums them up.
+      // `detail` explains this occurrence (JSON:API §11.2), `title` only its kind. An error that
+      // points at a field is one violation of several: a catalog entry renders its own message.
       message:
         own(first, 'source') === undefined ? (text(first, 'detail') ?? text(first, 'title')) : undefined,
-      summary: text(first, 'title'),
+      summary: text(first, 'detail') ?? text(first, 'title'),
       status: statusValue(own(first, 'status')),
       retryable: bool(meta, 'retryable'),
       requestId: requestIdIn(meta) ?? requestIdIn(own(body, 'meta')),

@@ -116,9 +116,11 @@ export function flatMessageShape(body: JsonObject): WireFacts {
   const detail = own(body, 'detail');
   return {
     format: 'json',
-    code: codeIn(body),
+    // Cloudflare's `{success: false, errors: [{code, message}]}` states its code in the array.
+    code: codeIn(body) ?? codeValue(own(list(body, 'errors')?.[0], 'code')),
     message:
       message ??
+      text(body, 'Message') ??
       text(body, 'msg') ??
       text(body, 'errorMessage') ??
       text(body, 'error_message') ??
