@@ -16,6 +16,7 @@ import { renderMarkdown } from '../packages/cli/src/docs/render-markdown.js';
 import { generateSite } from '../packages/cli/src/docs/write-docs.js';
 import { browserSkipReason, launchBrowser } from '../test-support/browser.js';
 import { generatedCatalogSpec } from './support/generated-catalog.js';
+import { reportRatio } from './support/report.js';
 
 const ENTRIES = 10_000;
 const QUERIES = ['4040', 'not found', 'token expired', 'variant 9999', 'zzz'];
@@ -32,7 +33,8 @@ function printRows(rows: readonly Row[]): void {
   console.log('|---|---:|---:|---:|');
   for (const row of rows) {
     const goal = row.goal === undefined ? '' : `${row.goal} ${row.unit}`;
-    const ratio = row.goal === undefined ? '' : (row.value / row.goal).toFixed(2);
+    const ratio =
+      row.goal === undefined ? '' : reportRatio(`${row.name} × goal`, row.value / row.goal, { atMost: 1 });
     console.log(
       `| ${row.name} | ${row.value.toFixed(row.unit === 'ms' ? 1 : 2)} ${row.unit} | ${goal} | ${ratio} |`,
     );

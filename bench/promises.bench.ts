@@ -9,7 +9,8 @@
  * resolves of the promise just created, both with an Idempotency-Key) and 5 fail, one of each
  * kind: 4040 not found, 4000 a search limit out of range, 4010 no token, 4030 already resolved,
  * 4090 already exists. Reported: requests per second, p99 latency and the server's CPU time per
- * request, best of the rounds.
+ * request, best of the rounds; the guarded service's throughput ratio is printed next to its target
+ * (≥ 0.85× the baseline).
  *
  * `ERRCAT_BENCH_PROMISES_SECONDS` sets the seconds per measurement (default 5, after 1 s of warm-up),
  * `ERRCAT_BENCH_PROMISES_ROUNDS` the rounds (default 2).
@@ -21,6 +22,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { signToken } from '../examples/promises/src/tokens.js';
 import { pinnedToCores, spawnBenchServer, stopBenchServer } from './support/bench-server.js';
+import { reportRatio } from './support/report.js';
+import { formatRatio, type RatioTarget } from './support/svg-chart.js';
 
 const SERVER_MODULE = join(dirname(fileURLToPath(import.meta.url)), 'support', 'promises-server.ts');
 const SECONDS = Math.max(1, Math.min(60, Number(process.env.ERRCAT_BENCH_PROMISES_SECONDS ?? 5)));
@@ -28,6 +31,8 @@ const ROUNDS = Math.max(1, Math.min(10, Number(process.env.ERRCAT_BENCH_PROMISES
 const CONNECTIONS = 32;
 const SECRET = 'bench-secret-of-the-promises-service';
 const LATER = 4_102_444_800_000;
+/** Issue 15: every guard on costs at most 15% of the throughput. */
+const TARGET: RatioTarget = { atLeast: 0.85 };
 /** The statuses the workload expects; anything else (429, 5xx) fails the run. */
 const EXPECTED = new Set([200, 201, 400, 401, 403, 404, 409]);
 
@@ -198,9 +203,10 @@ export default async function run(): Promise<void> {
   console.log('| case | req/s | × baseline | p99 ms | server CPU µs/req | errors |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const [name, sample] of samples) {
+    const ratio = sample.rate / (baseline?.rate ?? Number.NaN);
     const cells = [
       sample.rate.toFixed(0),
-      (sample.rate / (baseline?.rate ?? Number.NaN)).toFixed(2),
+      sample === baseline ? formatRatio(ratio) : reportRatio(`${name} × baseline, req/s`, ratio, TARGET),
       sample.p99.toFixed(1),
       sample.cpu.toFixed(0),
       `${(sample.errorShare * 100).toFixed(1)}%`,
