@@ -134,15 +134,21 @@ describe('importOpenApi on a generated 3.1 document', () => {
       message: "Order '{order_id}' not found",
       operations: ['getOrder', 'DELETE /orders/{id}'],
       example: { order_id: 'o-1' },
-      details: {
-        order_id: { type: 'string', optional: true, description: "The order's id." },
-        cause: { type: 'object', optional: true },
-      },
+      // Required now: the message names it. `cause` is a name a catalog reserves.
+      details: { order_id: { type: 'string', description: "The order's id." } },
     });
-    expect(notFound?.guessed.code).toBe('the last segment of the problem type URI');
+    expect(notFound?.guessed).toMatchObject({
+      code: 'the last segment of the problem type URI',
+      message: 'aligned from the example messages',
+      'details.order_id': 'required: the message names it',
+      details: 'left out cause: names a catalog reserves',
+    });
     expect(shipped).toMatchObject({ retryable: false, message: "Order 'o-1' has shipped" });
     expect(limited).toMatchObject({ retryable: true });
-    expect(invalid).toMatchObject({ message: "Field '{value}' is required" });
+    expect(invalid).toMatchObject({
+      message: "Field '{value}' is required",
+      example: { value: 'sku', errors: [{ pointer: '/sku', message: 'is required' }] },
+    });
     expect(invalid?.details?.errors).toEqual({ type: 'array' });
     expect(invalid?.details?.value).toEqual({ type: 'string' });
     expect(invalid?.guessed['details.value']).toBe('a part of the example messages that varies');

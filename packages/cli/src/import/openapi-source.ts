@@ -9,8 +9,9 @@ import { type BodyShape, bodyShape, valuesAt } from './openapi-body-shape.js';
 import { isJsonObject, type JsonObject, resolveRef } from './openapi-refs.js';
 import { rpcCodeStatus } from './openapi-rpc-codes.js';
 import { flattenSchema, importedField, schemaAt } from './openapi-schema.js';
+import { settleMessage } from './responses-details.js';
 import { byCode, mostCommon } from './responses-order.js';
-import { type MessageSample, messageTemplate } from './responses-template.js';
+import type { MessageSample } from './responses-template.js';
 import { retryFromProse } from './retry-phrase.js';
 
 /** Larger documents are refused: the biggest public API descriptions stay well below. */
@@ -343,25 +344,16 @@ function toEntry(code: string | number | undefined, sightings: readonly Sighting
   if (described?.description !== undefined) entry.description = described.description.trim();
   const title = sightings.flatMap((sighting) => sighting.titles)[0];
   if (title !== undefined) entry.title = title;
-  const samples = sightings.flatMap((sighting) => sighting.samples);
-  const built = messageTemplate(samples);
   const fields: Record<string, ImportedField> = {};
   for (const sighting of sightings) {
-    for (const [name, field] of Object.entries(sighting.fields))
-      if (!Object.hasOwn(fields, name)) fields[name] = field;
+    for (const [name, field] of Object.entries(sighting.fields)) fields[name] ??= field;
   }
-  if (built !== undefined) {
-    entry.message = built.template;
-    const distinct = new Set(samples.map((sample) => sample.message)).size;
-    guessed.message = distinct > 1 ? `aligned from ${distinct} example messages` : 'from an example';
-    for (const name of built.unnamed) {
-      fields[name] ??= { type: 'string' };
-      guessed[`details.${name}`] = 'a part of the example messages that varies';
-    }
-  }
-  if (Object.keys(fields).length > 0) entry.details = fields;
-  const example = samples.find((sample) => Object.keys(sample.details).length > 0)?.details;
-  if (example !== undefined) entry.example = { ...example };
+  settleMessage(
+    entry,
+    fields,
+    sightings.flatMap((sighting) => sighting.samples),
+    'example',
+  );
   const retry = entry.description === undefined ? undefined : retryFromProse(entry.description);
   if (retry !== undefined) {
     entry.retryable = retry;

@@ -5,10 +5,10 @@ import { decodeErrorSync } from 'errcat/client';
 import type { FieldType, ImportDraft, ImportedEntry, ImportedField } from './import-draft.js';
 import { jsonFieldType } from './openapi-schema.js';
 import { parseCurlTranscript } from './responses-curl.js';
+import { settleMessage } from './responses-details.js';
 import { parseJsonRecords } from './responses-jsonl.js';
 import type { ObservedResponse } from './responses-observed.js';
 import { byCode, mostCommon } from './responses-order.js';
-import { messageTemplate } from './responses-template.js';
 
 /** The most bytes read of one file: 1 MiB, as the decoder reads of a body. */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -174,22 +174,11 @@ function toEntry(observations: readonly Observation[], notes: string[]): Importe
     entry.retryable = mostCommon(observations.map((observation) => String(observation.retryable))) === 'true';
     guessed.retryable = "as the decoder read it: the body's flag, else the status";
   }
-  const fields = observedFields(observations, notes);
-  const built = messageTemplate(observations);
+  const built = settleMessage(entry, observedFields(observations, notes), observations, 'observed');
   if (built === undefined) {
     entry.message = mostCommon(observations.map((observation) => observation.message)) as string;
     guessed.message = 'the most common of messages that share no word';
-  } else {
-    entry.message = built.template;
-    if (built.template.includes('{')) guessed.message = 'aligned from the observed messages';
-    for (const name of built.unnamed) {
-      fields[name] ??= { type: 'string' };
-      guessed[`details.${name}`] = 'a part of the observed messages that varies';
-    }
   }
-  if (Object.keys(fields).length > 0) entry.details = fields;
-  const example = observations.find((observation) => Object.keys(observation.details).length > 0);
-  if (example !== undefined) entry.example = { ...example.details };
   return entry;
 }
 

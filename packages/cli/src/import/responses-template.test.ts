@@ -10,7 +10,11 @@ describe('messageTemplate', () => {
         { message: "Instance 'b-22' not found.", details: { instance_id: 'b-22', region: 'eu' } },
         { message: "Instance 'b-22' not found.", details: { instance_id: 'b-22', region: 'us' } },
       ]),
-    ).toEqual({ template: "Instance '{instance_id}' not found.", unnamed: [] });
+    ).toEqual({
+      template: "Instance '{instance_id}' not found.",
+      unnamed: [],
+      values: { instance_id: 'order-1' },
+    });
   });
 
   it('numbers the parts no field explains, and a run of several words is one part', () => {
@@ -22,6 +26,7 @@ describe('messageTemplate', () => {
     ).toEqual({
       template: 'Rate limit of {value} per {value2} exceeded for key {value3}',
       unnamed: ['value', 'value2', 'value3'],
+      values: { value: '10', value2: 'minute', value3: 'abc' },
     });
   });
 
@@ -29,6 +34,7 @@ describe('messageTemplate', () => {
     expect(messageTemplate([{ message: 'Cannot find [GET] {x}', details: {} }])).toEqual({
       template: 'Cannot find [[GET]] {{x}}',
       unnamed: [],
+      values: {},
     });
     expect(escapeTemplate('a]b')).toBe('a]]b');
   });

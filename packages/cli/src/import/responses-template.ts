@@ -12,17 +12,19 @@ export interface MessageSample {
 }
 
 /**
- * A message template built from several messages, and the parameters it names that no details
- * field explains (they become details fields of their own).
+ * A message template built from several messages, the parameters it names that no details field
+ * explains (they become details fields of their own), and what each parameter stood for in the
+ * first message (an example that renders it back).
  *
  * @example
  * ```ts
- * const built: MessageTemplate = { template: 'User {value} not found', unnamed: ['value'] };
+ * const built: MessageTemplate = { template: 'User {value} not found', unnamed: ['value'], values: { value: '42' } };
  * ```
  */
 export interface MessageTemplate {
   readonly template: string;
   readonly unnamed: readonly string[];
+  readonly values: Readonly<Record<string, string>>;
 }
 
 /** Longer messages are not aligned (the result would not be a template anyway); past this many distinct messages, the rest are not read. */
@@ -134,7 +136,7 @@ function namingField(samples: readonly MessageSample[], values: readonly string[
  * messageTemplate([
  *   { message: "Instance 'order-1' not found", details: { instance_id: 'order-1' } },
  *   { message: "Instance 'b-2' not found", details: { instance_id: 'b-2' } },
- * ]); // { template: "Instance '{instance_id}' not found", unnamed: [] }
+ * ]); // { template: "Instance '{instance_id}' not found", unnamed: [], values: { instance_id: 'order-1' } }
  * ```
  */
 export function messageTemplate(samples: readonly MessageSample[]): MessageTemplate | undefined {
@@ -147,28 +149,30 @@ export function messageTemplate(samples: readonly MessageSample[]): MessageTempl
   }
   const [first] = distinct;
   if (first === undefined) return undefined;
-  if (distinct.length === 1) return { template: escapeTemplate(first.message), unnamed: [] };
+  if (distinct.length === 1) return { template: escapeTemplate(first.message), unnamed: [], values: {} };
   const split = distinct.map((sample) => tokens(sample.message));
   if (split.some((list) => list.length > MAX_TOKENS)) return undefined;
   const anchors = split.slice(1).reduce(lcs, split[0] as string[]);
   if (!anchors.some((token) => /\S/.test(token))) return undefined;
   const perMessage = split.map((list) => gaps(list, anchors));
   const unnamed: string[] = [];
+  const values: Record<string, string> = {};
   let template = '';
   for (let gap = 0; gap <= anchors.length; gap++) {
-    const values = perMessage.map((list) => list[gap] as string);
-    if (values.some((value) => value !== values[0])) {
-      const prefix = punctuationPrefix(values);
-      const suffix = punctuationSuffix(values.map((value) => value.slice(prefix.length)));
-      const inner = values.map((value) => value.slice(prefix.length, value.length - suffix.length));
+    const texts = perMessage.map((list) => list[gap] as string);
+    if (texts.some((text) => text !== texts[0])) {
+      const prefix = punctuationPrefix(texts);
+      const suffix = punctuationSuffix(texts.map((text) => text.slice(prefix.length)));
+      const inner = texts.map((text) => text.slice(prefix.length, text.length - suffix.length));
       let name = namingField(distinct, inner);
       if (name === undefined) {
         name = unnamed.length === 0 ? 'value' : `value${unnamed.length + 1}`;
         unnamed.push(name);
       }
+      values[name] ??= inner[0] as string;
       template += `${escapeTemplate(prefix)}{${name}}${escapeTemplate(suffix)}`;
-    } else template += escapeTemplate(values[0] as string);
+    } else template += escapeTemplate(texts[0] as string);
     if (gap < anchors.length) template += escapeTemplate(anchors[gap] as string);
   }
-  return { template, unnamed };
+  return { template, unnamed, values };
 }
