@@ -3,6 +3,7 @@ import { decodeCommand } from './decode.js';
 import { diffCommand } from './diff.js';
 import { docsCommand } from './docs.js';
 import { explainCommand } from './explain.js';
+import { importCommand } from './import.js';
 import { lintCommand } from './lint.js';
 import { openapiCommand } from './openapi.js';
 import { renderCommand } from './render.js';
@@ -17,6 +18,7 @@ export const commands: readonly Command[] = [
   typesCommand,
   diffCommand,
   openapiCommand,
+  importCommand,
   docsCommand,
   serveCommand,
   decodeCommand,
