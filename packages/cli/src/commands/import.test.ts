@@ -29,6 +29,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(packageDir, '.errcat-tmp', 'import-'));
   await writeFile(join(dir, 'errors.md'), page);
   await writeFile(join(dir, 'empty.md'), '# Hello\n\nNo codes here.\n');
+  await writeFile(join(dir, 'bad-openapi.yaml'), 'openapi: 3.1.0\npaths: 12\n');
 });
 
 afterAll(async () => {
@@ -104,6 +105,19 @@ describe('errcat import', () => {
     expect(again.stdout).toBe(merged);
   });
 
+  test.each([
+    ['openapi/orders-3.1.yaml', [], 'openapi'],
+    ['responses/showcase-rstmdb', ['--from-responses'], 'responses'],
+  ])('%s: the colleague sources run through the same command', async (fixture, flags, kind) => {
+    const path = join(packageDir, 'test/fixtures/import', fixture);
+    const { code, stdout } = await runCli(dir, 'import', ...flags, path, '--format', 'json');
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout) as { kind: string; entries: string[]; lint: { errors: number } };
+    expect(summary.kind).toBe(kind);
+    expect(summary.entries.length).toBeGreaterThan(0);
+    expect(summary.lint.errors).toBe(0);
+  });
+
   test('--format json prints a summary for scripts', async () => {
     const { code, stdout } = await runCli(
       dir,
@@ -131,6 +145,8 @@ describe('errcat import', () => {
     [['empty.md'], "Cannot import 'empty.md': no error codes found in this Markdown page"],
     [['.'], "Cannot import '.': is a directory"],
     [['errors.md', '--merge', 'nowhere.yaml'], "Cannot load catalog 'nowhere.yaml': no such file"],
+    [['bad-openapi.yaml'], "Cannot import 'bad-openapi.yaml': "],
+    [['--from-responses', 'errors.md'], "Cannot import 'errors.md': not a directory"],
   ])('bad input %j: one line on standard error, exit 1', async (argv, message) => {
     const { code, stdout, stderr } = await runCli(dir, 'import', ...argv);
     expect(code).toBe(1);

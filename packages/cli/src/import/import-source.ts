@@ -26,7 +26,7 @@ function unreadable(source: string, code: string | undefined): Error {
       : code === 'EISDIR'
         ? 'is a directory (a directory of observed responses needs --from-responses)'
         : code === 'ENOTDIR'
-          ? 'not a directory'
+          ? 'not a directory (--from-responses reads a directory of responses)'
           : 'cannot read it';
   return errcatErrors.ERRCAT_IMPORT_FAILED({ source, reason });
 }

@@ -31,6 +31,17 @@ interface CategoryFacts {
   readonly range?: Range;
 }
 
+/** Fields an entry's `category` goes before, in the catalog format's order. */
+const AFTER_CATEGORY = new Set(['causes', 'resolution', 'details', 'example', 'x-operations', 'x-import']);
+
+/** The entry with `category` in its place in the key order. */
+function withCategory(entry: Readonly<Record<string, unknown>>, category: string): Record<string, unknown> {
+  const fields = Object.entries(entry);
+  const at = fields.findIndex(([name]) => AFTER_CATEGORY.has(name));
+  fields.splice(at === -1 ? fields.length : at, 0, ['category', category]);
+  return Object.fromEntries(fields);
+}
+
 /** The column a map's keys start at: the indentation of its entries. */
 function indentOf(text: string, map: YAMLMap): number {
   const start = map.items[0]?.key;
@@ -55,7 +66,8 @@ function inside(code: unknown, range: Range | undefined): boolean {
  * (renamed `_2`… when their key is taken), and the categories they need that the file lacks are
  * appended to its `categories` map (or added before `errors`). The new text is spliced in at the
  * end of those maps, so every existing byte — entries, comments, formatting — stays as it was.
- * A new category's range that overlaps one of the file's is left out, with a note.
+ * A new category's range that overlaps one of the file's, or holds one of its codes (which would
+ * move that entry into the new category), is left out, with a note.
  *
  * Throws `ERRCAT_CATALOG_LOAD_FAILED` for a file that is not a YAML catalog with a block `errors` map.
  *
@@ -77,7 +89,8 @@ export function mergeCatalog(existing: string, imported: ImportedCatalog, path: 
     categories?: Record<string, unknown>;
   };
   const keys = new Set(Object.keys(data.errors ?? {}));
-  const codes = new Set(Object.values(data.errors ?? {}).map((entry) => String(entry?.code)));
+  const existingCodes = Object.values(data.errors ?? {}).map((entry) => entry?.code);
+  const codes = new Set(existingCodes.map(String));
   const target = new Map<string, CategoryFacts>(
     Object.entries(data.categories ?? {}).map(([id, category]) => [
       id,
@@ -110,9 +123,15 @@ export function mergeCatalog(existing: string, imported: ImportedCatalog, path: 
         const range = rangeOf(importedCategories[owner]);
         const clash =
           range && targetRanges().find(([, other]) => range[0] <= other[1] && other[0] <= range[1]);
+        // A range over codes the file already has would move those entries into the new category.
+        const held = range && existingCodes.find((code) => inside(code, range));
         if (clash)
           notes.push(`the range ${range[0]}–${range[1]} of '${owner}' overlaps '${clash[0]}': left out`);
-        const keep = range && !clash;
+        else if (range && held !== undefined)
+          notes.push(
+            `the range ${range[0]}–${range[1]} of '${owner}' holds the existing code ${held}: left out`,
+          );
+        const keep = range && !clash && held === undefined;
         newCategories[owner] = keep ? { ...importedCategories[owner] } : described;
         target.set(owner, keep ? { range } : {});
       }
@@ -123,7 +142,7 @@ export function mergeCatalog(existing: string, imported: ImportedCatalog, path: 
     }
     const unique = uniqueKey(key, keys);
     codes.add(String(entry.code));
-    added[unique] = category === undefined ? rest : { ...rest, category };
+    added[unique] = category === undefined ? rest : withCategory(rest, category);
   }
 
   const insertions: [number, string][] = [];

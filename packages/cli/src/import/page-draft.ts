@@ -283,11 +283,11 @@ export function pageDraft(blocks: readonly PageBlock[]): ImportDraft {
 function describeCategory(category: ImportedCategory, prose: readonly string[]): void {
   const [first] = prose;
   if (first !== undefined) category.description = first;
-  for (const text of prose) {
-    const retryable = retryFromProse(text);
+  for (const sentence of prose.flatMap((text) => text.split(/(?<=[.!?])\s+/))) {
+    const retryable = retryFromProse(sentence);
     if (retryable === undefined) continue;
     category.retryable = retryable;
-    category.guessed.retryable = `read from "${truncate(text)}"`;
+    category.guessed.retryable = `read from "${sentence.length > 80 ? `${sentence.slice(0, 77)}…` : sentence}"`;
     return;
   }
 }
