@@ -10,7 +10,7 @@
  * kind: 4040 not found, 4000 a search limit out of range, 4010 no token, 4030 already resolved,
  * 4090 already exists. Reported: requests per second, p99 latency and the server's CPU time per
  * request, best of the rounds; the guarded service's throughput ratio is printed next to its target
- * (≥ 0.85× the baseline).
+ * (≥ 0.85× the baseline). Then the token check alone is timed, with and without the cache.
  *
  * `ERRCAT_BENCH_PROMISES_SECONDS` sets the seconds per measurement (default 5, after 1 s of warm-up),
  * `ERRCAT_BENCH_PROMISES_ROUNDS` the rounds (default 2).
@@ -19,10 +19,11 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createJwtAuth } from '@errcat/jwt';
 import autocannon from 'autocannon';
-import { signToken } from '../examples/promises/src/tokens.js';
+import { signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../examples/promises/src/tokens.js';
 import { pinnedToCores, spawnBenchServer, stopBenchServer } from './support/bench-server.js';
-import { reportRatio } from './support/report.js';
+import { printRatios, reportRatio, measure as timeTasks } from './support/report.js';
 import { formatRatio, type RatioTarget } from './support/svg-chart.js';
 
 const SERVER_MODULE = join(dirname(fileURLToPath(import.meta.url)), 'support', 'promises-server.ts');
@@ -177,6 +178,29 @@ function better(a: Sample | undefined, b: Sample): Sample {
   };
 }
 
+/**
+ * What the service's token check costs in this process, with the verified-token cache the service
+ * uses (the workload sends one token throughout) and without it: jose's HMAC check through
+ * WebCrypto on every request.
+ */
+async function printTokenChecks(token: string): Promise<void> {
+  const verifier = (tokenCacheSize?: number) =>
+    createJwtAuth({
+      secret: SECRET,
+      algorithms: ['HS256'],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      ...(tokenCacheSize === undefined ? {} : { tokenCacheSize }),
+    });
+  const [cached, uncached] = [verifier(), verifier(0)];
+  const rows = await timeTasks({
+    'verify, no cache': () => uncached.verify(token),
+    'verify, token cached': () => cached.verify(token),
+  });
+  console.log('\n### The token check alone (in process)\n');
+  printRatios(rows, 'verify, no cache', 'µs');
+}
+
 export default async function run(): Promise<void> {
   console.log(
     `${ROUNDS} rounds of ${SECONDS} s per case (best kept), ${CONNECTIONS} connections, 90% successes / 10% errors, server and load generator ${pinnedToCores ? 'pinned to cores 0 and 1' : 'not pinned'}\n`,
@@ -213,4 +237,5 @@ export default async function run(): Promise<void> {
     ];
     console.log(`| ${name} | ${cells.join(' | ')} |`);
   }
+  await printTokenChecks(token);
 }
