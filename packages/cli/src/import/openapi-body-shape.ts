@@ -39,7 +39,14 @@ function envelope(...names: string[]): ReadonlySet<string> {
   return new Set([...COMMON, ...names]);
 }
 
-/** The values at a path of a JSON value, stepping into every item at `[]`. */
+/**
+ * The values at a path of a JSON value, stepping into every item of an array at `[]`.
+ *
+ * @example
+ * ```ts
+ * valuesAt({ errors: [{ code: 'A' }, { code: 'B' }] }, ['errors', '[]', 'code']); // ['A', 'B']
+ * ```
+ */
 export function valuesAt(value: unknown, path: readonly string[]): unknown[] {
   let current = [value];
   for (const segment of path) {

@@ -28,8 +28,10 @@ export interface FlatSchema {
   readonly description: string | undefined;
 }
 
-/** Nesting past this is not read: error schemas are shallow, and a recursive one never ends. */
+/** Composition nested deeper than this is not read: error schemas are shallow. */
 const MAX_DEPTH = 8;
+/** More schemas than this in one composition are not read, however a document branches. */
+const MAX_SCHEMAS = 256;
 
 interface Collected {
   types: Set<string>;
@@ -45,13 +47,15 @@ function collect(
   document: JsonObject,
   node: unknown,
   into: Collected,
-  path: Set<unknown>,
+  seen: Set<unknown>,
   own: boolean,
+  depth: number,
 ): void {
   const schema = resolveRef(document, node);
-  // A schema already on the path is a `$ref` cycle (a schema that contains itself): read it once.
-  if (!isJsonObject(schema) || path.has(schema) || path.size >= MAX_DEPTH) return;
-  path.add(schema);
+  // Each schema is read once: a `$ref` cycle (a schema that contains itself) ends, and a document
+  // whose branches share schemas (a diamond, again and again) costs no more than its schemas.
+  if (!isJsonObject(schema) || seen.has(schema) || seen.size >= MAX_SCHEMAS || depth > MAX_DEPTH) return;
+  seen.add(schema);
   const { type } = schema;
   for (const name of Array.isArray(type) ? type : [type]) if (typeof name === 'string') into.types.add(name);
   if (schema.nullable === true) into.types.add('null');
@@ -78,9 +82,8 @@ function collect(
   ] as const) {
     const branches = schema[keyword];
     if (Array.isArray(branches))
-      for (const branch of branches) collect(document, branch, into, path, required);
+      for (const branch of branches) collect(document, branch, into, seen, required, depth + 1);
   }
-  path.delete(schema);
 }
 
 /**
@@ -102,7 +105,7 @@ export function flattenSchema(document: JsonObject, schema: unknown): FlatSchema
     items: undefined,
     description: undefined,
   };
-  collect(document, schema, into, new Set(), true);
+  collect(document, schema, into, new Set(), true, 0);
   return into;
 }
 

@@ -112,7 +112,9 @@ describe('importOpenApi on a generated 3.1 document', () => {
   it('reads problem types through $refs, 4XX and default, and survives schema and $ref cycles', async () => {
     const draft = await fixture('orders-3.1.yaml');
     expect(draft.profile).toBe('problem');
-    expect(draft.notes).toEqual([]);
+    expect(draft.notes).toEqual([
+      "GET /health 503: its schema's $ref never resolves (a cycle, or another file)",
+    ]);
     expect(draft.entries.map((entry) => [entry.code, entry.status])).toEqual([
       [400, 400],
       [500, 500],
@@ -254,6 +256,37 @@ describe('importOpenApi recognises the body shapes', () => {
     expect(draft.entries).toMatchObject([
       { code: 'BAD', status: 400, details: { hint: { type: 'string' } } },
     ]);
+  });
+});
+
+describe('importOpenApi on hostile documents', () => {
+  it('reads a composition that branches wide at every level once per schema', async () => {
+    const schemas: Record<string, unknown> = { S40: object({ code: { enum: ['DEEP'] } }) };
+    for (let level = 39; level >= 0; level--) {
+      schemas[`S${level}`] = {
+        allOf: Array.from({ length: 40 }, () => ({ $ref: `#/components/schemas/S${level + 1}` })),
+      };
+    }
+    const responses = {
+      description: 'Bad.',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/S0' } } },
+    };
+    const draft = await importOpenApi(
+      document({ '/x': { get: { responses: { '400': responses } } } }, { schemas }),
+      'wide.json',
+    );
+    // Deeper than the composition depth read: no code found, one entry by status.
+    expect(draft.entries.map((entry) => entry.code)).toEqual([400]);
+  });
+
+  it('reads at most 1000 codes of one body', async () => {
+    const codes = Array.from({ length: 5000 }, (_, index) => `E${index}`);
+    const schema = object({ error: object({ code: { type: 'string', enum: codes } }) });
+    const draft = await importOpenApi(
+      document({ '/x': errorResponse('400', 'application/json', schema) }),
+      'enum.json',
+    );
+    expect(draft.entries).toHaveLength(1000);
   });
 });
 

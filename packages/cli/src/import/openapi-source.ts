@@ -17,6 +17,11 @@ import { retryFromProse } from './retry-phrase.js';
 /** Larger documents are refused: the biggest public API descriptions stay well below. */
 const MAX_DOCUMENT = 16 * 1024 * 1024;
 
+/** Past this many codes, one error body's are not read (an enum that long is not a code list). */
+const MAX_CODES = 1000;
+/** Past this many codes of responses in all, the rest of the document is not read. */
+const MAX_SIGHTINGS = 100_000;
+
 /** Made on first use and kept: it compiles the OpenAPI meta-schemas once. */
 let validator: Validator | undefined;
 
@@ -173,6 +178,7 @@ function sightingsOf(
   response: JsonObject,
   statusKey: string,
   operation: string,
+  notes: string[],
 ): Sighting[] {
   const description = typeof response.description === 'string' ? response.description : undefined;
   const content = isJsonObject(response.content) ? Object.entries(response.content) : [];
@@ -198,6 +204,9 @@ function sightingsOf(
     const mediaObject = resolveRef(document, node);
     if (!isJsonObject(mediaObject)) continue;
     const { schema } = mediaObject;
+    if (schema !== undefined && resolveRef(document, schema) === undefined) {
+      notes.push(`${operation} ${statusKey}: its schema's $ref never resolves (a cycle, or another file)`);
+    }
     const own = mediaExamples(document, mediaObject);
     const shared = flattenSchema(document, schema).examples;
     const shape = bodyShape(document, schema, [...own, ...shared], mediaType.toLowerCase());
@@ -205,7 +214,7 @@ function sightingsOf(
     const { enumerated, exemplified } = codesOf(document, schema, examples, shape);
     const shown = new Set(codesOf(document, schema, own, shape).exemplified);
     const fields = schemaFields(document, schema, shape);
-    const codes = [...new Set([...exemplified, ...enumerated])];
+    const codes = [...new Set([...exemplified, ...enumerated])].slice(0, MAX_CODES);
     const fromType = shape.codePath?.[0] === 'type';
     const errorsIn = (bodies: readonly unknown[]) =>
       bodies.flatMap((example) => valuesAt(example, shape.errorPath)).filter(isJsonObject);
@@ -266,7 +275,7 @@ function titlesOf(errors: readonly JsonObject[], shape: BodyShape): string[] {
 }
 
 /** Every error response of every operation. */
-function allSightings(document: JsonObject): Sighting[] {
+function allSightings(document: JsonObject, notes: string[]): Sighting[] {
   const sightings: Sighting[] = [];
   const paths = isJsonObject(document.paths) ? document.paths : {};
   for (const [path, node] of Object.entries(paths)) {
@@ -280,7 +289,15 @@ function allSightings(document: JsonObject): Sighting[] {
       for (const [statusKey, response] of Object.entries(operation.responses)) {
         if (!ERROR_KEY.test(statusKey)) continue;
         const resolved = resolveRef(document, response);
-        if (isJsonObject(resolved)) sightings.push(...sightingsOf(document, resolved, statusKey, name));
+        if (!isJsonObject(resolved)) {
+          notes.push(`${name} ${statusKey}: its $ref never resolves (a cycle, or another file): not read`);
+          continue;
+        }
+        if (sightings.length >= MAX_SIGHTINGS) {
+          notes.push(`read the first ${MAX_SIGHTINGS} error responses and codes only`);
+          return sightings;
+        }
+        sightings.push(...sightingsOf(document, resolved, statusKey, name, notes));
       }
     }
   }
@@ -410,8 +427,8 @@ export async function importOpenApi(text: string, fileName: string): Promise<Imp
   validator ??= new Validator();
   const result = await validator.validate(document);
   if (!result.valid) throw fail(fileName, firstProblem(result.errors));
-  const sightings = allSightings(document);
   const notes: string[] = [];
+  const sightings = allSightings(document, notes);
   const entries = group(sightings).filter((entry) => {
     const error = (entry.status ?? 500) >= 400;
     if (!error)

@@ -4,16 +4,17 @@ import { builtinProfiles, errcatErrors } from 'errcat';
 import { decodeErrorSync } from 'errcat/client';
 import type { FieldType, ImportDraft, ImportedEntry, ImportedField } from './import-draft.js';
 import { jsonFieldType } from './openapi-schema.js';
-import { parseCurlTranscript } from './responses-curl.js';
 import { settleMessage } from './responses-details.js';
-import { parseJsonRecords } from './responses-jsonl.js';
 import type { ObservedResponse } from './responses-observed.js';
 import { byCode, mostCommon } from './responses-order.js';
+import { readResponses } from './responses-read.js';
 
 /** The most bytes read of one file: 1 MiB, as the decoder reads of a body. */
 const MAX_FILE_BYTES = 1024 * 1024;
 /** The most files read of one directory. */
 const MAX_FILES = 10_000;
+/** The most responses decoded in all; the rest are counted in a note. */
+const MAX_RESPONSES = 100_000;
 /** The most problems listed one by one in the notes; the rest are counted. */
 const MAX_LISTED = 10;
 
@@ -52,28 +53,6 @@ function readBounded(path: string): { text: string; truncated: boolean } {
   } finally {
     closeSync(descriptor);
   }
-}
-
-/**
- * The responses one file holds: a `curl -i` transcript, or JSON (one document or JSON lines).
- *
- * @example
- * ```ts
- * readResponses('HTTP/1.1 404 Not Found\n\n{"error":"not_found"}', 'a.txt').responses.length; // 1
- * ```
- */
-export function readResponses(
-  text: string,
-  source: string,
-): { responses: ObservedResponse[]; problems: string[] } {
-  const start = text.replace(/^\uFEFF/, '').trimStart()[0];
-  if (start === '{' || start === '[') return parseJsonRecords(text, source);
-  const transcript = parseCurlTranscript(text, source);
-  if (transcript !== undefined) return { responses: [transcript], problems: [] };
-  return {
-    responses: [],
-    problems: [`${source}: neither a curl -i transcript (no HTTP/… status line) nor JSON records`],
-  };
 }
 
 /** True when the body or a header holds the code: the decoder's answer was sent, not made up from the status. */
@@ -231,6 +210,7 @@ export function importResponses(dir: string): ImportDraft {
   const problems: string[] = [];
   const observations: Observation[] = [];
   let successes = 0;
+  let skipped = 0;
   for (const name of listFiles(dir, notes)) {
     let read: { text: string; truncated: boolean };
     try {
@@ -243,12 +223,17 @@ export function importResponses(dir: string): ImportDraft {
     const found = readResponses(read.text, name);
     problems.push(...found.problems);
     for (const response of found.responses) {
+      if (observations.length + successes >= MAX_RESPONSES) {
+        skipped++;
+        continue;
+      }
       const observation = observe(response);
       if (observation === undefined) successes++;
       else observations.push(observation);
     }
   }
   notes.push(...listed(problems));
+  if (skipped > 0) notes.push(`decoded the first ${MAX_RESPONSES} responses; ${skipped} more were not read`);
   if (successes > 0) notes.push(`${successes} responses were not errors (below 400) and were left out`);
   if (observations.length === 0) {
     throw errcatErrors.ERRCAT_IMPORT_FAILED({ source: dir, reason: 'no error response found in its files' });
