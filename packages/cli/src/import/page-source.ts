@@ -33,6 +33,9 @@ export function pageFormat(fileName: string, text: string): 'markdown' | 'html' 
   return markdown ? 'markdown' : 'text';
 }
 
+/** Larger pages are refused: an error reference of thousands of codes stays well below. */
+const MAX_PAGE = 8 * 1024 * 1024;
+
 const READERS: Readonly<Record<ReturnType<typeof pageFormat>, (text: string) => PageBlock[]>> = {
   markdown: readMarkdown,
   html: readHtml,
@@ -41,7 +44,7 @@ const READERS: Readonly<Record<ReturnType<typeof pageFormat>, (text: string) => 
 
 /**
  * Imports an error reference page (Markdown, HTML or plain text, see {@link pageFormat}) into a
- * draft. Throws `ERRCAT_IMPORT_FAILED` when the page names no error code.
+ * draft. Throws `ERRCAT_IMPORT_FAILED` when the page names no error code or is larger than 8 MiB.
  *
  * @example
  * ```ts
@@ -50,8 +53,15 @@ const READERS: Readonly<Record<ReturnType<typeof pageFormat>, (text: string) => 
  * ```
  */
 export function importPage(text: string, fileName: string): ImportDraft {
-  const format = pageFormat(fileName, text);
-  const draft = pageDraft(READERS[format](text));
+  if (text.length > MAX_PAGE) {
+    throw errcatErrors.ERRCAT_IMPORT_FAILED({
+      source: fileName,
+      reason: `larger than ${MAX_PAGE / 1024 / 1024} MiB`,
+    });
+  }
+  const page = text.replace(/^\uFEFF/, '');
+  const format = pageFormat(fileName, page);
+  const draft = pageDraft(READERS[format](page));
   if (draft.entries.length === 0) {
     throw errcatErrors.ERRCAT_IMPORT_FAILED({
       source: fileName,
