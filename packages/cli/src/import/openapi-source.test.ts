@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importOpenApi } from './openapi-source.js';
 
@@ -277,6 +278,52 @@ describe('importOpenApi on hostile documents', () => {
     );
     // Deeper than the composition depth read: no code found, one entry by status.
     expect(draft.entries.map((entry) => entry.code)).toEqual([400]);
+  });
+
+  it('never fails but with ERRCAT_IMPORT_FAILED, whatever the schemas and examples', async () => {
+    const member = fc.constantFrom(
+      'code',
+      'error',
+      'errors',
+      'message',
+      'type',
+      'title',
+      'detail',
+      'status',
+      'details',
+    );
+    const { schema: schemaLike } = fc.letrec<{ schema: unknown }>((tie) => ({
+      schema: fc.oneof(
+        { depthSize: 'small' },
+        fc.record(
+          {
+            type: fc.constantFrom('object', 'string', 'integer', 'array'),
+            properties: fc.dictionary(member, tie('schema'), { maxKeys: 3 }),
+            enum: fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 3 }),
+            allOf: fc.array(tie('schema'), { maxLength: 2 }),
+            items: tie('schema'),
+            example: fc.jsonValue({ maxDepth: 3 }),
+          },
+          { requiredKeys: [] },
+        ),
+        fc.constant({ $ref: '#/components/schemas/Error' }),
+      ),
+    }));
+    const anything = fc.oneof(schemaLike, fc.jsonValue({ maxDepth: 4 }));
+    await fc.assert(
+      fc.asyncProperty(anything, anything, anything, async (schema, example, component) => {
+        const text = document(
+          { '/x': errorResponse('4XX', 'application/json', schema, example) },
+          { schemas: { Error: component } },
+        );
+        try {
+          await importOpenApi(text, 'any.json');
+        } catch (error) {
+          expect((error as { code?: unknown }).code).toBe('ERRCAT_IMPORT_FAILED');
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('reads at most 1000 codes of one body', async () => {
