@@ -4,7 +4,7 @@ import { readHtml } from './html-reader.js';
 describe('readHtml', () => {
   test('headings, definition lists, loose text, nested lists and tables; scripts and pre left out', () => {
     const page = `<html><head><title>x</title><script>var a = '<h1>no</h1>';</script></head><body>
-      <nav>Home</nav><h1>Errors</h1><h2>Request Errors (4000-4999)</h2>
+      <nav>Home</nav><h1>Errors</h1><h2 id="request">Request Errors (4000-4999)\u200B<a href="#request">#</a></h2>
       <dl><dt>4040</dt><dd>Not <code>found</code>.</dd></dl>
       <div>Loose text<ul><li>a<ul><li>b</li></ul></li></ul></div><pre>{"code": 1}</pre>
       <table><thead><tr><th>Code</th><th>Description</th></tr></thead><tbody><tr><td>E1</td><td>x</td></tr></tbody></table>

@@ -68,6 +68,11 @@ function itemsOf(list: HtmlElement): string[] {
   ]);
 }
 
+/** A heading's text without its permalink anchor (`4040 #`, `Server Errors ¶`). */
+function headingText(heading: HtmlElement): string {
+  return plainText(textOf(heading)).replace(/\s*[#¶§]$/, '');
+}
+
 /** Reads one element's blocks into `blocks`; loose text of a container becomes paragraphs. */
 function readElement(element: HtmlElement, blocks: PageBlock[]): void {
   let loose = '';
@@ -85,7 +90,7 @@ function readElement(element: HtmlElement, blocks: PageBlock[]): void {
     if (SKIPPED.has(tag)) continue;
     const heading = /^h([1-6])$/.exec(tag);
     const block: PageBlock | undefined = heading
-      ? { kind: 'heading', level: Number(heading[1]), text: plainText(textOf(child)) }
+      ? { kind: 'heading', level: Number(heading[1]), text: headingText(child) }
       : tag === 'dt'
         ? { kind: 'heading', level: 7, text: plainText(textOf(child)) }
         : tag === 'p' || tag === 'dd'

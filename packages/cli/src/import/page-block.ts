@@ -25,7 +25,8 @@ export type PageBlock =
     };
 
 /**
- * Collapses runs of white space to one space and trims: the readers' plain text.
+ * Collapses runs of white space to one space, drops zero-width characters (documentation sites put
+ * one before a heading's anchor link) and trims: the readers' plain text.
  *
  * @example
  * ```ts
@@ -33,5 +34,8 @@ export type PageBlock =
  * ```
  */
 export function plainText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

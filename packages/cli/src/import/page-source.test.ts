@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { type Catalog, parseCatalog } from 'errcat';
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -150,6 +151,21 @@ describe.skipIf(SEEDS_DIR === undefined)('the five seed pages (skipped: ../share
     expect(catalogYaml(draftCatalog(importPage(text, 'seed.txt'), 'seed.txt'), 'seed.txt')).toBe(yaml);
   });
 });
+
+describe.skipIf(SEEDS_DIR === undefined)(
+  'the Markdown seeds as HTML (skipped: ../shared/seeds not found)',
+  () => {
+    test.each(['000', '002'])(
+      'seed %s rendered to HTML imports to the same catalog as its Markdown',
+      (seed) => {
+        const markdown = readSeed(seed).replace(/^---\n[\s\S]*?\n---\n/, '');
+        const html = `<!doctype html><html><body><main>${new MarkdownIt().render(markdown)}</main></body></html>`;
+        const fromHtml = draftCatalog(importPage(html, 'errors.html'), 'errors');
+        expect(fromHtml).toEqual(draftCatalog(importPage(markdown, 'errors.md'), 'errors'));
+      },
+    );
+  },
+);
 
 describe('importPage', () => {
   test('reads an HTML page: headings, definition lists, tables and labelled lists', () => {

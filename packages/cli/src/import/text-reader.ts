@@ -35,7 +35,7 @@ function headingOf(line: string): PageBlock | undefined {
   const atx = ATX_HEADING.exec(line);
   if (atx) return { kind: 'heading', level: (atx[1] as string).length, text: atx[2] as string };
   // A heading's permalink anchor, flattened to a trailing '#': `400 — Bad Request#`.
-  if (line.length > 1 && line.endsWith('#') && !line.endsWith('##') && line.length <= 100) {
+  if (line.length > 1 && /[^#][#¶]$/.test(line) && line.length <= 100) {
     return { kind: 'heading', level: 2, text: plainText(line.slice(0, -1)) };
   }
   return isTitleLine(line) ? { kind: 'heading', level: 3, text: line } : undefined;
