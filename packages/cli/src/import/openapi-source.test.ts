@@ -237,6 +237,16 @@ describe('importOpenApi recognises the body shapes', () => {
     expect(draft.notes.join('\n')).toMatch(/OAuth-style/);
   });
 
+  it('one entry for a numeric code and the bodies without a code under its status', async () => {
+    const schema = object({ code: { type: 'integer', enum: [404] }, message: { type: 'string' } });
+    const text = document({
+      '/a': errorResponse('404', 'application/json', schema),
+      '/b': { get: { responses: { '404': { description: 'Nothing here.' } } } },
+    });
+    const draft = await importOpenApi(text, 'merge.json');
+    expect(draft.entries).toMatchObject([{ code: 404, status: 404, operations: ['GET /a', 'GET /b'] }]);
+  });
+
   it('terminates on allOf cycles and self-referencing responses', async () => {
     const text = document(
       { '/x': { get: { responses: { '400': { $ref: '#/components/responses/Bad' } } } } },

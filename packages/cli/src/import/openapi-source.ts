@@ -382,11 +382,11 @@ function toEntry(code: string | number | undefined, sightings: readonly Sighting
 function group(sightings: readonly Sighting[]): ImportedEntry[] {
   const groups = new Map<string, { code: string | number | undefined; sightings: Sighting[] }>();
   for (const sighting of sightings) {
-    const key =
-      sighting.code === undefined
-        ? `status:${keyStatus(sighting.statusKey).status}`
-        : `${typeof sighting.code}:${sighting.code}`;
-    const found = groups.get(key) ?? { code: sighting.code, sightings: [] };
+    // A body without a code stands for its status: with a numeric code equal to it, one entry.
+    const code = sighting.code ?? keyStatus(sighting.statusKey).status;
+    const key = `${typeof code}:${code}`;
+    const found = groups.get(key) ?? { code: undefined, sightings: [] };
+    found.code ??= sighting.code;
     found.sightings.push(sighting);
     groups.set(key, found);
   }

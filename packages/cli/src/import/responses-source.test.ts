@@ -134,6 +134,19 @@ describe('importResponses on the error corpus', () => {
   });
 });
 
+describe('importResponses keeps codes unique', () => {
+  it('merges responses without a code into the entry whose numeric code is their status', () => {
+    const dir = directory('merged', {
+      'a.txt':
+        'HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\n\r\n{"code":404,"message":"No such user"}',
+      'b.txt': 'HTTP/1.1 404 Not Found\r\ncontent-type: text/plain\r\n\r\nNot Found',
+    });
+    const { entries } = importResponses(dir);
+    // Whether the decoder reads `code: 404` as a code or as the status again, one entry.
+    expect(entries.map((entry) => [entry.code, entry.status])).toEqual([[404, 404]]);
+  });
+});
+
 describe('importResponses refuses', () => {
   it('a directory without error responses, and one that does not exist', () => {
     const empty = directory('empty', {});

@@ -133,11 +133,11 @@ function observedFields(
 
 function toEntry(observations: readonly Observation[], notes: string[]): ImportedEntry {
   const guessed: Record<string, string> = {};
-  const [first] = observations as [Observation];
   const statuses = observations.map((observation) => observation.status);
   const status = mostCommon(statuses) as number;
-  const code = first.code ?? status;
-  if (first.code === undefined) guessed.code = 'no response carried a code: the status stands for it';
+  const sent = observations.find((observation) => observation.code !== undefined)?.code;
+  const code = sent ?? status;
+  if (sent === undefined) guessed.code = 'no response carried a code: the status stands for it';
   const distinct = [...new Set(statuses)].sort((a, b) => a - b);
   if (distinct.length > 1) {
     guessed.status = `the most common of ${distinct.join(', ')}`;
@@ -240,10 +240,9 @@ export function importResponses(dir: string): ImportDraft {
   }
   const groups = new Map<string, Observation[]>();
   for (const observation of observations) {
-    const key =
-      observation.code === undefined
-        ? `status:${observation.status}`
-        : `${typeof observation.code}:${observation.code}`;
+    // A response without a code stands for its status: with a numeric code equal to it, one entry.
+    const code = observation.code ?? observation.status;
+    const key = `${typeof code}:${code}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [observation]);
     else group.push(observation);
