@@ -1,4 +1,5 @@
 import type { CatalogError } from '../catalog-error.js';
+import { bodyWriter } from '../internal/body-writer.js';
 import { safeStringify } from '../internal/safe-json.js';
 import { addErrorHeaders } from './error-headers.js';
 import { describeError, type ErrorView, type RenderContext } from './error-view.js';
@@ -71,5 +72,6 @@ export function renderBody(
   context?: RenderContext,
 ): { readonly view: ErrorView; readonly status: number; readonly body: string } {
   const view = describeError(error, context);
-  return { view, status: profile.status?.(view) ?? view.status, body: safeStringify(profile.body(view)) };
+  const body = bodyWriter(profile, error.entry)?.(view) ?? safeStringify(profile.body(view));
+  return { view, status: profile.status?.(view) ?? view.status, body };
 }

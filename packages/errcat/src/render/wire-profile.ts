@@ -1,3 +1,4 @@
+import type { CatalogEntry } from '../catalog-entry.js';
 import type { DecodedError } from './decoded-error.js';
 import type { ErrorView, RenderContext } from './error-view.js';
 
@@ -21,6 +22,15 @@ export interface WireProfile {
   readonly contentType: string;
   /** The body, as a JSON-serialisable value. It must not throw, whatever the details hold. */
   readonly body: (view: ErrorView) => unknown;
+  /**
+   * Precompiles the body of one entry's errors: called once per entry, it returns a writer that
+   * gives, byte for byte, what `body` gives through `JSON.stringify`, with the entry's constant
+   * members (type, title, code…) serialised ahead and only the values that change per error
+   * (message, request id, details) escaped per call. A writer returns `undefined` to send a view
+   * through `body` instead (a translated title, a value of an unexpected type). Neither may throw.
+   * @default every body through `body` and `JSON.stringify`
+   */
+  readonly compile?: (entry: CatalogEntry) => (view: ErrorView) => string | undefined;
   /** The HTTP status to send, when the format derives its own (`resonate-legacy`: 4040 → 404). @default view.status */
   readonly status?: (view: ErrorView) => number;
   /**

@@ -19,7 +19,7 @@ import { consoleErrorLogger, type ErrorLogger } from './error-logger.js';
 import type { ErrorResponderOptions } from './error-responder-options.js';
 import { errorTelemetry } from './opentelemetry.js';
 import { type RequestFacts, readHeader } from './request-facts.js';
-import { resolveRequestId } from './request-id.js';
+import { newRequestId, resolveRequestId } from './request-id.js';
 import { type ErrorMapper, toCatalogError } from './to-catalog-error.js';
 import { unambiguousEntry } from './unambiguous-entry.js';
 
@@ -182,7 +182,7 @@ export function createErrorResponder(options: ErrorResponderOptions = {}): Error
       // Rendering failed (a `context` callback or a custom profile threw): the catalog's own
       // INTERNAL_ERROR in the default profile, so no answer leaves the API's wire format; the
       // constant problem body only when that profile cannot render even it.
-      const id = requestId || globalThis.crypto.randomUUID();
+      const id = requestId || newRequestId();
       const error = roleError(
         catalog,
         'INTERNAL_ERROR',

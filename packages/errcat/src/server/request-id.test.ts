@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveRequestId } from './request-id.js';
+import { newRequestId, resolveRequestId } from './request-id.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -39,5 +39,16 @@ describe('resolveRequestId', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('newRequestId', () => {
+  it('makes unique ids in the layout of a random UUID, across random draws', () => {
+    // More than one draw of 65 536: the counter and the change of draw are both crossed.
+    const ids = Array.from({ length: 150_000 }, newRequestId);
+    for (const id of [ids[0], ids[65_535], ids[65_536], ids[149_999]]) expect(id).toMatch(UUID);
+    expect(new Set(ids).size).toBe(ids.length);
+    const prefixes = new Set(ids.map((id) => id.slice(0, 24)));
+    expect(prefixes.size).toBeGreaterThanOrEqual(2);
   });
 });

@@ -13,7 +13,7 @@ export interface RequestIdOptions {
   readonly header?: string;
   /** Accept an id the client (or a proxy) sent, in the header or as a `traceparent` trace id. @default true */
   readonly trustIncoming?: boolean;
-  /** Makes a new id when the request carries none. @default crypto.randomUUID */
+  /** Makes a new id when the request carries none. @default newRequestId (a UUID) */
   readonly generate?: () => string;
 }
 
@@ -23,9 +23,45 @@ const SAFE_ID = /^[A-Za-z0-9._:/+=@-]{1,128}$/;
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}/;
 const ZERO_TRACE_ID = '0'.repeat(32);
 
+/** Every byte's two hex digits, to write ids without `toString(16)`. */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+/** Ids made from one random draw before the next. */
+const IDS_PER_DRAW = 65_536;
+/** The first 24 characters of the current draw's UUID: `xxxxxxxx-xxxx-4xxx-yxxx-`. */
+let prefix = '';
+/** The last 48 bits of the next id. */
+let counter = 0;
+let left = 0;
+
+/**
+ * A new request id in the layout of a random (version 4) UUID, at a fraction of the cost of
+ * `crypto.randomUUID()` per id: one random UUID is drawn per 65 536 ids, and its last 48 bits
+ * count up from their random value, so ids are unique (74 random bits per draw, then a counter)
+ * and still say nothing about the process or the time. Neighbouring ids of one draw follow each
+ * other: request ids correlate logs and responses, they are no secret.
+ *
+ * @example
+ * ```ts
+ * newRequestId(); // '3b2f9c1e-8d4a-4f6b-a1c7-5e9d2b7f40a3', then '…-5e9d2b7f40a4'
+ * ```
+ */
+export function newRequestId(): string {
+  if (left === 0) {
+    const uuid = globalThis.crypto.randomUUID();
+    prefix = uuid.slice(0, 24);
+    // Kept below 2^48 − IDS_PER_DRAW, so that the draw never wraps.
+    counter = Number.parseInt(uuid.slice(24), 16) % (2 ** 48 - IDS_PER_DRAW);
+    left = IDS_PER_DRAW;
+  }
+  left--;
+  const id = counter++;
+  // Bytes above 2^32 by division (bit operators work on 32 bits), the lower four by shifts.
+  return `${prefix}${HEX[(id / 2 ** 40) & 255]}${HEX[(id / 2 ** 32) & 255]}${HEX[(id >>> 24) & 255]}${HEX[(id >>> 16) & 255]}${HEX[(id >>> 8) & 255]}${HEX[id & 255]}`;
+}
+
 /**
  * The id of a request: the incoming request-id header when it is well formed, else the trace id of
- * a valid `traceparent`, else a new UUID. Malformed incoming values are ignored, never echoed, so a
+ * a valid `traceparent`, else a new UUID ({@link newRequestId}). Malformed incoming values are ignored, never echoed, so a
  * client cannot inject text into response headers or logs through them.
  *
  * @example
@@ -46,5 +82,5 @@ export function resolveRequestId(headers: HeaderSource | undefined, options: Req
       if (match && match[1] !== 'ff' && match[2] !== ZERO_TRACE_ID) return match[2] as string;
     }
   }
-  return options.generate ? options.generate() : globalThis.crypto.randomUUID();
+  return options.generate ? options.generate() : newRequestId();
 }
