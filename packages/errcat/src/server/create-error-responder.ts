@@ -212,7 +212,9 @@ export function createErrorResponder(options: ErrorResponderOptions = {}): Error
 const codeHeaderCache = new WeakMap<CatalogEntry, string | undefined>();
 
 function codeHeaderValue(entry: CatalogEntry): string | undefined {
-  if (codeHeaderCache.has(entry)) return codeHeaderCache.get(entry);
+  const cached = codeHeaderCache.get(entry);
+  // One lookup for the usual entry; a second only for one whose code cannot be sent.
+  if (cached !== undefined || codeHeaderCache.has(entry)) return cached;
   const code = String(entry.code);
   // The header's name was checked when the responder was made; only the value is left to check.
   const value = isSafeHeader('errcat-code', code) ? code : undefined;
