@@ -4,7 +4,7 @@ import { type PageBlock, plainText } from './page-block.js';
 type HtmlNode = DefaultTreeAdapterMap['childNode'];
 type HtmlElement = DefaultTreeAdapterMap['element'];
 
-/** Elements whose content is not the page's prose: scripts, styles, code blocks, navigation. */
+/** Elements whose content is not the page's prose (a `pre` is read apart, as a code block). */
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'svg', 'pre', 'nav', 'head', 'button']);
 
 /** Elements that only group blocks: their text between blocks becomes paragraphs. */
@@ -87,7 +87,7 @@ function readElement(element: HtmlElement, blocks: PageBlock[]): void {
       continue;
     }
     const tag = child.tagName;
-    if (SKIPPED.has(tag)) continue;
+    if (SKIPPED.has(tag) && tag !== 'pre') continue;
     const heading = /^h([1-6])$/.exec(tag);
     const block: PageBlock | undefined = heading
       ? { kind: 'heading', level: Number(heading[1]), text: headingText(child) }
@@ -95,11 +95,13 @@ function readElement(element: HtmlElement, blocks: PageBlock[]): void {
         ? { kind: 'heading', level: 7, text: plainText(textOf(child)) }
         : tag === 'p' || tag === 'dd'
           ? { kind: 'paragraph', text: plainText(textOf(child)) }
-          : tag === 'ul' || tag === 'ol'
-            ? { kind: 'list', items: itemsOf(child).filter((item) => item !== '') }
-            : tag === 'table'
-              ? tableOf(child)
-              : undefined;
+          : tag === 'pre'
+            ? { kind: 'code', text: child.childNodes.map((node) => textOf(node)).join('') }
+            : tag === 'ul' || tag === 'ol'
+              ? { kind: 'list', items: itemsOf(child).filter((item) => item !== '') }
+              : tag === 'table'
+                ? tableOf(child)
+                : undefined;
     if (block || CONTAINERS.has(tag)) flush();
     if (block) {
       if (block.kind !== 'paragraph' || block.text !== '') blocks.push(block);
@@ -111,8 +113,8 @@ function readElement(element: HtmlElement, blocks: PageBlock[]): void {
 
 /**
  * Reads an HTML page into blocks with parse5: headings `h1`–`h6`, definition lists (`dt` as a
- * heading below all others, `dd` as its paragraph), paragraphs, lists, tables, and the loose text
- * of containers; scripts, styles, `pre` blocks and navigation are left out.
+ * heading below all others, `dd` as its paragraph), paragraphs, lists, tables, `pre` code blocks,
+ * and the loose text of containers; scripts, styles and navigation are left out.
  *
  * @example
  * ```ts

@@ -2,11 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { readMarkdown } from './markdown-reader.js';
 
 describe('readMarkdown', () => {
-  test('front matter and code blocks are left out; inline code is text', () => {
+  test('front matter is left out; code blocks are kept as written; inline code is text', () => {
     const page =
       '---\nsidebar_position: 2\n---\n\n# Errors\n\n```json\n{"code": 1}\n```\n\n### `4040`\nNot **found**.\n';
     expect(readMarkdown(page)).toEqual([
       { kind: 'heading', level: 1, text: 'Errors' },
+      { kind: 'code', text: '{"code": 1}\n' },
       { kind: 'heading', level: 3, text: '4040' },
       { kind: 'paragraph', text: 'Not found.' },
     ]);

@@ -21,7 +21,7 @@ function inlineText(token: Token): string {
 
 /**
  * Reads a Markdown page into blocks with markdown-it: headings, paragraphs, lists (nested lists
- * flattened into their top-level list) and tables; code blocks and raw HTML are left out.
+ * flattened into their top-level list), tables and code blocks; raw HTML is left out.
  *
  * @example
  * ```ts
@@ -69,6 +69,10 @@ export function readMarkdown(text: string): PageBlock[] {
       case 'table_close':
         if (table) blocks.push({ kind: 'table', header: table.header, rows: table.rows });
         table = undefined;
+        break;
+      case 'fence':
+      case 'code_block':
+        blocks.push({ kind: 'code', text: token.content });
         break;
       case 'inline': {
         const content = inlineText(token);

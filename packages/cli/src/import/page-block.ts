@@ -22,7 +22,9 @@ export type PageBlock =
       readonly kind: 'table';
       readonly header: readonly string[];
       readonly rows: readonly (readonly string[])[];
-    };
+    }
+  /** A code block (a fence, `<pre>`) as written: an example body may show the wire format. */
+  | { readonly kind: 'code'; readonly text: string };
 
 /**
  * Collapses runs of white space to one space, drops zero-width characters (documentation sites put

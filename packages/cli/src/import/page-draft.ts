@@ -1,5 +1,6 @@
 import { codeRange, rangeHeading, rangeLine } from './code-range.js';
 import { codeValue, definitions, type EntryHeading, entryHeading } from './code-token.js';
+import { exampleProfile } from './example-profile.js';
 import type { ImportDraft, ImportedCategory, ImportedEntry } from './import-draft.js';
 import type { PageBlock } from './page-block.js';
 import { completeEntries } from './page-guesses.js';
@@ -65,7 +66,8 @@ function truncate(text: string): string {
  * definition lines (`100.40400— not found`) and from table rows with a code or status column; the
  * prose under an entry as its description, labelled lists and paragraphs as its causes and
  * resolution; sections as categories with the range they state (in the heading or a `Range:`
- * line) and the retryability their prose states. What cannot be decided is a note.
+ * line) and the retryability their prose states; the wire profile from the first example body.
+ * What cannot be decided is a note.
  *
  * @example
  * ```ts
@@ -261,11 +263,22 @@ export function pageDraft(blocks: readonly PageBlock[]): ImportDraft {
     sections.push(section);
   };
 
+  /** The first example body on a page shows its wire format; later ones are often fragments. */
+  let exampled = false;
+  const code = (text: string): void => {
+    if (exampled || !text.trimStart().startsWith('{')) return;
+    exampled = true;
+    const profile = exampleProfile(text);
+    if (profile === undefined) return;
+    draft.profile = profile;
+    draft.notes.push(`the wire profile '${profile}' is the format of the page's first example body`);
+  };
   for (const block of blocks) {
     if (block.kind === 'heading') heading(block.level, block.text);
     else if (block.kind === 'paragraph') paragraph(block.text);
     else if (block.kind === 'list') list(block.items);
-    else table(block.header, block.rows);
+    else if (block.kind === 'table') table(block.header, block.rows);
+    else code(block.text);
   }
   for (const [parent, kinds] of refined) {
     for (const kind of kinds) draft.entries.splice(draft.entries.indexOf(kind), 1);

@@ -41,6 +41,20 @@ describe('readText', () => {
     ]);
   });
 
+  test('a JSON example runs to its closing brace; prose glued after it is a line of its own', () => {
+    expect(
+      readText('Shape\n{\n"data": "a } in a string",\n"head": { "status": 404 }\n}If it persists, ask.\n'),
+    ).toEqual([
+      { kind: 'heading', level: 3, text: 'Shape' },
+      { kind: 'code', text: '{\n"data": "a } in a string",\n"head": { "status": 404 }\n}' },
+      { kind: 'paragraph', text: 'If it persists, ask.' },
+    ]);
+    expect(readText('{ never closed\nnext')).toEqual([
+      { kind: 'paragraph', text: '{ never closed' },
+      { kind: 'paragraph', text: 'next' },
+    ]);
+  });
+
   test('a lower-case line continues the list item before it', () => {
     expect(readText('- Invalid\nlimitoutside the range\n')).toEqual([
       { kind: 'list', items: ['Invalid limitoutside the range'] },

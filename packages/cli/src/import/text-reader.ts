@@ -48,11 +48,38 @@ function unglue(line: string): string[] {
   return [glued[1] as string, glued[2] as string];
 }
 
+/** A JSON example spans at most this many lines; an unclosed brace past it is prose. */
+const MAX_JSON_LINES = 200;
+
+/**
+ * Where a JSON example that opens at `lines[start]` closes: the line and the column after its
+ * last brace (strings are skipped, so braces inside them do not count). `undefined` when it does
+ * not close within {@link MAX_JSON_LINES}.
+ */
+function jsonEnd(lines: readonly string[], start: number): { line: number; column: number } | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let line = start; line < Math.min(lines.length, start + MAX_JSON_LINES); line++) {
+    const text = lines[line] as string;
+    for (let column = 0; column < text.length; column++) {
+      const char = text[column];
+      if (inString) {
+        if (char === '\\') column++;
+        else if (char === '"') inString = false;
+      } else if (char === '"') inString = true;
+      else if (char === '{' || char === '[') depth++;
+      else if ((char === '}' || char === ']') && --depth === 0) return { line, column: column + 1 };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Reads a plain-text page (or a page flattened from HTML, tags gone) line by line: headings
  * (Markdown `#`, a trailing anchor `#`, short title-case lines), list items (`-`, `•`, `1.`; a
- * lower-case line continues the item before it), pipe tables, and paragraphs — a run of lines when
- * the page separates paragraphs with blank lines, else each line.
+ * lower-case line continues the item before it), pipe tables, JSON examples (from a line opening
+ * with `{` to its closing brace; text glued after it goes on), and paragraphs — a run of lines
+ * when the page separates paragraphs with blank lines, else each line.
  *
  * @example
  * ```ts
@@ -81,7 +108,25 @@ export function readText(text: string): PageBlock[] {
     list = undefined;
     table = undefined;
   };
-  for (const line of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as string;
+    const json = line.startsWith('{') && !table ? jsonEnd(lines, index) : undefined;
+    if (json) {
+      flush();
+      const last = lines[json.line] as string;
+      blocks.push({
+        kind: 'code',
+        text: [...lines.slice(index, json.line), last.slice(0, json.column)].join('\n'),
+      });
+      const rest = last.slice(json.column).trim();
+      // Prose glued after the closing brace (`}If the problem persists…`) is read as its own line.
+      if (rest === '') index = json.line;
+      else {
+        lines[json.line] = rest;
+        index = json.line - 1;
+      }
+      continue;
+    }
     const cells = pipeCells(line, table !== undefined);
     if (cells) {
       if (!table) {
