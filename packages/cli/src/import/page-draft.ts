@@ -218,7 +218,7 @@ export function pageDraft(blocks: readonly PageBlock[]): ImportDraft {
       if (title !== undefined) entry.title ??= title;
       if (description !== undefined) entry.description ??= sentence(description);
       if (retryable !== undefined) entry.retryable ??= retryable;
-      if (parent) {
+      if (parent && entry !== parent) {
         refined.set(parent, [...(refined.get(parent) ?? []), entry]);
         if (parent.status !== undefined) entry.status ??= parent.status;
         if (parent.category !== undefined) entry.category = parent.category;
