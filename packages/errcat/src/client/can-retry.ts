@@ -1,4 +1,4 @@
-import { isObject, own } from './internal/json-fields.js';
+import { isObject, own } from '../internal/json-fields.js';
 import { isConflict } from './is-conflict.js';
 import { IDEMPOTENT_METHODS } from './retry-options.js';
 

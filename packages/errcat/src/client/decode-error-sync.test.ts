@@ -195,7 +195,7 @@ describe('decodeErrorSync: formats', () => {
         message: 'Authentication token has expired',
         code: 'TOKEN_EXPIRED',
       }),
-      expected: { format: 'simple', code: 'token_expired', message: 'Authentication token has expired' },
+      expected: { format: 'simple-flat', code: 'token_expired', message: 'Authentication token has expired' },
     },
     {
       name: 'Stripe-style error object',

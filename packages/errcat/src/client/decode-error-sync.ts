@@ -1,25 +1,28 @@
 import { jsonTextDeeperThan } from '../internal/json-depth.js';
+import {
+  clip,
+  codeValue,
+  docsUrl,
+  firstNonSpace,
+  isObject,
+  plainCopy,
+  requestIdValue,
+  statusValue,
+} from '../internal/json-fields.js';
 import { RETRYABLE_STATUSES } from '../internal/resolve-entry.js';
+import { looksLikeCode, serverCode } from '../internal/server-code.js';
+import { isReasonPhrase, statusPhrase } from '../internal/status-names.js';
+import { violationsFrom } from '../internal/wire-violations.js';
+import type { DecodedError } from '../render/decoded-error.js';
 import type { WireProfile } from '../render/wire-profile.js';
 import type { AnyCatalog, DecodeOptions, DecodeResult, NotAnError } from './decode-types.js';
 import type { HeadersLike } from './headers-like.js';
 import { catalogDetails } from './internal/catalog-details.js';
 import { headerDelays } from './internal/header-delay.js';
 import { type HeaderReader, headerReader } from './internal/header-reader.js';
-import {
-  clip,
-  codeValue,
-  firstNonSpace,
-  isObject,
-  plainCopy,
-  requestIdValue,
-} from './internal/json-fields.js';
 import { codeRetryKind, serverSaysRetry } from './internal/retry-hints.js';
-import { looksLikeCode, serverCode } from './internal/server-code.js';
 import { awsErrorType } from './internal/shapes/flat-message.js';
 import { recognize } from './internal/shapes/recognize.js';
-import type { WireFacts } from './internal/shapes/wire-facts.js';
-import { isReasonPhrase, statusPhrase } from './internal/status-names.js';
 import { bearerError } from './internal/www-authenticate.js';
 import { RemoteCatalogError } from './remote-catalog-error.js';
 import { RemoteError } from './remote-error.js';
@@ -107,17 +110,31 @@ function parseJson(text: string, contentType: string): unknown {
 }
 
 /** Facts from the user's own profiles, tried first. */
-function customFacts(profiles: readonly WireProfile[], value: unknown): WireFacts | undefined {
+function customFacts(profiles: readonly WireProfile[], value: unknown): DecodedError | undefined {
   for (const profile of profiles) {
     const decoded = profile.decode?.(value);
     if (decoded === undefined) continue;
+    // A profile of the user's gives the same facts as errcat's; each is checked as the wire's are.
+    const retryAfter = decoded.retryAfter;
     return {
-      format: profile.name,
+      format: typeof decoded.format === 'string' ? decoded.format : profile.name,
       code: codeValue(decoded.code),
+      altCodes: Array.isArray(decoded.altCodes)
+        ? decoded.altCodes.filter((code) => codeValue(code) !== undefined)
+        : undefined,
       message: typeof decoded.message === 'string' ? clip(decoded.message) : undefined,
+      summary: typeof decoded.summary === 'string' ? clip(decoded.summary) : undefined,
+      status: statusValue(decoded.status),
       retryable: typeof decoded.retryable === 'boolean' ? decoded.retryable : undefined,
+      throttling: typeof decoded.throttling === 'boolean' ? decoded.throttling : undefined,
+      retryAfter:
+        typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0
+          ? retryAfter
+          : undefined,
       requestId: requestIdValue(decoded.requestId),
-      details: decoded.details,
+      docs: docsUrl(decoded.docs),
+      violations: violationsFrom(decoded.violations),
+      details: isObject(decoded.details) ? decoded.details : undefined,
       stringDetails: decoded.stringDetails === true,
     };
   }
@@ -145,7 +162,7 @@ function errorInSuccess(value: unknown): boolean {
 
 /** The server's code for the response: the body's, else a code header's, else the challenge's. */
 function codeOf(
-  wire: WireFacts,
+  wire: DecodedError,
   header: string | number | undefined,
   challenge: string | undefined,
   status: number,
@@ -196,7 +213,7 @@ function decode<C extends AnyCatalog | undefined>(
         requestId,
         violations,
         raw,
-        format: wire.format,
+        format: wire.format ?? 'json',
       }) as DecodeResult<C>;
     }
   }
@@ -232,7 +249,7 @@ function decode<C extends AnyCatalog | undefined>(
     violations,
     details: isObject(details) ? details : Object.create(null),
     raw,
-    format: wire.format,
+    format: wire.format ?? 'json',
   }) as DecodeResult<C>;
 }
 

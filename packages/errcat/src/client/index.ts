@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export type { RemoteViolation, WireFormat } from '../render/decoded-error.js';
 export { canRetry, type RetryRequest } from './can-retry.js';
 export type {
   ClientError,
@@ -32,7 +33,7 @@ export { isRemoteError } from './is-remote-error.js';
 export { parseRetryAfter } from './parse-retry-after.js';
 export { RemoteCatalogError, type RemoteCatalogErrorInit } from './remote-catalog-error.js';
 export { REMOTE_ERROR_BRAND, RemoteError, type RemoteErrorInit } from './remote-error.js';
-export type { RemoteFacts, Violation, WireFormat } from './remote-facts.js';
+export type { RemoteFacts } from './remote-facts.js';
 export type { ResponseLike } from './response-like.js';
 export {
   createRetryBudget,

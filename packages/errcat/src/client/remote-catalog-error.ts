@@ -1,8 +1,9 @@
 import type { CatalogEntry } from '../catalog-entry.js';
 import { CatalogError } from '../catalog-error.js';
-import { statusCodeName } from './internal/status-names.js';
+import { statusCodeName } from '../internal/status-names.js';
+import type { RemoteViolation, WireFormat } from '../render/decoded-error.js';
 import { REMOTE_ERROR_BRAND } from './remote-error.js';
-import type { RemoteFacts, Violation, WireFormat } from './remote-facts.js';
+import type { RemoteFacts } from './remote-facts.js';
 
 /**
  * The wire facts a {@link RemoteCatalogError} keeps next to its catalog entry.
@@ -21,7 +22,7 @@ export interface RemoteCatalogErrorInit {
   /** The delay the response gave (header or body), never the catalog's default. */
   readonly retryAfter: number | undefined;
   readonly requestId: string | undefined;
-  readonly violations: readonly Violation[];
+  readonly violations: readonly RemoteViolation[];
   readonly raw: unknown;
   readonly format: WireFormat;
 }
@@ -48,7 +49,7 @@ export class RemoteCatalogError<Key extends string = string, Details = Record<st
   readonly ok = false as const;
   readonly httpStatus: number;
   readonly requestId: string | undefined;
-  readonly violations: readonly Violation[];
+  readonly violations: readonly RemoteViolation[];
   readonly raw: unknown;
   readonly format: WireFormat;
 

@@ -1,5 +1,6 @@
-import { statusCodeName } from './internal/status-names.js';
-import type { RemoteFacts, Violation, WireFormat } from './remote-facts.js';
+import { statusCodeName } from '../internal/status-names.js';
+import type { RemoteViolation, WireFormat } from '../render/decoded-error.js';
+import type { RemoteFacts } from './remote-facts.js';
 
 /**
  * The brand of decoded errors; `Symbol.for` makes it the same in every copy and realm.
@@ -54,7 +55,7 @@ export class RemoteError extends Error implements RemoteFacts {
   readonly catalogRetryAfter: undefined = undefined;
   readonly requestId: string | undefined;
   readonly docs: string | undefined;
-  readonly violations: readonly Violation[];
+  readonly violations: readonly RemoteViolation[];
   /** The body's details object, copied into null-prototype objects; `{}` when it has none. */
   readonly details: Readonly<Record<string, unknown>>;
   readonly raw: unknown;

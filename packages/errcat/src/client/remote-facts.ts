@@ -1,58 +1,5 @@
 import type { ErrorCode } from '../catalog-spec.js';
-
-/**
- * The wire format a decoded error was recognised as. errcat's own profiles are `problem`, `google`,
- * `resonate-legacy`, `resonate`, `rstmdb`, `simple` and `jsonapi`; the others name common shapes
- * of other servers: `graphql` (`{errors:[{message, path, extensions}]}`), `github` (`{message,
- * documentation_url}`), `oauth` (`{error, error_description}`), `boom` (`{statusCode, error,
- * message}` from hapi, Fastify and NestJS), `aws` (`{__type, message}`), `kubernetes` (`Status`),
- * `slack` (`{ok: false, error}`), `json` (any other JSON), `html` and `text` (proxy and framework
- * error pages) and `empty`; `aws` also covers AWS's XML errors (`<Error><Code>…`). A
- * custom profile passed to the decoder (`profiles`) reports its own name.
- *
- * @example
- * ```ts
- * if (!error.ok && error.format === 'html') console.warn('a proxy answered, not the API');
- * ```
- */
-export type WireFormat =
-  | 'problem'
-  | 'google'
-  | 'resonate-legacy'
-  | 'resonate'
-  | 'rstmdb'
-  | 'simple'
-  | 'jsonapi'
-  | 'graphql'
-  | 'github'
-  | 'oauth'
-  | 'boom'
-  | 'aws'
-  | 'kubernetes'
-  | 'slack'
-  | 'json'
-  | 'html'
-  | 'text'
-  | 'empty'
-  | (string & {});
-
-/**
- * One field-level problem the server reported (RFC 9457 `errors`, google `BadRequest`, JSON:API
- * `source`, Kubernetes `causes`…).
- *
- * @example
- * ```ts
- * const violation: Violation = { field: '/email', message: 'must be an email', code: 'format' };
- * ```
- */
-export interface Violation {
-  /** Where the problem is, as the server wrote it: a JSON pointer, a dotted path or a parameter name. */
-  readonly field?: string;
-  /** What is wrong. */
-  readonly message: string;
-  /** A machine code for the problem, when the server gives one. */
-  readonly code?: string;
-}
+import type { RemoteViolation, WireFormat } from '../render/decoded-error.js';
 
 /**
  * What every decoded error tells, whatever its format: {@link RemoteError} and
@@ -101,7 +48,7 @@ export interface RemoteFacts {
   /** A documentation URL for the error, when the response names one. */
   readonly docs: string | undefined;
   /** Field-level problems, when the response lists them. */
-  readonly violations: readonly Violation[];
+  readonly violations: readonly RemoteViolation[];
   /** The parsed JSON body, else the body text (bounded); `undefined` for an empty body. */
   readonly raw: unknown;
   /** The wire format the body was recognised as. */

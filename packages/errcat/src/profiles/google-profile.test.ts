@@ -151,7 +151,7 @@ describe('googleProfile', () => {
     const { body } = renderParsed(catalog.PROMISE_NOT_FOUND({ id: 'p1' }), googleProfile, {
       requestId: 'r1',
     });
-    expect(googleProfile.decode?.(body)).toEqual({
+    expect(googleProfile.decode?.(body)).toMatchObject({
       code: 'PROMISE_NOT_FOUND',
       message: "Promise 'p1' not found",
       details: { id: 'p1' },

@@ -1,4 +1,3 @@
-import type { ErrorCode } from '../catalog-spec.js';
 import {
   detailsWithoutViolations,
   type FieldViolation,
@@ -6,9 +5,9 @@ import {
 } from '../internal/field-violations.js';
 import { extensionString, isJsonObject } from '../internal/profile-extension.js';
 import { safeStringify } from '../internal/safe-json.js';
-import type { DecodedError } from '../render/decoded-error.js';
 import type { ErrorView } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { decodeGoogle } from './google-decode.js';
 
 /** The `@type` prefix of google.rpc detail payloads in their JSON form. */
 const TYPE_PREFIX = 'type.googleapis.com/google.rpc.';
@@ -122,30 +121,6 @@ function detailsOf(view: ErrorView): unknown[] {
   return details;
 }
 
-function findDetail(details: unknown, type: string): Record<string, unknown> | undefined {
-  if (!Array.isArray(details)) return undefined;
-  return details.find(
-    (item): item is Record<string, unknown> =>
-      isJsonObject(item) && item['@type'] === `${TYPE_PREFIX}${type}`,
-  );
-}
-
-function decode(body: unknown): DecodedError | undefined {
-  if (!isJsonObject(body) || !isJsonObject(body.error)) return undefined;
-  const error = body.error;
-  const info = findDetail(error.details, 'ErrorInfo');
-  if (!info || typeof info.reason !== 'string') return undefined;
-  const decoded: { -readonly [K in keyof DecodedError]: DecodedError[K] } = {
-    code: info.reason as ErrorCode,
-    stringDetails: true,
-  };
-  if (typeof error.message === 'string') decoded.message = error.message;
-  if (isJsonObject(info.metadata)) decoded.details = info.metadata;
-  const request = findDetail(error.details, 'RequestInfo');
-  if (request && typeof request.requestId === 'string') decoded.requestId = request.requestId;
-  return decoded;
-}
-
 /**
  * google.rpc.Status in its JSON form, as Google APIs send it (AIP-193):
  * `{"error":{"code":404,"message":…,"status":"NOT_FOUND","details":[…]}}`. `code` is the HTTP
@@ -174,5 +149,5 @@ export const googleProfile: WireProfile = {
       details: detailsOf(view),
     },
   }),
-  decode,
+  decode: decodeGoogle,
 };

@@ -78,7 +78,7 @@ describe('jsonApiProfile', () => {
     const body = JSON.parse(
       renderError(catalog.RATE_LIMITED(), { profile, context: { requestId: 'r' } }).body,
     );
-    expect(profile.decode?.(body)).toEqual({
+    expect(profile.decode?.(body)).toMatchObject({
       code: 'RATE_LIMITED',
       message: 'Too many requests',
       retryable: true,

@@ -3,10 +3,9 @@ import {
   type FieldViolation,
   fieldViolations,
 } from '../internal/field-violations.js';
-import { isJsonObject } from '../internal/profile-extension.js';
-import type { DecodedError } from '../render/decoded-error.js';
 import type { ErrorView } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { decodeJsonApi } from './jsonapi-decode.js';
 
 /** A dotted field name (`address.city`) as a JSON pointer (`/address/city`). */
 function fieldToPointer(field: string): string {
@@ -48,19 +47,6 @@ function errorObject(
   return error;
 }
 
-function decode(body: unknown): DecodedError | undefined {
-  if (!isJsonObject(body) || !Array.isArray(body.errors)) return undefined;
-  const [first] = body.errors;
-  if (!isJsonObject(first) || typeof first.code !== 'string') return undefined;
-  const decoded: { -readonly [K in keyof DecodedError]: DecodedError[K] } = { code: first.code };
-  if (typeof first.detail === 'string') decoded.message = first.detail;
-  const meta = isJsonObject(first.meta) ? first.meta : {};
-  if (typeof meta.retryable === 'boolean') decoded.retryable = meta.retryable;
-  if (typeof meta.requestId === 'string') decoded.requestId = meta.requestId;
-  decoded.details = isJsonObject(meta.details) ? meta.details : {};
-  return decoded;
-}
-
 /**
  * JSON:API error documents (jsonapi.org, v1.1), `application/vnd.api+json`:
  * `{"errors":[{"status":"404","code":"PROMISE_NOT_FOUND","title":…,"detail":…,"links":{"type":"<docs>"},"meta":{"retryable":false,"requestId":…}}]}`.
@@ -87,5 +73,5 @@ export const jsonApiProfile: WireProfile = {
       errors: violations.map((violation) => errorObject(view, violation.message, sourceOf(violation), rest)),
     };
   },
-  decode,
+  decode: decodeJsonApi,
 };

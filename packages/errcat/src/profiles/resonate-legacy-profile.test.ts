@@ -182,7 +182,11 @@ describe('resonateLegacyProfile', () => {
 
   it('decodes the code and message back', () => {
     const body = JSON.parse(renderError(catalog.PROMISE_NOT_FOUND({ id: 'p1' }), { profile }).body);
-    expect(profile.decode?.(body)).toEqual({ code: 4040, message: "Promise 'p1' not found" });
+    expect(profile.decode?.(body)).toMatchObject({
+      format: 'resonate-legacy',
+      code: 4040,
+      message: "Promise 'p1' not found",
+    });
     expect(profile.decode?.({ error: { code: null } })).toBeUndefined();
   });
 

@@ -1,10 +1,9 @@
-import type { ErrorCode } from '../catalog-spec.js';
 import { parseJsonPointer } from '../guards/validation/json-pointer.js';
 import { type FieldViolation, fieldViolations } from '../internal/field-violations.js';
-import { extensionMember, extensionString, isJsonObject } from '../internal/profile-extension.js';
-import type { DecodedError } from '../render/decoded-error.js';
+import { extensionMember, extensionString } from '../internal/profile-extension.js';
 import type { ErrorView } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { decodeResonateLegacy } from './resonate-legacy-decode.js';
 
 const NAME = 'resonate-legacy';
 
@@ -118,13 +117,6 @@ function details(view: ErrorView): Record<string, unknown>[] {
   ];
 }
 
-function decode(body: unknown): DecodedError | undefined {
-  if (!isJsonObject(body) || !isJsonObject(body.error)) return undefined;
-  const { code, message } = body.error;
-  if (typeof code !== 'number' && typeof code !== 'string') return undefined;
-  return typeof message === 'string' ? { code: code as ErrorCode, message } : { code: code as ErrorCode };
-}
-
 /**
  * The error JSON of Resonate's legacy (Go) server, seed 000:
  * `{"error":{"code":4040,"message":…,"details":[{"@type":"RequestError","message":…,"domain":"request","metadata":{"url":"<docs>#4040"}}]}}`
@@ -150,5 +142,5 @@ export const resonateLegacyProfile: WireProfile = {
   body: (view) => ({
     error: { code: legacyCode(view), message: view.message, details: details(view) },
   }),
-  decode,
+  decode: decodeResonateLegacy,
 };

@@ -83,7 +83,12 @@ describe('resonateProfile', () => {
 
   it('decodes the status as the code of an error envelope', () => {
     const body = JSON.parse(renderError(catalog.QUEUE_FULL(), { profile }).body);
-    expect(profile.decode?.(body)).toEqual({ code: 503, message: 'Queue full' });
+    expect(profile.decode?.(body)).toMatchObject({
+      format: 'resonate',
+      status: 503,
+      code: 503,
+      message: 'Queue full',
+    });
     expect(profile.decode?.({ head: { status: 200 }, data: {} })).toBeUndefined();
   });
 });

@@ -1,8 +1,8 @@
 import { fieldViolations } from '../internal/field-violations.js';
 import { isJsonObject } from '../internal/profile-extension.js';
-import type { DecodedError } from '../render/decoded-error.js';
 import type { ErrorView, RenderContext } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { decodeResonate } from './resonate-decode.js';
 
 /**
  * The protocol version Resonate Server v0.9.5 writes into every response head.
@@ -51,14 +51,6 @@ function errorData(view: ErrorView): string {
   return violations ? violations.map((violation) => violation.message).join('; ') : view.message;
 }
 
-function decode(body: unknown): DecodedError | undefined {
-  if (!isJsonObject(body) || !isJsonObject(body.head)) return undefined;
-  const { status } = body.head;
-  if (typeof status !== 'number' || status < 400) return undefined;
-  // The envelope carries no error code: the status is all a client can match on.
-  return typeof body.data === 'string' ? { code: status, message: body.data } : { code: status };
-}
-
 /**
  * Makes the envelope profile of Resonate Server v0.9.5 (seed 001) with a chosen protocol version;
  * {@link resonateProfile} is the one with the default.
@@ -76,7 +68,7 @@ export function createResonateProfile(options: ResonateProfileOptions = {}): Wir
     body: (view) => envelope(view.kind, view.corrId, view.status, version, errorData(view)),
     success: (data: unknown, context: RenderContext, status = 200) =>
       envelope(context.kind, context.corrId, status, version, data),
-    decode,
+    decode: decodeResonate,
   };
 }
 

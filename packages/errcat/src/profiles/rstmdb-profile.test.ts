@@ -42,7 +42,7 @@ describe('rstmdbProfile', () => {
     const body = JSON.parse(
       renderError(catalog.PROMISE_NOT_FOUND({ id: 'p1' }), { profile, context: { requestId: 'r' } }).body,
     );
-    expect(profile.decode?.(body)).toEqual({
+    expect(profile.decode?.(body)).toMatchObject({
       code: '4040',
       message: "Promise 'p1' not found",
       retryable: false,

@@ -1,9 +1,7 @@
 import type { CatalogError } from '../catalog-error.js';
-import type { ErrorCode } from '../catalog-spec.js';
-import { isJsonObject } from '../internal/profile-extension.js';
-import type { DecodedError } from '../render/decoded-error.js';
 import { describeError, type ErrorView, type RenderContext } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { decodeRstmdb } from './rstmdb-decode.js';
 
 /** The `error` member: code, message, retryable, and the details only when there are some. */
 function errorObject(view: ErrorView): Record<string, unknown> {
@@ -14,18 +12,6 @@ function errorObject(view: ErrorView): Record<string, unknown> {
   };
   if (Object.keys(view.details).length > 0) error.details = view.details;
   return error;
-}
-
-function decode(body: unknown): DecodedError | undefined {
-  if (!isJsonObject(body) || !isJsonObject(body.error)) return undefined;
-  const { code, message, retryable, details } = body.error;
-  if (typeof code !== 'string') return undefined;
-  const decoded: { -readonly [K in keyof DecodedError]: DecodedError[K] } = { code: code as ErrorCode };
-  if (typeof message === 'string') decoded.message = message;
-  if (typeof retryable === 'boolean') decoded.retryable = retryable;
-  decoded.details = isJsonObject(details) ? details : {};
-  if (typeof body.id === 'string' && body.id !== '') decoded.requestId = body.id;
-  return decoded;
 }
 
 /**
@@ -52,7 +38,7 @@ export const rstmdbProfile: WireProfile = {
     status: 'ok',
     result: data,
   }),
-  decode,
+  decode: decodeRstmdb,
 };
 
 /**

@@ -32,7 +32,7 @@ describe('simpleProfile', () => {
     expect(body).toMatchInlineSnapshot(
       `"{"error":4040,"message":"Promise 'p1' not found","code":"PROMISE_NOT_FOUND","details":{"id":"p1"},"requestId":"r"}"`,
     );
-    expect(flat.decode?.(JSON.parse(body))).toEqual({
+    expect(flat.decode?.(JSON.parse(body))).toMatchObject({
       code: 4040,
       message: "Promise 'p1' not found",
       details: { id: 'p1' },
@@ -42,7 +42,7 @@ describe('simpleProfile', () => {
 
   it('decodes the nested layout back', () => {
     const body = JSON.parse(renderError(catalog.UNAUTHENTICATED(), { profile }).body);
-    expect(profile.decode?.(body)).toEqual({
+    expect(profile.decode?.(body)).toMatchObject({
       code: 'AUTH-401',
       message: 'The credentials are missing or invalid',
       details: {},

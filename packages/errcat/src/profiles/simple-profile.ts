@@ -1,8 +1,6 @@
-import type { ErrorCode } from '../catalog-spec.js';
-import { isJsonObject } from '../internal/profile-extension.js';
-import type { DecodedError } from '../render/decoded-error.js';
 import type { ErrorView } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { decodeSimple, decodeSimpleFlat } from './simple-decode.js';
 
 /**
  * Options of {@link createSimpleProfile}.
@@ -29,28 +27,6 @@ function members(view: ErrorView, first: Record<string, unknown>): Record<string
   return body;
 }
 
-function decodeMembers(source: Record<string, unknown>, code: ErrorCode): DecodedError {
-  const decoded: { -readonly [K in keyof DecodedError]: DecodedError[K] } = { code };
-  if (typeof source.message === 'string') decoded.message = source.message;
-  decoded.details = isJsonObject(source.details) ? source.details : {};
-  if (typeof source.requestId === 'string') decoded.requestId = source.requestId;
-  return decoded;
-}
-
-function decodeNested(body: unknown): DecodedError | undefined {
-  if (!isJsonObject(body) || !isJsonObject(body.error)) return undefined;
-  const { code } = body.error;
-  if (typeof code !== 'string' && typeof code !== 'number') return undefined;
-  return decodeMembers(body.error, code);
-}
-
-function decodeFlat(body: unknown): DecodedError | undefined {
-  if (!isJsonObject(body)) return undefined;
-  const { error } = body;
-  if (typeof error !== 'string' && typeof error !== 'number') return undefined;
-  return decodeMembers(body, error);
-}
-
 /**
  * Makes the `simple` profile in one of its two layouts; {@link simpleProfile} is the nested one.
  *
@@ -67,7 +43,7 @@ export function createSimpleProfile(options: SimpleProfileOptions = {}): WirePro
     body: flat
       ? (view) => members(view, { error: view.code, message: view.message, code: view.key })
       : (view) => ({ error: members(view, { code: view.code, message: view.message }) }),
-    decode: flat ? decodeFlat : decodeNested,
+    decode: flat ? decodeSimpleFlat : decodeSimple,
   };
 }
 

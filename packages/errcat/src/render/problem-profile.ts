@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../catalog-entry.js';
 import { jsonMembers, jsonScalar } from '../internal/json-text.js';
-import type { DecodedError } from './decoded-error.js';
 import type { ErrorView } from './error-view.js';
+import { decodeProblem } from './problem-decode.js';
 import type { WireProfile } from './wire-profile.js';
 
 /**
@@ -80,18 +80,5 @@ export const problemProfile: WireProfile = {
     return body;
   },
   compile: compileProblem,
-  decode: (body) => {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-    const { code, detail, retryable, requestId, details } = body as Record<string, unknown>;
-    if (typeof code !== 'string' && typeof code !== 'number') return undefined;
-    const decoded: { -readonly [K in keyof DecodedError]: DecodedError[K] } = { code };
-    if (typeof detail === 'string') decoded.message = detail;
-    if (typeof retryable === 'boolean') decoded.retryable = retryable;
-    if (typeof requestId === 'string') decoded.requestId = requestId;
-    decoded.details =
-      typeof details === 'object' && details !== null && !Array.isArray(details)
-        ? (details as Record<string, unknown>)
-        : {};
-    return decoded;
-  },
+  decode: decodeProblem,
 };

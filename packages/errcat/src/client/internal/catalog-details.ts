@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../../catalog-entry.js';
 import type { FieldType } from '../../field-spec.js';
-import type { Violation } from '../remote-facts.js';
-import { isObject, own, plainCopy } from './json-fields.js';
+import { isObject, own, plainCopy } from '../../internal/json-fields.js';
+import type { RemoteViolation } from '../../render/decoded-error.js';
 
 const NUMERIC = /^-?\d{1,15}(\.\d{1,15})?([eE][+-]?\d{1,3})?$/;
 
@@ -37,7 +37,7 @@ function hasType(value: unknown, type: FieldType): boolean {
 }
 
 /** Violations in the shape errcat's `errors` detail uses (`{pointer | field, type, message}`). */
-function violationItems(violations: readonly Violation[]): Record<string, unknown>[] {
+function violationItems(violations: readonly RemoteViolation[]): Record<string, unknown>[] {
   return violations.map((violation) => {
     const item: Record<string, unknown> = Object.create(null);
     if (violation.field !== undefined)
@@ -64,7 +64,7 @@ export function catalogDetails(
   entry: CatalogEntry,
   wire: unknown,
   stringValues: boolean,
-  violations: readonly Violation[],
+  violations: readonly RemoteViolation[],
 ): Record<string, unknown> {
   const copied = plainCopy(wire);
   const source = isObject(copied) ? copied : Object.create(null);

@@ -7,14 +7,15 @@ import {
   type JsonObject,
   list,
   num,
+  objectIn,
   own,
   requestIdIn,
   statusValue,
   text,
-} from '../json-fields.js';
-import { looksLikeCode } from '../server-code.js';
-import { violationsFrom } from '../violations.js';
-import type { WireFacts } from './wire-facts.js';
+} from '../../../internal/json-fields.js';
+import { looksLikeCode } from '../../../internal/server-code.js';
+import { violationsFrom } from '../../../internal/wire-violations.js';
+import type { DecodedError } from '../../../render/decoded-error.js';
 
 /** A message that may be a string or (NestJS validation) an array of strings. */
 function messageOf(body: JsonObject): { message: string | undefined; list: unknown[] | undefined } {
@@ -39,8 +40,8 @@ export function awsErrorType(value: string | undefined): string | undefined {
 }
 
 /**
- * Bodies with the message at the top level: GitHub's `{message, documentation_url, errors}`,
- * OAuth's `{error, error_description, error_uri}`, the `{statusCode, error, message}` of hapi's
+ * Bodies with the message at the top level (errcat's `simple-flat` is read before): GitHub's
+ * `{message, documentation_url, errors}`, OAuth's `{error, error_description, error_uri}`, the `{statusCode, error, message}` of hapi's
  * boom, Fastify and NestJS, AWS JSON's `{__type, message}`, and any other JSON (`json`), where the
  * usual members (`code`, `error_code`, `message`, `msg`, `detail`, `errors`…) are read.
  *
@@ -49,7 +50,7 @@ export function awsErrorType(value: string | undefined): string | undefined {
  * flatMessageShape({ error: 'invalid_grant', error_description: 'Bad code' }); // { format: 'oauth', code: 'invalid_grant', message: 'Bad code' }
  * ```
  */
-export function flatMessageShape(body: JsonObject): WireFacts {
+export function flatMessageShape(body: JsonObject): DecodedError {
   const { message, list: messages } = messageOf(body);
   const requestId = requestIdIn(body);
   const documentation = docsUrl(own(body, 'documentation_url'));
@@ -79,25 +80,6 @@ export function flatMessageShape(body: JsonObject): WireFacts {
       status: statusCode,
       requestId,
       violations: violationsFrom(messages) ?? violationsFrom(own(body, 'validation')),
-    };
-  }
-  const flatCode = typeof own(body, 'error') === 'number' ? codeValue(own(body, 'error')) : error;
-  if (
-    (typeof flatCode === 'number' || looksLikeCode(flatCode)) &&
-    message !== undefined &&
-    own(body, 'error_description') === undefined
-  ) {
-    // errcat's `simple-flat` layout (seed 004): the code in `error`, the entry key in `code`.
-    const key = codeValue(own(body, 'code'));
-    return {
-      format: 'simple',
-      code: flatCode,
-      altCodes: key === undefined ? undefined : [key],
-      message,
-      retryable: bool(body, 'retryable'),
-      requestId,
-      violations: violationsFrom(own(body, 'errors')) ?? violationsFrom(own(own(body, 'details'), 'errors')),
-      details: own(body, 'details'),
     };
   }
   if (looksLikeCode(error)) {
@@ -135,6 +117,6 @@ export function flatMessageShape(body: JsonObject): WireFacts {
     requestId,
     docs: docsUrl(own(body, 'docs')) ?? docsUrl(own(body, 'doc_url')) ?? docsUrl(own(body, 'more_info')),
     violations: violationsFrom(messages) ?? violationsFrom(own(body, 'errors')) ?? violationsFrom(detail),
-    details: own(body, 'details'),
+    details: objectIn(body, 'details'),
   };
 }

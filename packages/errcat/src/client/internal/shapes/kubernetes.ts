@@ -1,6 +1,14 @@
-import { codeValue, type JsonObject, num, own, statusValue, text } from '../json-fields.js';
-import { violationsFrom } from '../violations.js';
-import type { WireFacts } from './wire-facts.js';
+import {
+  codeValue,
+  type JsonObject,
+  num,
+  objectIn,
+  own,
+  statusValue,
+  text,
+} from '../../../internal/json-fields.js';
+import { violationsFrom } from '../../../internal/wire-violations.js';
+import type { DecodedError } from '../../../render/decoded-error.js';
 
 /**
  * A Kubernetes `Status` object: `{kind:"Status", status:"Failure", message, reason, code,
@@ -12,9 +20,9 @@ import type { WireFacts } from './wire-facts.js';
  * // { format: 'kubernetes', code: 'NotFound', message: 'pods "x" not found', status: 404 }
  * ```
  */
-export function kubernetesShape(body: JsonObject): WireFacts | undefined {
+export function kubernetesShape(body: JsonObject): DecodedError | undefined {
   if (own(body, 'kind') !== 'Status' || typeof own(body, 'apiVersion') !== 'string') return undefined;
-  const details = own(body, 'details');
+  const details = objectIn(body, 'details');
   const reason = codeValue(own(body, 'reason'));
   return {
     format: 'kubernetes',

@@ -1,17 +1,22 @@
-import { clip, firstNonSpace, isObject, list, own } from '../json-fields.js';
-import { envelopeShape } from './envelopes.js';
-import { errorObjectShape } from './error-object.js';
+import { clip, firstNonSpace, isObject, list, own } from '../../../internal/json-fields.js';
+import { decodeGoogle } from '../../../profiles/google-decode.js';
+import { decodeJsonApi } from '../../../profiles/jsonapi-decode.js';
+import { decodeResonate } from '../../../profiles/resonate-decode.js';
+import { decodeResonateLegacy } from '../../../profiles/resonate-legacy-decode.js';
+import { decodeRstmdb } from '../../../profiles/rstmdb-decode.js';
+import { decodeSimple, decodeSimpleFlat } from '../../../profiles/simple-decode.js';
+import type { DecodedError } from '../../../render/decoded-error.js';
+import { decodeProblem } from '../../../render/problem-decode.js';
 import { errorsArrayShape } from './errors-array.js';
 import { flatMessageShape } from './flat-message.js';
 import { kubernetesShape } from './kubernetes.js';
-import { problemShape } from './problem.js';
 import { htmlShape, looksLikeHtml, looksLikeXml, textShape, xmlShape } from './text-page.js';
-import type { WireFacts } from './wire-facts.js';
 
 /**
  * Recognises a body's format and reads its facts. `value` is the parsed JSON (`undefined` when the
- * body is not JSON), `body` the text. The most specific shapes are tried first; anything left is
- * read as generic JSON or as a text page, so every body yields facts.
+ * body is not JSON), `body` the text. errcat's own formats are read by their profiles' decoders,
+ * the same that `errcat/testing` checks responses with; the shapes of other servers come after,
+ * and anything left is read as generic JSON or as a text page, so every body yields facts.
  *
  * @example
  * ```ts
@@ -19,15 +24,22 @@ import type { WireFacts } from './wire-facts.js';
  * // { format: 'simple', code: 'NOPE', message: 'no' }
  * ```
  */
-export function recognize(value: unknown, body: string, contentType: string): WireFacts {
+export function recognize(value: unknown, body: string, contentType: string): DecodedError {
   if (isObject(value)) {
-    if (contentType.includes('problem+json')) return problemShape(value, contentType) as WireFacts;
+    if (contentType.includes('problem+json')) return decodeProblem(value, contentType) as DecodedError;
     const errors = list(value, 'errors');
     return (
-      envelopeShape(value) ??
+      // errcat's own formats, each read by its profile's decoder…
+      decodeResonate(value) ??
+      decodeRstmdb(value) ??
+      decodeGoogle(value) ??
+      decodeResonateLegacy(value) ??
+      decodeSimple(value) ??
+      decodeProblem(value, contentType) ??
+      decodeJsonApi(value) ??
+      decodeSimpleFlat(value) ??
+      // …then the shapes of other servers.
       kubernetesShape(value) ??
-      errorObjectShape(value) ??
-      problemShape(value, contentType) ??
       (errors !== undefined && typeof own(value, 'message') !== 'string'
         ? errorsArrayShape(value, errors)
         : undefined) ??

@@ -1,5 +1,5 @@
-import { clip, requestIdValue } from '../json-fields.js';
-import type { WireFacts } from './wire-facts.js';
+import { clip, requestIdValue } from '../../../internal/json-fields.js';
+import type { DecodedError } from '../../../render/decoded-error.js';
 
 /** Only the start of a page is scanned: the title, heading or first line is always near the top. */
 const SCAN_LIMIT = 64 * 1024;
@@ -104,7 +104,7 @@ export function looksLikeXml(body: string, contentType: string): boolean {
  * // { format: 'aws', code: 'NoSuchKey', message: 'The specified key does not exist.', requestId: undefined }
  * ```
  */
-export function xmlShape(body: string): WireFacts {
+export function xmlShape(body: string): DecodedError {
   const page = body.length > SCAN_LIMIT ? body.slice(0, SCAN_LIMIT) : body;
   const lower = page.toLowerCase();
   const code = element(page, lower, 'code');
@@ -127,7 +127,7 @@ export function xmlShape(body: string): WireFacts {
  * htmlShape('<html><title>502 Bad Gateway</title></html>'); // { format: 'html', message: '502 Bad Gateway' }
  * ```
  */
-export function htmlShape(body: string): WireFacts {
+export function htmlShape(body: string): DecodedError {
   const page = body.length > SCAN_LIMIT ? body.slice(0, SCAN_LIMIT) : body;
   const lower = page.toLowerCase();
   const title = element(page, lower, 'title');
@@ -147,7 +147,7 @@ export function htmlShape(body: string): WireFacts {
  * textShape('upstream timed out'); // { format: 'text', message: 'upstream timed out' }
  * ```
  */
-export function textShape(body: string): WireFacts {
+export function textShape(body: string): DecodedError {
   const head = body.length > SCAN_LIMIT ? body.slice(0, SCAN_LIMIT) : body;
   for (const line of head.split('\n')) {
     const message = clip(line, 300);

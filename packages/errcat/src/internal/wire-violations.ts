@@ -1,4 +1,4 @@
-import type { Violation } from '../remote-facts.js';
+import type { RemoteViolation } from '../render/decoded-error.js';
 import { clip, isObject, own, text } from './json-fields.js';
 
 /** At most this many violations are kept, so a hostile body cannot make the result large. */
@@ -41,7 +41,7 @@ function fieldOf(item: unknown): string | undefined {
  * violationFrom('oops'); // { message: 'oops' }
  * ```
  */
-export function violationFrom(item: unknown): Violation | undefined {
+export function violationFrom(item: unknown): RemoteViolation | undefined {
   if (typeof item === 'string') {
     const message = clip(item);
     return message === undefined ? undefined : { message };
@@ -77,9 +77,9 @@ function codeText(value: unknown): string | undefined {
  * violationsFrom(['oops']); // [{ message: 'oops' }]
  * ```
  */
-export function violationsFrom(items: unknown): Violation[] | undefined {
+export function violationsFrom(items: unknown): RemoteViolation[] | undefined {
   if (!Array.isArray(items)) return undefined;
-  const out: Violation[] = [];
+  const out: RemoteViolation[] = [];
   for (const item of items) {
     if (out.length >= MAX_VIOLATIONS) break;
     const violation = violationFrom(item);
@@ -101,7 +101,7 @@ const MAX_ISSUES_MESSAGE = 64 * 1024;
  * issuesInMessage('[{"path":["name"],"message":"Required"}]'); // [{ field: 'name', message: 'Required' }]
  * ```
  */
-export function issuesInMessage(message: unknown): Violation[] | undefined {
+export function issuesInMessage(message: unknown): RemoteViolation[] | undefined {
   if (
     typeof message !== 'string' ||
     message.length > MAX_ISSUES_MESSAGE ||

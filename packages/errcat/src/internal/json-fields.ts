@@ -39,6 +39,20 @@ export function own(object: unknown, key: string): unknown {
 }
 
 /**
+ * The own property `key` of `object` when it is a JSON object (a `details` member, say).
+ *
+ * @example
+ * ```ts
+ * objectIn({ details: { id: 'p1' } }, 'details'); // { id: 'p1' }
+ * objectIn({ details: 'p1' }, 'details'); // undefined
+ * ```
+ */
+export function objectIn(object: unknown, key: string): JsonObject | undefined {
+  const value = own(object, key);
+  return isObject(value) ? value : undefined;
+}
+
+/**
  * An own property that is a non-blank string, trimmed and cut to `max` characters.
  *
  * @example

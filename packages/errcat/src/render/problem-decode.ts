@@ -1,19 +1,19 @@
+import { pointsAtHttpSpec } from '../internal/http-spec-uri.js';
 import {
   bool,
   codeIn,
   docsUrl,
   isObject,
-  type JsonObject,
   list,
   num,
+  objectIn,
   own,
   requestIdIn,
   statusValue,
   text,
-} from '../json-fields.js';
-import { pointsAtHttpSpec } from '../server-code.js';
-import { violationsFrom } from '../violations.js';
-import type { WireFacts } from './wire-facts.js';
+} from '../internal/json-fields.js';
+import { violationsFrom } from '../internal/wire-violations.js';
+import type { DecodedError } from './decoded-error.js';
 
 /**
  * The code a problem `type` URI implies: its fragment or last path segment (`…/out-of-credit`);
@@ -27,17 +27,20 @@ function codeFromType(type: string | undefined): string | undefined {
 }
 
 /**
- * RFC 9457 problem details from any server (`type`, `title`, `status`, `detail`, `instance`), with
- * the extension members errcat and others add: `code`, `retryable`, `requestId`, `details`,
- * `errors` (RFC 9457's own example) and `invalid-params` (RFC 7807's).
+ * Reads RFC 9457 problem details from any server (`type`, `title`, `status`, `detail`,
+ * `instance`), with the extension members errcat and others add: `code`, `retryable`,
+ * `requestId`, `details`, `errors` (RFC 9457's own example) and `invalid-params` (RFC 7807's):
+ * the `problem` profile's decoder. A body is a problem when `contentType` says so, or when it has
+ * a `type` or `title` and a `status` or `detail`.
  *
  * @example
  * ```ts
- * problemShape({ type: 'https://example.com/probs/out-of-credit', title: 'Out of credit', status: 403 }, 'application/problem+json');
+ * decodeProblem({ type: 'https://example.com/probs/out-of-credit', title: 'Out of credit', status: 403 }, 'application/problem+json');
  * // { format: 'problem', code: 'out-of-credit', message: 'Out of credit', status: 403, docs: 'https://example.com/probs/out-of-credit' }
  * ```
  */
-export function problemShape(body: JsonObject, contentType: string): WireFacts | undefined {
+export function decodeProblem(body: unknown, contentType = ''): DecodedError | undefined {
+  if (!isObject(body)) return undefined;
   const type = text(body, 'type');
   const title = text(body, 'title');
   const detail = text(body, 'detail');
@@ -49,7 +52,7 @@ export function problemShape(body: JsonObject, contentType: string): WireFacts |
   ) {
     return undefined;
   }
-  const details = own(body, 'details');
+  const details = objectIn(body, 'details') ?? {};
   const errors = list(body, 'errors');
   return {
     format: 'problem',
@@ -64,9 +67,7 @@ export function problemShape(body: JsonObject, contentType: string): WireFacts |
       violationsFrom(errors) ??
       violationsFrom(own(body, 'invalid-params')) ??
       violationsFrom(own(details, 'errors')),
-    details:
-      errors === undefined || own(details, 'errors') !== undefined
-        ? details
-        : { ...(isObject(details) ? details : {}), errors },
+    // RFC 9457's example puts the violations in a top-level `errors`: errcat keeps them in details.
+    details: errors === undefined || own(details, 'errors') !== undefined ? details : { ...details, errors },
   };
 }

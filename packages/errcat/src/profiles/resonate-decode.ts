@@ -1,0 +1,33 @@
+import { isObject, objectIn, own, requestIdValue, statusValue, text } from '../internal/json-fields.js';
+import { violationFrom } from '../internal/wire-violations.js';
+import type { DecodedError } from '../render/decoded-error.js';
+
+/**
+ * Reads Resonate's envelope (seed 001), `{kind, head:{corrId, status, version}, data}`, where
+ * `data` is the message (or, for a validation failure, an object naming the field and the
+ * reason): the `resonate` profile's decoder. The status doubles as the code (the envelope has no
+ * other); `corrId` is the request id.
+ *
+ * @example
+ * ```ts
+ * decodeResonate({ kind: 'promises.get', head: { corrId: 'c1', status: 404, version: 'v' }, data: 'Promise not found' });
+ * // { format: 'resonate', code: 404, message: 'Promise not found', status: 404, requestId: 'c1', … }
+ * ```
+ */
+export function decodeResonate(body: unknown): DecodedError | undefined {
+  const head = own(body, 'head');
+  const status = statusValue(own(head, 'status'));
+  if (typeof own(body, 'kind') !== 'string' || status === undefined || status < 400) return undefined;
+  const data = own(body, 'data');
+  const violation = isObject(data) ? violationFrom(data) : undefined;
+  return {
+    format: 'resonate',
+    code: status,
+    message: typeof data === 'string' ? text(body, 'data') : (text(data, 'message') ?? violation?.message),
+    status,
+    // errcat's resonate profile sends corrId "0" when the request carried none: not an id.
+    requestId: own(head, 'corrId') === '0' ? undefined : requestIdValue(own(head, 'corrId')),
+    violations: violation?.field === undefined ? undefined : [violation],
+    details: objectIn(body, 'data'),
+  };
+}

@@ -1,0 +1,33 @@
+import { docsUrl, isObject, list, own, text } from '../internal/json-fields.js';
+import { violationsFrom } from '../internal/wire-violations.js';
+import type { DecodedError } from '../render/decoded-error.js';
+
+/**
+ * Reads Resonate's legacy format (seed 000), `{error:{code: 4040, message, details:[{@type,
+ * message, domain, metadata:{url}}]}}`: the `resonate-legacy` profile's decoder. A body is the
+ * legacy format when its integer `code` comes with typed details.
+ *
+ * @example
+ * ```ts
+ * decodeResonateLegacy({ error: { code: 4040, message: 'no', details: [{ '@type': 'RequestError', message: 'no', domain: 'request', metadata: {} }] } });
+ * // { format: 'resonate-legacy', code: 4040, message: 'no', … }
+ * ```
+ */
+export function decodeResonateLegacy(body: unknown): DecodedError | undefined {
+  const error = own(body, 'error');
+  const code = own(error, 'code');
+  const details = list(error, 'details') ?? [];
+  const typedDetails = details.some((item) => own(item, '@type') !== undefined);
+  if (!isObject(error) || typeof code !== 'number' || !Number.isSafeInteger(code) || !typedDetails)
+    return undefined;
+  const first = details.find(isObject);
+  // The Go server sends one FieldValidationError detail per failed field.
+  const fields = details.filter((item) => own(item, '@type') === 'FieldValidationError');
+  return {
+    format: 'resonate-legacy',
+    code,
+    message: text(error, 'message'),
+    docs: docsUrl(own(own(first, 'metadata'), 'url')),
+    violations: violationsFrom(fields),
+  };
+}
