@@ -123,7 +123,7 @@ export const importCommand: Command = {
       errors: findings.filter((finding) => finding.severity === 'error').length,
       warnings: findings.filter((finding) => finding.severity === 'warning').length,
     };
-    const notes = [...(catalog['x-import'] as { notes: string[] }).notes, ...(merged?.notes ?? [])];
+    const notes = [...catalog['x-import'].notes, ...(merged?.notes ?? [])];
     for (const finding of findings.filter((f) => f.severity === 'error'))
       notes.push(`lint: ${finding.path}: ${finding.message} [${finding.rule}]`);
     if (typeof values.out === 'string') await writeOut(values.out, io.cwd, text);

@@ -17,6 +17,12 @@ export interface ImportedCatalog {
   readonly categories?: Record<string, Record<string, unknown>>;
   /** The entries by key. */
   readonly errors: Record<string, Record<string, unknown>>;
+  /** Where the catalog came from, the guess of its domain, and what the import could not decide. */
+  readonly 'x-import': {
+    readonly source: string;
+    readonly domain: string;
+    readonly notes: readonly string[];
+  };
   /** The rest: name, description, profile, `x-import`. */
   readonly [field: string]: unknown;
 }
