@@ -188,6 +188,56 @@ describe('importPage', () => {
     ]);
   });
 
+  test('a status table refined by a table of its kinds; status-only entries take the page’s code style', () => {
+    const page = `# Billing API
+
+## 4xx Client Errors
+
+| Status | Meaning | Description |
+|---|---|---|
+| 402 | Payment Required | The card was declined |
+| 404 | Not Found | No such invoice |
+
+## 402 Payment Required
+
+Returned when a charge fails.
+
+| Error | Description |
+|---|---|
+| \`card_declined\` | The bank declined the card |
+| \`insufficient_funds\` | The card has no funds left |
+`;
+    const draft = importPage(page, 'billing.md');
+    expect(draft.entries.map((entry) => [entry.code, entry.status])).toEqual([
+      ['card_declined', 402],
+      ['insufficient_funds', 402],
+      ['not_found', 404],
+    ]);
+    expect(draft.entries[2]?.guessed.code).toMatch(/lower_snake/);
+    expect(draft.notes).toContain(
+      '402 Payment Required: a table lists its kinds, which are the entries; the status itself is not one',
+    );
+  });
+
+  test('a family heading and its glued definition lines, in plain text', () => {
+    const page =
+      'Errors\nSDK errors#\nStoreError (codes 7.x)#\nRaised when the store fails.\n7.1— not found7.2— timed out\n';
+    expect(importPage(page, 'sdk.txt').entries).toMatchObject([
+      {
+        code: '7.1',
+        title: 'Not found',
+        description: 'Not found. Raised when the store fails.',
+        category: 'sdk',
+      },
+      {
+        code: '7.2',
+        title: 'Timed out',
+        description: 'Timed out. Raised when the store fails.',
+        category: 'sdk',
+      },
+    ]);
+  });
+
   test('says what it guessed about each entry', () => {
     const draft = importPage('# API\n\n## Errors\n\n### E404\nThe thing is missing.\n', 'errors.md');
     expect(draft.entries[0]?.guessed).toEqual({
