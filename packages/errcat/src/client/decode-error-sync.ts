@@ -233,7 +233,9 @@ function decode<C extends AnyCatalog | undefined>(
     code,
     // A challenge's description says more than a body whose message is the status phrase.
     message:
-      (wire.message === undefined || isReasonPhrase(wire.message) ? challenge?.description : undefined) ??
+      (challenge?.description !== undefined && (wire.message === undefined || isReasonPhrase(wire.message))
+        ? challenge.description
+        : undefined) ??
       wire.message ??
       wire.summary ??
       (success && code !== null ? code : statusPhrase(httpStatus)),

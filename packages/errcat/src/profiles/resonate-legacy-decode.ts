@@ -16,10 +16,9 @@ import type { DecodedError } from '../render/decoded-error.js';
 export function decodeResonateLegacy(body: unknown): DecodedError | undefined {
   const error = own(body, 'error');
   const code = own(error, 'code');
+  if (!isObject(error) || typeof code !== 'number' || !Number.isSafeInteger(code)) return undefined;
   const details = list(error, 'details') ?? [];
-  const typedDetails = details.some((item) => own(item, '@type') !== undefined);
-  if (!isObject(error) || typeof code !== 'number' || !Number.isSafeInteger(code) || !typedDetails)
-    return undefined;
+  if (!details.some((item) => own(item, '@type') !== undefined)) return undefined;
   const first = details.find(isObject);
   // The Go server sends one FieldValidationError detail per failed field.
   const fields = details.filter((item) => own(item, '@type') === 'FieldValidationError');

@@ -35,17 +35,32 @@ export function headerReader(headers: HeadersLike | undefined): HeaderReader {
   if (typeof getter === 'function') {
     return (name) => joined(getter.call(headers, name)) ?? undefined;
   }
+  if (!(Symbol.iterator in headers)) return plainReader(headers as Record<string, unknown>);
   const byName = new Map<string, string>();
-  const add = (name: unknown, value: unknown) => {
-    const text = joined(value);
-    if (typeof name === 'string' && text !== undefined) byName.set(name.toLowerCase(), text);
-  };
-  if (Symbol.iterator in headers) {
-    for (const pair of headers as Iterable<unknown>) {
-      if (Array.isArray(pair)) add(pair[0], pair[1]);
-    }
-  } else {
-    for (const name of Object.keys(headers)) add(name, (headers as Record<string, unknown>)[name]);
+  for (const pair of headers as Iterable<unknown>) {
+    if (Array.isArray(pair)) addHeader(byName, pair[0], pair[1]);
   }
-  return (name) => byName.get(name);
+  return (name) => byName.get(name.toLowerCase());
+}
+
+function addHeader(byName: Map<string, string>, name: unknown, value: unknown): void {
+  const text = joined(value);
+  if (typeof name === 'string' && text !== undefined) byName.set(name.toLowerCase(), text);
+}
+
+/**
+ * A reader over a plain object. Node's headers are lower-case already: they are read in place,
+ * and only an object with other names is copied into a map first.
+ */
+function plainReader(headers: Record<string, unknown>): HeaderReader {
+  const names = Object.keys(headers);
+  if (names.every((name) => name === name.toLowerCase())) {
+    return (name) => {
+      const lower = name.toLowerCase();
+      return Object.hasOwn(headers, lower) ? joined(headers[lower]) : undefined;
+    };
+  }
+  const byName = new Map<string, string>();
+  for (const name of names) addHeader(byName, name, headers[name]);
+  return (name) => byName.get(name.toLowerCase());
 }

@@ -50,9 +50,21 @@ function visibleText(html: string): string {
   return decodeEntities(out).replace(/\s+/g, ' ').trim();
 }
 
+/** `<tag>` or `<tag attributes…>`, per tag, compiled once. */
+const OPENING_TAGS = new Map<string, RegExp>();
+
+function openingTag(tag: string): RegExp {
+  let pattern = OPENING_TAGS.get(tag);
+  if (pattern === undefined) {
+    pattern = new RegExp(`<${tag}[\\s>]`);
+    OPENING_TAGS.set(tag, pattern);
+  }
+  return pattern;
+}
+
 /** The content of the first `<tag …>…</tag>` in `lower` (the page lower-cased), taken from `page`. */
 function element(page: string, lower: string, tag: string): string | undefined {
-  const open = lower.search(new RegExp(`<${tag}[\\s>]`));
+  const open = lower.search(openingTag(tag));
   if (open < 0) return undefined;
   const start = lower.indexOf('>', open);
   const end = lower.indexOf(`</${tag}`, start);
