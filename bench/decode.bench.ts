@@ -95,7 +95,7 @@ export default async function run(): Promise<void> {
     },
     1500,
   );
-  printRatios(rows, FLOOR);
+  printRatios(rows, FLOOR, 'ns', { 'decodeErrorSync, no catalog': { atMost: 1.5 } });
 
   console.log(
     '\nLinearity: decode time per byte of hostile bodies, 64 KiB vs 1 MiB (ratio ≈ 1 means linear)\n',
