@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// `npm test`: builds the packages (the `errcat` binary runs from dist/), runs the type tests (tsc
-// over sources and tests, where the `@ts-expect-error` cases live), then every Vitest test; ends
-// with one plain summary line "N passed, N failed, N skipped".
+// `npm test`: builds the packages (the `errcat` binary and the docs page script run from dist/),
+// runs the type tests (tsc over sources and tests, where the `@ts-expect-error` cases live), then
+// every Vitest test; ends with one plain summary line "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const report = '.vitest-report.json';
 const passThrough = process.argv.slice(2);
 
-console.log('> build: tsc -b tsconfig.build.json');
-const build = spawnSync('npx', ['tsc', '-b', 'tsconfig.build.json'], { stdio: 'inherit' });
+console.log('> build: npm run build');
+const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 console.log('> type tests: tsc -p tsconfig.json');
 const types = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
 

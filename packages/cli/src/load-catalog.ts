@@ -34,6 +34,13 @@ function looksLikeSpec(value: unknown): value is CatalogSpec {
   return typeof value === 'object' && value !== null && 'errors' in value && 'domain' in value;
 }
 
+// tsx is an optional peer of the CLI: only `.ts` catalogs need it.
+function importTsx(fail: (reason: string) => Error): Promise<typeof import('tsx/esm/api')> {
+  return import('tsx/esm/api').catch(() => {
+    throw fail('a .ts catalog needs tsx (npm install --save-dev tsx)');
+  });
+}
+
 /**
  * Reads the spec from a YAML, JSON, TypeScript or JavaScript file without validating it. A module
  * may export the catalog (or its spec) as default, as `catalog`, or as any export.
@@ -50,11 +57,12 @@ export async function readCatalogSpec(file: string, cwd: string = process.cwd())
   if (MODULE_EXTENSIONS.has(extension)) {
     let module: Record<string, unknown>;
     try {
-      module = extension.endsWith('ts')
-        ? ((await (
-            await import('tsx/esm/api')
-          ).tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>)
-        : ((await import(pathToFileURL(path).href)) as Record<string, unknown>);
+      const url = pathToFileURL(path).href;
+      module = (
+        extension.endsWith('ts')
+          ? await (await importTsx(fail)).tsImport(url, import.meta.url)
+          : await import(url)
+      ) as Record<string, unknown>;
     } catch (error) {
       if (isCatalogError(error)) throw error;
       throw fail(

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { errcatErrors, isCatalogError } from 'errcat';
 import type { CliIo } from './cli-io.js';
@@ -17,6 +18,11 @@ function overview(): string {
   const list = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`);
   return `errcat — make an HTTP API's errors a contract\n\nUsage: errcat <command> [options]\n\nCommands:\n${list.join('\n')}\n\nRun 'errcat <command> --help' for a command's options.\n`;
 }
+
+// src/main.ts and dist/main.js both sit one level below the package's manifest.
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 /** Exit codes: 0 success, 1 failure (invalid catalog, unknown code, findings), 2 usage error. */
 function exitCodeFor(error: unknown): number {
@@ -39,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout('errcat 0.1.0\n');
+    io.stdout(`errcat ${version}\n`);
     return 0;
   }
   const command = commands.find((candidate) => candidate.name === name);

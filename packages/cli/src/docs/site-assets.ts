@@ -1,20 +1,16 @@
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+
+// Written by scripts/bundle-site-script.js when the CLI is built. src/docs/ and dist/docs/ both sit
+// two levels below the package, so the sources (tests, tsx) and the compiled CLI read the same file.
+const SITE_SCRIPT = new URL('../../dist/docs/site-script.js', import.meta.url);
 
 let cached: Promise<string> | undefined;
 
-// From the sources (tests, tsx) the client is `.ts`; from the compiled package it is tsc's `.js`.
-function clientEntry(): { path: string; conditions: string[] } {
-  const compiled = fileURLToPath(new URL('./client/site-client.js', import.meta.url));
-  if (existsSync(compiled)) return { path: compiled, conditions: [] };
-  // Bundled from the sources, `errcat` must resolve to its sources too (the `source` condition).
-  return { path: fileURLToPath(new URL('./client/site-client.ts', import.meta.url)), conditions: ['source'] };
-}
-
 /**
  * The docs page's script: `client/site-client.ts` and the search normalisation it shares with the
- * generator, bundled and minified into one inline module (built once per process).
+ * generator, bundled and minified into one inline module when the CLI is built (read once per
+ * process).
  *
  * @example
  * ```ts
@@ -23,18 +19,11 @@ function clientEntry(): { path: string; conditions: string[] } {
  * ```
  */
 export function loadSiteScript(): Promise<string> {
-  const entry = clientEntry();
-  cached ??= build({
-    entryPoints: [entry.path],
-    conditions: entry.conditions,
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    write: false,
-    target: 'es2020',
-    platform: 'browser',
-    logLevel: 'silent',
-    legalComments: 'none',
-  }).then((result) => (result.outputFiles[0]?.text ?? '').trim());
+  cached ??= readFile(SITE_SCRIPT, 'utf8').then(
+    (text) => text.trim(),
+    () => {
+      throw new Error(`the docs page script ${fileURLToPath(SITE_SCRIPT)} is missing (run 'npm run build')`);
+    },
+  );
   return cached;
 }
