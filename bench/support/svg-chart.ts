@@ -122,10 +122,13 @@ export function renderRatioChart(bars: readonly RatioBar[], options: RatioChartO
   };
   const bottom = TOP + bars.length * ROW;
   const height = bottom + 52;
+  const title = escapeXml(options.title ?? 'errcat benchmarks: ratios and their targets');
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="12">`,
+    // The accessible name, for screen readers and image viewers.
+    `<title>${title}</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
-    `<text x="16" y="24" font-size="16" font-weight="600" fill="#212121">${escapeXml(options.title ?? 'errcat benchmarks: ratios and their targets')}</text>`,
+    `<text x="16" y="24" font-size="16" font-weight="600" fill="#212121">${title}</text>`,
   ];
   if (options.subtitle) {
     parts.push(`<text x="16" y="44" fill="#616161">${escapeXml(options.subtitle)}</text>`);
