@@ -49,15 +49,8 @@ export function targetMet(value: number, target: RatioTarget | undefined): boole
   return 'atLeast' in target ? value >= target.atLeast : value <= target.atMost;
 }
 
-/**
- * A target as the report writes it: `≥ 0.85` or `≤ 1.2`.
- *
- * @example
- * ```ts
- * describeTarget({ atLeast: 0.85 }); // '≥ 0.85'
- * ```
- */
-export function describeTarget(target: RatioTarget): string {
+/** A target as the report writes it: `≥ 0.85` or `≤ 1.2`. */
+function describeTarget(target: RatioTarget): string {
   return 'atLeast' in target ? `≥ ${target.atLeast}` : `≤ ${target.atMost}`;
 }
 
