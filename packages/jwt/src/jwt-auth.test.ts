@@ -193,6 +193,9 @@ describe('createJwtAuth with a shared secret: the RELIABILITY S7 table', () => {
     );
     expect(() => createJwtAuth({ secret: '' })).toThrow(/empty/);
     expect(() => createJwtAuth({ publicKey: '-----BEGIN PUBLIC KEY-----' })).toThrow(/algorithms/);
+    for (const tokenCacheSize of [-1, 1.5, Number.NaN]) {
+      expect(() => createJwtAuth({ secret: SECRET, tokenCacheSize })).toThrow(/tokenCacheSize/);
+    }
   });
 });
 
