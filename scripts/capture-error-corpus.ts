@@ -2,7 +2,7 @@
 // that make it answer with errors, and writes one JSON file per response to
 // test/fixtures/error-corpus/captured/ (status, headers as sent minus the volatile ones, body
 // exactly as sent, source and the expected facts). Not run by `npm test`:
-//   node --conditions=source --import tsx scripts/capture-error-corpus.ts [library…]
+//   node --conditions=@errcat/source --import tsx scripts/capture-error-corpus.ts [library…]
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CapturedResponse, CaptureServer } from './error-corpus/corpus-case.js';

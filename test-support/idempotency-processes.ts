@@ -28,7 +28,7 @@ interface ChildServer {
 async function spawnServer(env: Record<string, string>): Promise<ChildServer> {
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', join(here, 'idempotency-child.ts')],
+    ['--conditions=@errcat/source', '--import', 'tsx', join(here, 'idempotency-child.ts')],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -99,7 +99,7 @@ export async function untilInFlight(url: string, count: number): Promise<void> {
 export async function startTrafficServer(env: Record<string, string>): Promise<TrafficProcess> {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', join(here, 'traffic-server.ts')],
+    ['--conditions=@errcat/source', '--import', 'tsx', join(here, 'traffic-server.ts')],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   // The server's own log goes to stderr; keep it for the error message of a crashed start.

@@ -39,7 +39,7 @@ export async function spawnBenchServer<Message>(
   // ERRCAT_BENCH_PROFILE=<dir>: every server writes a V8 CPU profile there when it exits.
   const profile = process.env.ERRCAT_BENCH_PROFILE;
   const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  const node = [process.execPath, ...profiling, '--conditions=source', '--import', 'tsx', module];
+  const node = [process.execPath, ...profiling, '--conditions=@errcat/source', '--import', 'tsx', module];
   const [command, ...args] = pinnedToCores ? ['taskset', '-c', '0', ...node] : node;
   const child = spawn(command as string, args, {
     env: { ...process.env, ...env },

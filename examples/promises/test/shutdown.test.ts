@@ -48,7 +48,7 @@ async function run(round: number): Promise<Tally> {
   const database = join(dir, 'promises.db');
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', 'examples/promises/src/main.ts'],
+    ['--conditions=@errcat/source', '--import', 'tsx', 'examples/promises/src/main.ts'],
     {
       env: { ...process.env, PORT: '0', DATABASE_URL: database, JWT_SECRET: SECRET },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -15,7 +15,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'errcat-start-'));
   child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', 'examples/promises/src/main.ts'],
+    ['--conditions=@errcat/source', '--import', 'tsx', 'examples/promises/src/main.ts'],
     {
       env: { ...process.env, PORT: '0', DATABASE_URL: join(dir, 'promises.db'), JWT_SECRET: '' },
       stdio: ['ignore', 'pipe', 'inherit'],

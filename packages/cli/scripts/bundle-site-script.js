@@ -12,7 +12,7 @@ const out = new URL('../dist/docs/site-script.js', import.meta.url);
 const result = await build({
   entryPoints: [entry.pathname],
   // errcat is bundled from its sources too, so the script never waits on errcat's own build.
-  conditions: ['source'],
+  conditions: ['@errcat/source'],
   bundle: true,
   format: 'esm',
   minify: true,

@@ -10,7 +10,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
   dependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   peerDependencies?: Record<string, string>;
-  exports: Record<string, string | { source?: string }>;
+  exports: Record<string, string | { '@errcat/source'?: string }>;
 };
 
 /** Subpaths that may use Node's built-in modules; every other one must run on any platform. */
@@ -25,13 +25,13 @@ describe('the errcat core package', () => {
   });
 
   const portable = Object.entries(manifest.exports).filter(
-    ([subpath, target]) => typeof target === 'object' && target.source && !NODE_ONLY.has(subpath),
+    ([subpath, target]) => typeof target === 'object' && target['@errcat/source'] && !NODE_ONLY.has(subpath),
   );
 
   test.each(portable)(
     '%s bundles for a neutral platform: no node: import leaks',
     async (_subpath, target) => {
-      const source = (target as { source: string }).source;
+      const source = (target as { '@errcat/source': string })['@errcat/source'];
       const result = await build({
         entryPoints: [join(root, source)],
         bundle: true,

@@ -56,7 +56,7 @@ describe('@errcat/hono on any runtime', () => {
       write: false,
       platform: 'neutral',
       format: 'esm',
-      conditions: ['source'],
+      conditions: ['@errcat/source'],
       mainFields: ['module', 'main'],
       external: ['hono', 'hono/*'],
       logLevel: 'silent',

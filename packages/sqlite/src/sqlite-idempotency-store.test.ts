@@ -60,7 +60,7 @@ describe('sqliteIdempotencyStore', () => {
       Array.from({ length: 4 }, () =>
         run(
           process.execPath,
-          ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
+          ['--conditions=@errcat/source', '--import', 'tsx', '--input-type=module', '-e', script],
           {
             cwd: join(import.meta.dirname, '..'),
           },

@@ -176,7 +176,7 @@ describe('errcat serve', () => {
     const child = spawn(
       process.execPath,
       [
-        '--conditions=source',
+        '--conditions=@errcat/source',
         '--import',
         tsx,
         '--input-type=module',
