@@ -116,7 +116,8 @@ async function installOffline(project: string, packed: readonly PackedPackage[],
 
 const built = folders.every((folder) => existsSync(join(repo, 'packages', folder, 'dist/index.js')));
 
-describe.skipIf(!built)('the release, installed from its tarballs', () => {
+// Each step spawns npm, tsc or node; a loaded 2-core machine (npm test runs files in parallel) is slow.
+describe.skipIf(!built)('the release, installed from its tarballs', { timeout: 120_000 }, () => {
   let dir = '';
   let project = '';
   let results: PackResult[] = [];
@@ -231,7 +232,7 @@ describe.skipIf(!built)('the release, installed from its tarballs', () => {
       expect(lines.filter((line) => /\/node_modules\/(errcat|@errcat\/[^/]+)\/src\//.test(line))).toEqual([]);
     }
     expect(readdirSync(join(project, 'out')).sort()).toEqual(written.sort());
-  }, 120_000);
+  });
 
   test('the README examples run (under `--conditions=source` too)', async () => {
     const runs = await Promise.all(
@@ -267,7 +268,7 @@ describe.skipIf(!built)('the release, installed from its tarballs', () => {
     const version = await run('npx', ['errcat', '--version'], project);
     const cliVersion = packed.find((item) => item.manifest.name === '@errcat/cli')?.manifest.version;
     expect(version.stdout).toBe(`errcat ${cliVersion}\n`);
-  }, 60_000);
+  });
 
   test('the CI snippet of docs/contract-tooling.md runs as written', async () => {
     const guide = readFileSync(join(repo, 'docs/contract-tooling.md'), 'utf8');
@@ -302,7 +303,7 @@ describe.skipIf(!built)('the release, installed from its tarballs', () => {
     expect(result.stderr).toBe(
       'errcat: the errcat command is in @errcat/cli; install it with `npm install --save-dev @errcat/cli`\n',
     );
-  }, 120_000);
+  });
 });
 
 if (!built) {
