@@ -1,4 +1,11 @@
-/** One `packages` entry of a package-lock.json (lockfile version 3), as far as this file reads it. */
+/**
+ * One `packages` entry of a package-lock.json (lockfile version 3), as far as this file reads it.
+ *
+ * @example
+ * ```ts
+ * const entry: LockEntry = { version: '5.12.8', integrity: 'sha512-…', dependencies: { avvio: '^9.0.0' } };
+ * ```
+ */
 export interface LockEntry {
   readonly version?: string;
   readonly resolved?: string;
@@ -11,7 +18,14 @@ export interface LockEntry {
   readonly [field: string]: unknown;
 }
 
-/** A package packed from the workspace: where it lives in the repository and its tarball. */
+/**
+ * A package packed from the workspace: where it lives in the repository and its tarball.
+ *
+ * @example
+ * ```ts
+ * const cli: PackedPackage = { workspace: 'packages/cli', manifest, tarball: 'tarballs/errcat-cli-0.2.0.tgz', integrity };
+ * ```
+ */
 export interface PackedPackage {
   /** The workspace folder, such as `packages/cli`. */
   readonly workspace: string;
@@ -23,7 +37,14 @@ export interface PackedPackage {
   readonly integrity: string;
 }
 
-/** What {@link offlineLockfile} writes: the project's manifest and its package-lock.json. */
+/**
+ * What {@link offlineLockfile} writes: the project's manifest and its package-lock.json.
+ *
+ * @example
+ * ```ts
+ * const { manifest, lockfile }: OfflineProject = offlineLockfile(repoLock, packed, ['jose']);
+ * ```
+ */
 export interface OfflineProject {
   readonly manifest: Record<string, unknown>;
   readonly lockfile: Record<string, unknown>;

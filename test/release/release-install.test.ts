@@ -268,6 +268,9 @@ describe.skipIf(!built)('the release, installed from its tarballs', { timeout: 1
     const version = await run('npx', ['errcat', '--version'], project);
     const cliVersion = packed.find((item) => item.manifest.name === '@errcat/cli')?.manifest.version;
     expect(version.stdout).toBe(`errcat ${cliVersion}\n`);
+    // Both errcat and @errcat/cli have an `errcat` bin and npm links one: the core's runs the same CLI.
+    const forwarded = await run('node', ['node_modules/errcat/bin/errcat.js', '--version'], project);
+    expect(forwarded).toEqual(version);
   });
 
   test('the CI snippet of docs/contract-tooling.md runs as written', async () => {
