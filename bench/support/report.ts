@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { Bench } from 'tinybench';
@@ -118,7 +118,8 @@ export function startSection(name: string): { finish(): ReportSection } {
       return {
         name,
         ranAt: new Date().toISOString(),
-        machine: `${availableParallelism()} cores, Node ${process.version}, load average ${load.toFixed(1)} before, ${after.toFixed(1)} after`,
+        // The machine's cores: availableParallelism() would count this process's, one once pinned.
+        machine: `${cpus().length} cores, Node ${process.version}, load average ${load.toFixed(1)} before, ${after.toFixed(1)} after`,
         markdown: lines.join('\n').trim(),
         ratios: reported,
       };
