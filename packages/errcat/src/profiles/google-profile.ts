@@ -3,7 +3,7 @@ import {
   type FieldViolation,
   fieldViolations,
 } from '../internal/field-violations.js';
-import { extensionString, isJsonObject } from '../internal/profile-extension.js';
+import { extensionString } from '../internal/profile-extension.js';
 import { safeStringify } from '../internal/safe-json.js';
 import type { ErrorView } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
