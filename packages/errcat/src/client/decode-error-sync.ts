@@ -120,7 +120,7 @@ function customFacts(profiles: readonly WireProfile[], value: unknown): DecodedE
       format: typeof decoded.format === 'string' ? decoded.format : profile.name,
       code: codeValue(decoded.code),
       altCodes: Array.isArray(decoded.altCodes)
-        ? decoded.altCodes.filter((code) => codeValue(code) !== undefined)
+        ? decoded.altCodes.map(codeValue).filter((code) => code !== undefined)
         : undefined,
       message: typeof decoded.message === 'string' ? clip(decoded.message) : undefined,
       summary: typeof decoded.summary === 'string' ? clip(decoded.summary) : undefined,
@@ -247,7 +247,7 @@ function decode<C extends AnyCatalog | undefined>(
     notApplied: false,
     retryAfter,
     requestId,
-    docs: wire.docs ?? challenge?.uri,
+    docs: wire.docs ?? docsUrl(challenge?.uri),
     violations,
     details: isObject(details) ? details : Object.create(null),
     raw,

@@ -116,6 +116,19 @@ describe('where real APIs put their signals', () => {
     );
     expect(both.code).toBe('TOKEN_EXPIRED');
     expect(decoded(401, { 'www-authenticate': 'Basic realm="x"' }, '').code).toBeNull();
+    const linked = decoded(
+      401,
+      { 'www-authenticate': 'Bearer error="invalid_token", error_uri="https://auth.example.com/e"' },
+      '',
+    );
+    expect(linked.docs).toBe('https://auth.example.com/e');
+    expect(
+      decoded(
+        401,
+        { 'www-authenticate': 'Bearer error="invalid_token", error_uri="javascript:alert(1)"' },
+        '',
+      ).docs,
+    ).toBeUndefined();
   });
 
   it('reads codes inside arrays: Cloudflare, GitHub 422, Google legacy reasons', () => {
