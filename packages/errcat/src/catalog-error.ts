@@ -1,6 +1,6 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import type { ErrorCode, LogLevel } from './catalog-spec.js';
-import { addErrorHeaders } from './render/error-headers.js';
+import { addErrorHeaders } from './internal/error-headers.js';
 
 /**
  * The brand that marks catalog errors; `Symbol.for` makes it the same in every copy and realm.

@@ -1,6 +1,20 @@
 import type { CatalogEntry } from '../catalog-entry.js';
-import type { CatalogError } from '../catalog-error.js';
-import { isSafeHeader } from '../internal/header-safety.js';
+import { isSafeHeader } from './header-safety.js';
+
+/**
+ * What {@link addErrorHeaders} reads from an error: its entry, delay and extra headers. A shape
+ * rather than `CatalogError` itself, so `catalog-error.ts` can use this file without a cycle.
+ *
+ * @example
+ * ```ts
+ * const source: ErrorHeaderSource = catalog.RATE_LIMITED({ retryAfter: 30 });
+ * ```
+ */
+export interface ErrorHeaderSource {
+  readonly entry: CatalogEntry;
+  readonly retryAfter: number | undefined;
+  readonly extraHeaders: Readonly<Record<string, string>> | undefined;
+}
 
 /** An entry's headers with lower-case names and unsafe fields dropped, worked out once per entry. */
 const entryHeaderCache = new WeakMap<CatalogEntry, readonly (readonly [string, string])[]>();
@@ -28,10 +42,7 @@ function entryHeaders(entry: CatalogEntry): readonly (readonly [string, string])
  * headers['retry-after']; // '30'
  * ```
  */
-export function addErrorHeaders(
-  headers: Record<string, string>,
-  error: Pick<CatalogError, 'entry' | 'retryAfter' | 'extraHeaders'>,
-): void {
+export function addErrorHeaders(headers: Record<string, string>, error: ErrorHeaderSource): void {
   for (const [name, value] of entryHeaders(error.entry)) headers[name] = value;
   const retryAfter = error.retryAfter;
   if (retryAfter !== undefined) headers['retry-after'] = String(Math.ceil(retryAfter));
