@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { baseCatalog, createIdempotencyGuard, type IdempotencyGuardOptions } from 'errcat';
-import { type NodeIdempotencyOptions, withErrors, withIdempotency } from 'errcat/node';
+import { type IdempotencyOptions, withErrors, withIdempotency } from 'errcat/node';
 
 /** A running order service. */
 export interface OrderApp {
@@ -25,7 +25,7 @@ export interface OrderAppOptions {
   /** The guard's options (store, lease, …). */
   readonly guard?: IdempotencyGuardOptions;
   /** Options of `withIdempotency` other than the guard. */
-  readonly node?: Omit<NodeIdempotencyOptions, 'guard'>;
+  readonly node?: Omit<IdempotencyOptions, 'guard'>;
   /** Hold each handler until `release()` is called. @default false */
   readonly hold?: boolean;
   /** Milliseconds each handler takes. @default 0 */

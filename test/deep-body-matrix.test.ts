@@ -6,9 +6,9 @@
  * Every adapter answers 400 `BODY_TOO_DEEP`, logged below error level; none answers 500.
  */
 import { createServer, type Server } from 'node:http';
-import { errcatMiddleware, idempotencyMiddleware } from '@errcat/express';
-import { errcatPlugin, idempotencyPlugin } from '@errcat/fastify';
-import { errcatHandlers, idempotency } from '@errcat/hono';
+import { errcat as expressErrcat, idempotency as expressIdempotency } from '@errcat/express';
+import { errcat as fastifyErrcat, idempotency as fastifyIdempotency } from '@errcat/fastify';
+import { errcat as honoErrcat, idempotency } from '@errcat/hono';
 import { serve } from '@hono/node-server';
 import { createIdempotencyGuard, type ErrorLogger } from 'errcat';
 import { withErrors, withIdempotency } from 'errcat/node';
@@ -44,15 +44,15 @@ async function start(adapter: AdapterName): Promise<TestApp> {
   }
   if (adapter === 'fastify') {
     const app = Fastify({ bodyLimit: 1_048_576 });
-    await app.register(errcatPlugin, { logger });
-    await app.register(idempotencyPlugin, { guard });
+    await app.register(fastifyErrcat, { logger });
+    await app.register(fastifyIdempotency, { guard });
     app.post('/*', async (request) => ({ echo: request.body }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     return listenLocal(app.server, () => app.close());
   }
   if (adapter === 'express') {
-    const errcat = errcatMiddleware({ logger });
-    const guarded = idempotencyMiddleware({ guard });
+    const errcat = expressErrcat({ logger });
+    const guarded = expressIdempotency({ guard });
     const app = express();
     app.use(express.json({ limit: '1mb' }));
     app.post('/*rest', guarded.guard, (req, res) => {
@@ -61,7 +61,7 @@ async function start(adapter: AdapterName): Promise<TestApp> {
     app.use(guarded.errorHandler, errcat.errorHandler);
     return listenLocal(createServer(app));
   }
-  const errcat = errcatHandlers({ logger });
+  const errcat = honoErrcat({ logger });
   const app = new Hono();
   app.use('*', idempotency({ guard }));
   app.post('*', async (c) => c.json({ echo: await c.req.json() }));

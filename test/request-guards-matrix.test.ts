@@ -6,9 +6,9 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { errcatMiddleware } from '@errcat/express';
-import { errcatPlugin } from '@errcat/fastify';
-import { errcatHandlers } from '@errcat/hono';
+import { errcat as expressErrcat } from '@errcat/express';
+import { errcat as fastifyErrcat } from '@errcat/fastify';
+import { errcat as honoErrcat } from '@errcat/hono';
 import { createJwtAuth } from '@errcat/jwt';
 import { serve } from '@hono/node-server';
 import {
@@ -198,7 +198,7 @@ async function start(adapter: Adapter): Promise<{ url: string; close: () => Prom
   }
   if (adapter === 'fastify') {
     const app = Fastify();
-    await app.register(errcatPlugin, options);
+    await app.register(fastifyErrcat, options);
     // Fastify's own JSON Schema validation, mapped by the adapter through violationsFromJsonSchema.
     app.post(
       '/schema-users',
@@ -227,7 +227,7 @@ async function start(adapter: Adapter): Promise<{ url: string; close: () => Prom
     return { url: await listen(app.server), close: () => app.close() };
   }
   if (adapter === 'express') {
-    const errcat = errcatMiddleware(options);
+    const errcat = expressErrcat(options);
     const app = express();
     app.use(express.json());
     app.all('/*rest', async (req, res) => {
@@ -244,7 +244,7 @@ async function start(adapter: Adapter): Promise<{ url: string; close: () => Prom
     const server = createServer(app);
     return { url: await listen(server), close: () => new Promise((done) => server.close(done)) };
   }
-  const errcat = errcatHandlers(options);
+  const errcat = honoErrcat(options);
   const app = new Hono();
   app.use(errcat.catchAll);
   app.all('*', async (c) => {

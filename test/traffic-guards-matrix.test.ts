@@ -6,9 +6,9 @@
  * byte-identical bodies, and gives every shedder slot back, also when a queued client leaves.
  */
 import { createServer, type Server } from 'node:http';
-import { errcatMiddleware, trafficGuards as expressTrafficGuards } from '@errcat/express';
-import { errcatPlugin, trafficGuards as fastifyTrafficGuards } from '@errcat/fastify';
-import { errcatHandlers, trafficGuards as honoTrafficGuards } from '@errcat/hono';
+import { errcat as expressErrcat, trafficGuards as expressTrafficGuards } from '@errcat/express';
+import { errcat as fastifyErrcat, trafficGuards as fastifyTrafficGuards } from '@errcat/fastify';
+import { errcat as honoErrcat, trafficGuards as honoTrafficGuards } from '@errcat/hono';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
@@ -102,14 +102,14 @@ async function start(adapter: AdapterName, guards: Guards): Promise<GuardedApp> 
   }
   if (adapter === 'fastify') {
     const app = Fastify();
-    await app.register(errcatPlugin, options);
+    await app.register(fastifyErrcat, options);
     await app.register(fastifyTrafficGuards, { shedder, limiter, policies: 'general' });
     app.get('/*', async (request, reply) => reply.type('application/json').send(await work(request.url)));
     await app.listen({ port: 0, host: '127.0.0.1' });
     return guarded(await listenLocal(app.server, () => app.close()), app.server, guards);
   }
   if (adapter === 'express') {
-    const errcat = errcatMiddleware(options);
+    const errcat = expressErrcat(options);
     const app = express();
     app.use(expressTrafficGuards({ shedder, limiter, policies: 'general' }));
     app.get('/*rest', async (req, res) => {
@@ -119,7 +119,7 @@ async function start(adapter: AdapterName, guards: Guards): Promise<GuardedApp> 
     const server = createServer(app);
     return guarded(await listenLocal(server), server, guards);
   }
-  const errcat = errcatHandlers(options);
+  const errcat = honoErrcat(options);
   const app = new Hono();
   app.use(errcat.catchAll);
   app.use(

@@ -5,9 +5,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { errcatMiddleware } from '@errcat/express';
-import { errcatPlugin } from '@errcat/fastify';
-import { errcatHandlers } from '@errcat/hono';
+import { errcat as expressErrcat } from '@errcat/express';
+import { errcat as fastifyErrcat } from '@errcat/fastify';
+import { errcat as honoErrcat } from '@errcat/hono';
 import sensible from '@fastify/sensible';
 import { serve } from '@hono/node-server';
 import { createErrorResponder } from 'errcat';
@@ -137,7 +137,7 @@ export const HTTP_CASES: Record<string, () => Promise<Server>> = {
   'fastify, throw to a constant handler': throwToConstantHandler.fastify(CONTENT_TYPE_ONLY),
   'fastify, throw to a constant handler, same headers': throwToConstantHandler.fastify(ERRCAT_HEADERS),
   'fastify, thrown errcat error': fastifyServer(async (app) => {
-    await app.register(errcatPlugin, errcatOptions);
+    await app.register(fastifyErrcat, errcatOptions);
     app.get('/fail', async () => throwOrderNotFound());
   }),
   'express, direct send': async () => {
@@ -158,7 +158,7 @@ export const HTTP_CASES: Record<string, () => Promise<Server>> = {
   'express, throw to a constant handler': throwToConstantHandler.express(CONTENT_TYPE_ONLY),
   'express, throw to a constant handler, same headers': throwToConstantHandler.express(ERRCAT_HEADERS),
   'express, thrown errcat error': async () => {
-    const errcat = errcatMiddleware(errcatOptions);
+    const errcat = expressErrcat(errcatOptions);
     const app = express();
     app.get('/fail', throwOrderNotFound);
     app.use(errcat.notFound);
@@ -181,7 +181,7 @@ export const HTTP_CASES: Record<string, () => Promise<Server>> = {
   'hono, throw to a constant handler': throwToConstantHandler.hono(CONTENT_TYPE_ONLY),
   'hono, throw to a constant handler, same headers': throwToConstantHandler.hono(ERRCAT_HEADERS),
   'hono, thrown errcat error': honoServer((app) => {
-    const errcat = errcatHandlers(errcatOptions);
+    const errcat = honoErrcat(errcatOptions);
     app.get('/fail', throwOrderNotFound);
     app.onError(errcat.onError);
   }),

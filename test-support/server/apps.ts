@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { errcatMiddleware } from '@errcat/express';
-import { errcatPlugin } from '@errcat/fastify';
-import { errcatHandlers } from '@errcat/hono';
+import { errcat as expressErrcat } from '@errcat/express';
+import { errcat as fastifyErrcat } from '@errcat/fastify';
+import { errcat as honoErrcat } from '@errcat/hono';
 import { serve } from '@hono/node-server';
 import { type ErrorResponderOptions, roleError } from 'errcat';
 import { withErrors } from 'errcat/node';
@@ -105,7 +105,7 @@ function startNode(options: ErrorResponderOptions, thrower: Thrower): Promise<Te
 
 async function startFastify(options: ErrorResponderOptions, thrower: Thrower): Promise<TestApp> {
   const app = Fastify({ bodyLimit: BODY_LIMIT });
-  await app.register(errcatPlugin, options);
+  await app.register(fastifyErrcat, options);
   app.get('/t/*', async (request) => {
     throw thrower(request.url.split('?')[0] as string);
   });
@@ -137,7 +137,7 @@ function listenFrom(server: Server, close: () => Promise<unknown>): TestApp {
 }
 
 function startExpress(options: ErrorResponderOptions, thrower: Thrower): Promise<TestApp> {
-  const errcat = errcatMiddleware(options);
+  const errcat = expressErrcat(options);
   const app = express();
   app.get('/t/*rest', async (request) => {
     throw thrower(request.path);
@@ -158,7 +158,7 @@ function startExpress(options: ErrorResponderOptions, thrower: Thrower): Promise
 }
 
 async function startHono(options: ErrorResponderOptions, thrower: Thrower): Promise<TestApp> {
-  const errcat = errcatHandlers(options);
+  const errcat = honoErrcat(options);
   const app = new Hono();
   app.use(errcat.catchAll);
   app.get('/t/*', (c) => {

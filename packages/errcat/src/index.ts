@@ -79,6 +79,7 @@ export {
   beginIdempotent,
   type IdempotencyHookOptions,
 } from './guards/idempotency/begin-idempotent.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './guards/idempotency/default-max-response-bytes.js';
 export {
   createIdempotencyGuard,
   DEFAULT_IDEMPOTENCY_TTL,
@@ -130,6 +131,7 @@ export {
   type MemoryRateLimitStoreOptions,
   memoryRateLimitStore,
 } from './guards/rate-limit/memory-rate-limit-store.js';
+export { mergeRateLimitField } from './guards/rate-limit/merge-rate-limit-field.js';
 export { parseRateLimit, parseRateLimitPolicy } from './guards/rate-limit/parse-rate-limit-fields.js';
 export {
   formatRateLimit,
@@ -165,6 +167,7 @@ export {
 } from './guards/shed/load-shedder.js';
 export type { PressureProbe, PressureReading } from './guards/shed/pressure-probe.js';
 export { runWithDeadline } from './guards/shed/run-with-deadline.js';
+export type { TrafficGuardsOptions } from './guards/traffic-guards-options.js';
 export type { TrafficRequest } from './guards/traffic-request.js';
 export { formatJsonPointer, type PathSegment, parseJsonPointer } from './guards/validation/json-pointer.js';
 export {

@@ -5,7 +5,7 @@ import { baseCatalog, createIdempotencyGuard } from 'errcat';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { burst, postOrder } from '../../../test-support/idempotency-app.js';
-import { errcatMiddleware, idempotencyMiddleware } from './index.js';
+import { errcat, idempotency } from './index.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -19,20 +19,20 @@ afterEach(async () => {
 async function orderApp(delayMs = 0) {
   let runs = 0;
   const app = express();
-  const errcat = errcatMiddleware({ logger: false });
-  const idempotency = idempotencyMiddleware({
+  const handlers = errcat({ logger: false });
+  const idempotent = idempotency({
     guard: createIdempotencyGuard(),
     required: (req) => !req.originalUrl.includes('optional'),
   });
   app.use(express.json());
-  app.post('/orders', idempotency.guard, async (req, res) => {
+  app.post('/orders', idempotent.guard, async (req, res) => {
     const run = ++runs;
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (req.query.fail === 'validation') throw baseCatalog.VALIDATION_FAILED({ errors: [] });
     if (req.query.fail === 'crash') throw new Error('the handler crashed');
     res.status(201).location(`/orders/${run}`).json({ order: run, body: req.body });
   });
-  app.use(idempotency.errorHandler, errcat.errorHandler);
+  app.use(idempotent.errorHandler, handlers.errorHandler);
   server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, runs: () => runs };
@@ -40,7 +40,7 @@ async function orderApp(delayMs = 0) {
 
 const key = () => `"${crypto.randomUUID()}"`;
 
-describe('idempotencyMiddleware (Express)', () => {
+describe('idempotency (Express)', () => {
   it('runs the first request, replays status, Location and body, and compares JSON by value', async () => {
     const { url, runs } = await orderApp();
     const k = key();

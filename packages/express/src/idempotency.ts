@@ -1,5 +1,6 @@
 import {
   beginIdempotent,
+  DEFAULT_MAX_RESPONSE_BYTES,
   type IdempotencyClaimHandle,
   type IdempotencyHookOptions,
   storesNothing,
@@ -8,27 +9,27 @@ import { captureResponse, type ResponseCapture, sendStoredResponse } from 'errca
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 
 /**
- * Options of {@link idempotencyMiddleware}: the guard's integration options, and a size limit.
+ * Options of {@link idempotency}: the guard's integration options, and a size limit.
  *
  * @example
  * ```ts
- * const options: ExpressIdempotencyOptions = { guard, scope: (req) => req.user?.id };
+ * const options: IdempotencyOptions = { guard, scope: (req) => req.user?.id };
  * ```
  */
-export interface ExpressIdempotencyOptions extends IdempotencyHookOptions<Request> {
-  /** The largest response stored, in bytes; a larger one is sent but not stored. @default 1048576 */
+export interface IdempotencyOptions extends IdempotencyHookOptions<Request> {
+  /** The largest response stored, in bytes; a larger one is sent but not stored. @default `DEFAULT_MAX_RESPONSE_BYTES` (1 MiB) */
   readonly maxResponseBytes?: number;
 }
 
 /**
- * The two handlers of {@link idempotencyMiddleware}.
+ * The two handlers of {@link idempotency}.
  *
  * @example
  * ```ts
- * const { guard, errorHandler }: ExpressIdempotencyHandlers = idempotencyMiddleware({ guard: idempotency });
+ * const { guard, errorHandler }: IdempotencyHandlers = idempotency({ guard });
  * ```
  */
-export interface ExpressIdempotencyHandlers {
+export interface IdempotencyHandlers {
   /** Claims the key or replays the stored response; mount it after the body parser. */
   readonly guard: RequestHandler;
   /** Frees the key of a request failing with a no-effect error; mount it before errcat's `errorHandler`. */
@@ -52,18 +53,18 @@ interface Claim {
  * @example
  * ```ts
  * import { createIdempotencyGuard } from 'errcat';
- * import { errcatMiddleware, idempotencyMiddleware } from '@errcat/express';
+ * import { errcat, idempotency } from '@errcat/express';
  *
- * const errcat = errcatMiddleware({ catalog });
- * const idempotency = idempotencyMiddleware({ guard: createIdempotencyGuard({ store }) });
+ * const handlers = errcat({ catalog });
+ * const idempotent = idempotency({ guard: createIdempotencyGuard({ store }) });
  * app.use(express.json());
- * app.post('/orders', idempotency.guard, createOrder);
- * app.use(idempotency.errorHandler, errcat.errorHandler);
+ * app.post('/orders', idempotent.guard, createOrder);
+ * app.use(idempotent.errorHandler, handlers.errorHandler);
  * ```
  */
-export function idempotencyMiddleware(options: ExpressIdempotencyOptions): ExpressIdempotencyHandlers {
+export function idempotency(options: IdempotencyOptions): IdempotencyHandlers {
   const noEffect = options.storesNothing ?? storesNothing;
-  const limit = options.maxResponseBytes ?? 1_048_576;
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const claims = new WeakMap<Response, Claim>();
   return {
     guard: async (req, res, next) => {

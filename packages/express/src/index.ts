@@ -3,14 +3,14 @@
  * @packageDocumentation
  */
 export {
-  type ExpressIdempotencyHandlers,
-  type ExpressIdempotencyOptions,
-  idempotencyMiddleware,
+  type IdempotencyHandlers,
+  type IdempotencyOptions,
+  idempotency,
 } from './idempotency.js';
 export {
-  type ExpressErrcatHandlers,
-  type ExpressErrcatOptions,
-  errcatMiddleware,
-  expressErrorMapper,
+  type ErrcatHandlers,
+  type ErrcatOptions,
+  errcat,
+  errorMapper,
 } from './middleware.js';
-export { type ExpressTrafficGuardsOptions, trafficGuards } from './traffic-guards.js';
+export { type TrafficGuardsOptions, trafficGuards } from './traffic-guards.js';

@@ -11,24 +11,24 @@ import { sendErrorResponse } from 'errcat/node';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 
 /**
- * Options of {@link errcatMiddleware}: the server core's.
+ * Options of {@link errcat}: the server core's.
  *
  * @example
  * ```ts
- * const options: ExpressErrcatOptions = { catalog, codeHeader: 'x-error-code' };
+ * const options: ErrcatOptions = { catalog, codeHeader: 'x-error-code' };
  * ```
  */
-export interface ExpressErrcatOptions extends ErrorResponderOptions {}
+export interface ErrcatOptions extends ErrorResponderOptions {}
 
 /**
  * The two handlers to mount: `notFound` after every route, `errorHandler` last.
  *
  * @example
  * ```ts
- * const { notFound, errorHandler }: ExpressErrcatHandlers = errcatMiddleware({ catalog });
+ * const { notFound, errorHandler }: ErrcatHandlers = errcat({ catalog });
  * ```
  */
-export interface ExpressErrcatHandlers {
+export interface ErrcatHandlers {
   /** Answers any request no route matched with the `ROUTE_NOT_FOUND` role. */
   readonly notFound: RequestHandler;
   /** Answers any error passed to `next(error)` or thrown (also from async handlers, in Express 5). */
@@ -50,10 +50,10 @@ const ROLE_BY_TYPE: ReadonlyMap<string, BaseRole> = new Map<string, BaseRole>([
  *
  * @example
  * ```ts
- * createErrorResponder({ catalog, mapError: expressErrorMapper });
+ * createErrorResponder({ catalog, mapError: errorMapper });
  * ```
  */
-export const expressErrorMapper: ErrorMapper = (thrown, catalog) => {
+export const errorMapper: ErrorMapper = (thrown, catalog) => {
   if (typeof thrown !== 'object' || thrown === null) return undefined;
   const { type, status } = thrown as { type?: unknown; status?: unknown };
   if (typeof status !== 'number') return undefined;
@@ -72,29 +72,29 @@ function facts(request: Request): RequestFacts {
 
 /**
  * Express 5 handlers that answer every failure from the catalog: catalog errors in the negotiated
- * wire profile, body-parser's errors as their base roles ({@link expressErrorMapper}), unmatched
+ * wire profile, body-parser's errors as their base roles ({@link errorMapper}), unmatched
  * routes as `ROUTE_NOT_FOUND`, and anything else as `INTERNAL_ERROR` without leaking it. If the
  * response had already started, the error is logged and the connection closed.
  *
  * @example
  * ```ts
  * import express from 'express';
- * import { errcatMiddleware } from '@errcat/express';
+ * import { errcat } from '@errcat/express';
  *
- * const errcat = errcatMiddleware({ catalog });
+ * const handlers = errcat({ catalog });
  * const app = express();
  * app.use(express.json());
  * app.get('/promises/:id', async (req) => {
  *   throw catalog.PROMISE_NOT_FOUND({ id: req.params.id });
  * });
- * app.use(errcat.notFound);
- * app.use(errcat.errorHandler);
+ * app.use(handlers.notFound);
+ * app.use(handlers.errorHandler);
  * ```
  */
-export function errcatMiddleware(options: ExpressErrcatOptions = {}): ExpressErrcatHandlers {
+export function errcat(options: ErrcatOptions = {}): ErrcatHandlers {
   const responder = createErrorResponder({
     ...options,
-    mapError: [options.mapError ?? [], expressErrorMapper].flat(),
+    mapError: [options.mapError ?? [], errorMapper].flat(),
   });
   const { catalog } = options;
   return {

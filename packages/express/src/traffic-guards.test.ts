@@ -9,13 +9,13 @@ import {
   policyOf,
   routeGuards,
 } from '../../../test-support/server/route-policies.js';
-import { errcatMiddleware, trafficGuards } from './index.js';
+import { errcat, trafficGuards } from './index.js';
 
 const { shedder, limiter } = routeGuards();
 let served: TestApp;
 
 beforeAll(async () => {
-  const errcat = errcatMiddleware({ logger: false });
+  const handlers = errcat({ logger: false });
   const app = express();
   app.use(trafficGuards({ shedder, limiter, policies: 'general' }));
   app.get('/things', (_req, res) => {
@@ -34,7 +34,7 @@ beforeAll(async () => {
     res.send('up');
   });
   app.use('/admin', admin);
-  app.use(errcat.notFound, errcat.errorHandler);
+  app.use(handlers.notFound, handlers.errorHandler);
   served = await listenLocal(createServer(app));
 });
 

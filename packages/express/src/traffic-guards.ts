@@ -1,28 +1,18 @@
-import type { LoadShedder, RateLimiter, TrafficRequest } from 'errcat';
+import type { TrafficGuardsOptions as CoreTrafficGuardsOptions, TrafficRequest } from 'errcat';
 import { guardTraffic } from 'errcat/node';
 import type { Request, RequestHandler } from 'express';
 
 /**
- * Options of {@link trafficGuards}.
+ * Options of {@link trafficGuards}: the core's traffic-guards options for an Express `Request`.
+ * The default `facts` are `{ ip: req.ip, method: req.method }`; `req.ip` follows Express's
+ * `trust proxy` setting.
  *
  * @example
  * ```ts
- * const options: ExpressTrafficGuardsOptions = { shedder, limiter, policies: 'general' };
+ * const options: TrafficGuardsOptions = { shedder, limiter, policies: 'general' };
  * ```
  */
-export interface ExpressTrafficGuardsOptions {
-  /** Sheds requests under overload and during shutdown; give it to the outermost guard. @default none */
-  readonly shedder?: LoadShedder;
-  /** The rate limiter; `policies` names what each request counts against. @default none */
-  readonly limiter?: RateLimiter;
-  /** The policies each request counts against, or a function choosing them per request. @default none */
-  readonly policies?: string | readonly string[] | ((req: Request) => string | readonly string[] | undefined);
-  /**
-   * What the rate limiter knows about the request. `req.ip` follows Express's `trust proxy` setting.
-   * @default `{ ip: req.ip, method: req.method }`
-   */
-  readonly facts?: (req: Request) => TrafficRequest;
-}
+export type TrafficGuardsOptions = CoreTrafficGuardsOptions<Request>;
 
 const requestFacts = (req: Request): TrafficRequest => ({ ip: req.ip, method: req.method });
 
@@ -39,19 +29,19 @@ const requestFacts = (req: Request): TrafficRequest => ({ ip: req.ip, method: re
  *
  * @example
  * ```ts
- * import { errcatMiddleware, trafficGuards } from '@errcat/express';
+ * import { errcat, trafficGuards } from '@errcat/express';
  *
- * const errcat = errcatMiddleware({ catalog });
+ * const handlers = errcat({ catalog });
  * app.use(trafficGuards({ shedder, limiter, policies: 'general' }));
  * const auth = express.Router();
  * auth.use(trafficGuards({ limiter, policies: 'authentication' }));
  * auth.post('/token', issueToken); // 'general' and 'authentication'
  * app.use('/auth', auth);
  * app.post('/queue', trafficGuards({ limiter, policies: 'queue-entry' }), enqueue);
- * app.use(errcat.notFound, errcat.errorHandler);
+ * app.use(handlers.notFound, handlers.errorHandler);
  * ```
  */
-export function trafficGuards(options: ExpressTrafficGuardsOptions): RequestHandler {
+export function trafficGuards(options: TrafficGuardsOptions): RequestHandler {
   const { shedder, limiter, policies } = options;
   const facts = options.facts ?? requestFacts;
   return async (req, res, next) => {

@@ -1,7 +1,7 @@
 import { baseCatalog, createIdempotencyGuard } from 'errcat';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { errcatPlugin, idempotencyPlugin } from './index.js';
+import { errcat, idempotency } from './index.js';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -14,9 +14,9 @@ async function orderApp() {
   let release = () => {};
   let held: Promise<void> = Promise.resolve();
   const instance = Fastify();
-  await instance.register(errcatPlugin, { logger: false });
+  await instance.register(errcat, { logger: false });
   await instance.register(async (orders) => {
-    await orders.register(idempotencyPlugin, {
+    await orders.register(idempotency, {
       guard: createIdempotencyGuard(),
       required: (request) => !request.url.includes('optional'),
     });
@@ -52,7 +52,7 @@ const post = (target: FastifyInstance, k: string | undefined, payload: string, u
     payload,
   });
 
-describe('idempotencyPlugin (Fastify)', () => {
+describe('idempotency (Fastify)', () => {
   it('runs the first request, replays status, Location and body, and compares JSON by value', async () => {
     const { app, runs } = await orderApp();
     const k = key();

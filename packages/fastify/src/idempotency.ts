@@ -1,5 +1,6 @@
 import {
   beginIdempotent,
+  DEFAULT_MAX_RESPONSE_BYTES,
   type IdempotencyClaimHandle,
   type IdempotencyHookOptions,
   storesNothing,
@@ -7,14 +8,17 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * Options of {@link idempotencyPlugin}: the guard's integration options.
+ * Options of {@link idempotency}: the guard's integration options, and a size limit.
  *
  * @example
  * ```ts
- * const options: FastifyIdempotencyOptions = { guard, scope: (request) => request.user?.id };
+ * const options: IdempotencyOptions = { guard, scope: (request) => request.user?.id };
  * ```
  */
-export interface FastifyIdempotencyOptions extends IdempotencyHookOptions<FastifyRequest> {}
+export interface IdempotencyOptions extends IdempotencyHookOptions<FastifyRequest> {
+  /** The largest response stored, in bytes; a larger one is sent but not stored. @default `DEFAULT_MAX_RESPONSE_BYTES` (1 MiB) */
+  readonly maxResponseBytes?: number;
+}
 
 interface Claim {
   readonly handle: IdempotencyClaimHandle;
@@ -23,32 +27,33 @@ interface Claim {
 
 /**
  * A Fastify plugin for the idempotency guard, for the routes of the scope it is registered in (like
- * `errcatPlugin` it adds its hooks to that scope: register it inside the scope of the routes it
+ * `errcat` it adds its hooks to that scope: register it inside the scope of the routes it
  * guards). In `preHandler`, after
  * validation, the first request with an `Idempotency-Key` claims the key, a repeat gets the stored
  * response with `Idempotent-Replayed: true`, and refusals (400, 409, 422, 503) are thrown as catalog
- * errors for `errcatPlugin` to render. In `onSend` the final response (errors included) is stored
+ * errors for `errcat` to render. In `onSend` the final response (errors included) is stored
  * before it is sent; an error proving the request had no effect (seen in `onError`) stores nothing.
- * Streamed responses are not stored: their key is freed.
+ * Streamed responses, and those over `maxResponseBytes`, are not stored: their key is freed.
  *
  * @example
  * ```ts
  * import { createIdempotencyGuard } from 'errcat';
- * import { errcatPlugin, idempotencyPlugin } from '@errcat/fastify';
+ * import { errcat, idempotency } from '@errcat/fastify';
  *
- * await app.register(errcatPlugin, { catalog });
+ * await app.register(errcat, { catalog });
  * await app.register(async (orders) => {
- *   await orders.register(idempotencyPlugin, { guard: createIdempotencyGuard({ store }), required: true });
+ *   await orders.register(idempotency, { guard: createIdempotencyGuard({ store }), required: true });
  *   orders.post('/orders', async () => createOrder());
  * });
  * ```
  */
-export function idempotencyPlugin(
+export function idempotency(
   fastify: FastifyInstance,
-  options: FastifyIdempotencyOptions,
+  options: IdempotencyOptions,
   done: (error?: Error) => void,
 ): void {
   const noEffect = options.storesNothing ?? storesNothing;
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const claims = new WeakMap<FastifyRequest, Claim>();
 
   fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -86,7 +91,7 @@ export function idempotencyPlugin(
           : payload instanceof Uint8Array
             ? payload
             : undefined;
-    if (claim.noEffect || body === undefined) await claim.handle.abandon();
+    if (claim.noEffect || body === undefined || body.byteLength > limit) await claim.handle.abandon();
     else {
       const headers: Record<string, string | readonly string[]> = {};
       for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -108,8 +113,8 @@ export function idempotencyPlugin(
   done();
 }
 
-// Like errcatPlugin: no encapsulation of its own, so its hooks apply to the scope it is registered in.
-Object.assign(idempotencyPlugin, {
+// Like errcat: no encapsulation of its own, so its hooks apply to the scope it is registered in.
+Object.assign(idempotency, {
   [Symbol.for('skip-override')]: true,
   [Symbol.for('fastify.display-name')]: '@errcat/fastify idempotency',
   [Symbol.for('plugin-meta')]: { name: '@errcat/fastify-idempotency', fastify: '5.x' },

@@ -4,7 +4,7 @@ import { describeAdapter } from '../../../test-support/server/adapter-suite.js';
 import { startApp, type TestApp } from '../../../test-support/server/apps.js';
 import { captureLogger } from '../../../test-support/server/capture-logger.js';
 import { shopCatalog } from '../../../test-support/server/shop-catalog.js';
-import { errcatPlugin } from './index.js';
+import { errcat } from './index.js';
 
 describeAdapter('fastify');
 
@@ -58,7 +58,7 @@ describe('@errcat/fastify with inject and the request logger', () => {
   it('logs to request.log by default and works through inject', async () => {
     const lines: string[] = [];
     const app = Fastify({ logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } } });
-    await app.register(errcatPlugin, { catalog: shopCatalog });
+    await app.register(errcat, { catalog: shopCatalog });
     app.get('/boom', async () => {
       throw new Error('db password=hunter2');
     });

@@ -13,14 +13,14 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * Options of {@link errcatPlugin}: the server core's, with Fastify's request logger as the default logger.
+ * Options of {@link errcat}: the server core's, with Fastify's request logger as the default logger.
  *
  * @example
  * ```ts
- * const options: FastifyErrcatOptions = { catalog, profiles: ['google'] };
+ * const options: ErrcatOptions = { catalog, profiles: ['google'] };
  * ```
  */
-export interface FastifyErrcatOptions extends ErrorResponderOptions {}
+export interface ErrcatOptions extends ErrorResponderOptions {}
 
 /** Fastify's own error codes that errcat answers with a specific role. */
 const ROLE_BY_CODE: ReadonlyMap<string, BaseRole> = new Map<string, BaseRole>([
@@ -39,10 +39,10 @@ const ROLE_BY_CODE: ReadonlyMap<string, BaseRole> = new Map<string, BaseRole>([
  *
  * @example
  * ```ts
- * createErrorResponder({ catalog, mapError: fastifyErrorMapper });
+ * createErrorResponder({ catalog, mapError: errorMapper });
  * ```
  */
-export const fastifyErrorMapper: ErrorMapper = (thrown, catalog) => {
+export const errorMapper: ErrorMapper = (thrown, catalog) => {
   if (typeof thrown !== 'object' || thrown === null) return undefined;
   const error = thrown as {
     code?: unknown;
@@ -92,29 +92,29 @@ function facts(request: FastifyRequest, useRequestLog: boolean): RequestFacts {
  * The Fastify plugin: sets the error handler and the not-found handler of the instance it is
  * registered on (it is not encapsulated), so every failure is answered from the catalog. Catalog
  * errors render in the negotiated wire profile; Fastify's validation, content-type, body-limit and
- * bad-JSON errors become their base roles ({@link fastifyErrorMapper}); anything else becomes
+ * bad-JSON errors become their base roles ({@link errorMapper}); anything else becomes
  * `INTERNAL_ERROR` without leaking. Errors are logged to `request.log` unless `logger` is given.
  *
  * @example
  * ```ts
  * import Fastify from 'fastify';
- * import { errcatPlugin } from '@errcat/fastify';
+ * import { errcat } from '@errcat/fastify';
  *
  * const app = Fastify({ logger: true });
- * await app.register(errcatPlugin, { catalog });
+ * await app.register(errcat, { catalog });
  * app.get('/promises/:id', async (request) => {
  *   throw catalog.PROMISE_NOT_FOUND({ id: request.params.id });
  * });
  * ```
  */
-export function errcatPlugin(
+export function errcat(
   fastify: FastifyInstance,
-  options: FastifyErrcatOptions,
+  options: ErrcatOptions,
   done: (error?: Error) => void,
 ): void {
   const responder = createErrorResponder({
     ...options,
-    mapError: [options.mapError ?? [], fastifyErrorMapper].flat(),
+    mapError: [options.mapError ?? [], errorMapper].flat(),
   });
   const useRequestLog = options.logger === undefined;
   const { catalog } = options;
@@ -128,7 +128,7 @@ export function errcatPlugin(
 }
 
 // What fastify-plugin sets: register on the parent instance (no encapsulation), with a readable name.
-Object.assign(errcatPlugin, {
+Object.assign(errcat, {
   [Symbol.for('skip-override')]: true,
   [Symbol.for('fastify.display-name')]: '@errcat/fastify',
   [Symbol.for('plugin-meta')]: { name: '@errcat/fastify', fastify: '5.x' },

@@ -7,7 +7,7 @@ import {
   policyOf,
   routeGuards,
 } from '../../../test-support/server/route-policies.js';
-import { errcatPlugin, trafficGuards } from './index.js';
+import { errcat, trafficGuards } from './index.js';
 
 const { shedder, limiter } = routeGuards();
 let app: FastifyInstance;
@@ -15,7 +15,7 @@ let url: string;
 
 beforeAll(async () => {
   app = Fastify();
-  await app.register(errcatPlugin, { logger: false });
+  await app.register(errcat, { logger: false });
   await app.register(trafficGuards, { shedder, limiter, policies: 'general' });
   app.get('/things', async () => 'things');
   app.post('/login', { config: { policies: 'auth' } }, async () => 'welcome');
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 describe('@errcat/fastify trafficGuards', () => {
-  it("counts a route's config.policies instead of the default, and renders its 429 through errcatPlugin", async () => {
+  it("counts a route's config.policies instead of the default, and renders its 429 through errcat", async () => {
     const logins = await expectRefusedAfter(`${url}/login`, { method: 'POST' }, 2, 'auth');
     expect(logins.map(policyOf)).toEqual(['"auth";q=2;w=3600', '"auth";q=2;w=3600', '"auth";q=2;w=3600']);
     expect(logins[1]?.headers.get('ratelimit')).toMatch(/^"auth";r=0;t=\d+$/);
@@ -53,7 +53,7 @@ describe('@errcat/fastify trafficGuards', () => {
 
   it('refuses with SHUTTING_DOWN and Connection: close once the shedder drains', async () => {
     const draining = Fastify();
-    await draining.register(errcatPlugin, { logger: false });
+    await draining.register(errcat, { logger: false });
     const closing = createLoadShedder();
     await draining.register(trafficGuards, { shedder: closing });
     draining.get('/', async () => 'ok');

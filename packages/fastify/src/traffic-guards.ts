@@ -1,4 +1,4 @@
-import type { LoadShedder, RateLimiter, TrafficRequest } from 'errcat';
+import type { TrafficGuardsOptions as CoreTrafficGuardsOptions, TrafficRequest } from 'errcat';
 import { guardTraffic } from 'errcat/node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -13,32 +13,24 @@ declare module 'fastify' {
 }
 
 /**
- * Options of {@link trafficGuards}. Registered again inside a scope (a route group), the options
- * given there replace the outer ones for the routes of that scope; those not given are inherited.
+ * Options of {@link trafficGuards}: the core's traffic-guards options for a `FastifyRequest`.
+ * Registered again inside a scope (a route group), the options given there replace the outer ones
+ * for the routes of that scope; those not given are inherited. A route's `config.policies`
+ * replaces the scope's `policies`. The default `facts` are
+ * `{ ip: request.ip, method: request.method, route: request.routeOptions.url }`; `request.ip`
+ * follows Fastify's `trustProxy`.
  *
  * @example
  * ```ts
- * const options: FastifyTrafficGuardsOptions = { shedder, limiter, policies: 'general' };
+ * const options: TrafficGuardsOptions = { shedder, limiter, policies: 'general' };
  * ```
  */
-export interface FastifyTrafficGuardsOptions {
-  /** Sheds requests under overload and during shutdown, before anything else runs. @default none */
-  readonly shedder?: LoadShedder;
-  /** The rate limiter; `policies` names what each request counts against. @default none */
-  readonly limiter?: RateLimiter;
-  /** The policies of the scope's routes; a route's `config.policies` replaces them. @default none */
-  readonly policies?: string | readonly string[];
-  /**
-   * What the rate limiter knows about the request. `request.ip` follows Fastify's `trustProxy`.
-   * @default `{ ip: request.ip, method: request.method, route: request.routeOptions.url }`
-   */
-  readonly facts?: (request: FastifyRequest) => TrafficRequest;
-}
+export type TrafficGuardsOptions = CoreTrafficGuardsOptions<FastifyRequest>;
 
 /** Where each scope keeps its options: a property that child instances inherit through their prototype. */
 const SCOPE = Symbol.for('@errcat/fastify.traffic-guards');
 
-type Scoped = FastifyInstance & { [SCOPE]?: FastifyTrafficGuardsOptions };
+type Scoped = FastifyInstance & { [SCOPE]?: TrafficGuardsOptions };
 
 const requestFacts = (request: FastifyRequest): TrafficRequest => ({
   ip: request.ip,
@@ -49,20 +41,20 @@ const requestFacts = (request: FastifyRequest): TrafficRequest => ({
 /**
  * A Fastify plugin running errcat's traffic guards in `onRequest`, before the body is read: the
  * load shedder, then the rate-limit policies of the route. A refusal is thrown as its catalog error,
- * which `errcatPlugin` renders with its headers (`Retry-After`, `RateLimit`, `Cache-Control`);
+ * which `errcat` renders with its headers (`Retry-After`, `RateLimit`, `Cache-Control`);
  * allowed responses get the rate-limit headers. The shedder's slot is given back when the response
  * closes, and a client leaving while queued leaves the queue ({@link guardTraffic} from
  * `errcat/node`).
  *
- * Like `errcatPlugin` it is not encapsulated: it guards the scope it is registered in. A route
+ * Like `errcat` it is not encapsulated: it guards the scope it is registered in. A route
  * picks its own policies with `config: { policies }`; registered again inside a route group, it
  * sets that group's options (the hook still runs once per request, with the nearest options).
  *
  * @example
  * ```ts
- * import { errcatPlugin, trafficGuards } from '@errcat/fastify';
+ * import { errcat, trafficGuards } from '@errcat/fastify';
  *
- * await app.register(errcatPlugin, { catalog });
+ * await app.register(errcat, { catalog });
  * await app.register(trafficGuards, { shedder, limiter, policies: 'general' });
  * app.get('/queue', listQueue); // 'general'
  * app.post('/queue', { config: { policies: ['general', 'queue-entry'] } }, enqueue);
@@ -77,7 +69,7 @@ const requestFacts = (request: FastifyRequest): TrafficRequest => ({
  */
 export function trafficGuards(
   fastify: FastifyInstance,
-  options: FastifyTrafficGuardsOptions,
+  options: TrafficGuardsOptions,
   done: (error?: Error) => void,
 ): void {
   const scoped = fastify as Scoped;
@@ -91,7 +83,9 @@ export function trafficGuards(
       await guardTraffic(request.raw, reply.raw, {
         shedder: scope.shedder,
         limiter: scope.limiter,
-        policies: request.routeOptions.config.policies ?? scope.policies,
+        policies:
+          request.routeOptions.config.policies ??
+          (typeof scope.policies === 'function' ? scope.policies(request) : scope.policies),
         facts: () => facts(request),
       });
     });

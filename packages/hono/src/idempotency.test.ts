@@ -1,14 +1,14 @@
 import { baseCatalog, createIdempotencyGuard } from 'errcat';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { errcatHandlers, idempotency } from './index.js';
+import { errcat, idempotency } from './index.js';
 
 function orderApp() {
   let runs = 0;
   let release = () => {};
   let held: Promise<void> = Promise.resolve();
   const app = new Hono();
-  const errcat = errcatHandlers({ logger: false });
+  const handlers = errcat({ logger: false });
   app.use(
     '/orders',
     idempotency({ guard: createIdempotencyGuard(), required: (c) => c.req.query('optional') === undefined }),
@@ -23,7 +23,7 @@ function orderApp() {
     c.header('set-cookie', 'b=2', { append: true });
     return c.json({ order: run, body }, 201, { location: `/orders/${run}` });
   });
-  app.onError(errcat.onError);
+  app.onError(handlers.onError);
   return {
     app,
     runs: () => runs,

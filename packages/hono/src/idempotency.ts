@@ -1,4 +1,10 @@
-import { beginIdempotent, type IdempotencyHookOptions, type StoredResponse, storesNothing } from 'errcat';
+import {
+  beginIdempotent,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type IdempotencyHookOptions,
+  type StoredResponse,
+  storesNothing,
+} from 'errcat';
 import type { Context, MiddlewareHandler } from 'hono';
 
 /**
@@ -6,11 +12,11 @@ import type { Context, MiddlewareHandler } from 'hono';
  *
  * @example
  * ```ts
- * const options: HonoIdempotencyOptions = { guard, scope: (c) => c.get('userId') };
+ * const options: IdempotencyOptions = { guard, scope: (c) => c.get('userId') };
  * ```
  */
-export interface HonoIdempotencyOptions extends IdempotencyHookOptions<Context> {
-  /** The largest response stored, in bytes; a larger one is sent but not stored. @default 1048576 */
+export interface IdempotencyOptions extends IdempotencyHookOptions<Context> {
+  /** The largest response stored, in bytes; a larger one is sent but not stored. @default `DEFAULT_MAX_RESPONSE_BYTES` (1 MiB) */
   readonly maxResponseBytes?: number;
 }
 
@@ -63,7 +69,7 @@ function replay(stored: StoredResponse): Response {
 /**
  * Hono middleware for the idempotency guard: for a covered method with an `Idempotency-Key`, the
  * first request runs and its final response (status, headers, body, errors rendered by
- * `errcatHandlers().onError` included) is stored before it is returned; a repeat gets the stored
+ * `errcat().onError` included) is stored before it is returned; a repeat gets the stored
  * response with `Idempotent-Replayed: true`. An error proving the request had no effect stores
  * nothing. Refusals (400, 409, 422, 503) are thrown as catalog errors for `onError` to render.
  * Web APIs only: it runs on every runtime Hono does.
@@ -71,16 +77,16 @@ function replay(stored: StoredResponse): Response {
  * @example
  * ```ts
  * import { createIdempotencyGuard } from 'errcat';
- * import { errcatHandlers, idempotency } from '@errcat/hono';
+ * import { errcat, idempotency } from '@errcat/hono';
  *
  * const guard = createIdempotencyGuard({ store });
  * app.use('/orders/*', idempotency({ guard, required: true }));
- * app.onError(errcatHandlers({ catalog }).onError);
+ * app.onError(errcat({ catalog }).onError);
  * ```
  */
-export function idempotency(options: HonoIdempotencyOptions): MiddlewareHandler {
+export function idempotency(options: IdempotencyOptions): MiddlewareHandler {
   const noEffect = options.storesNothing ?? storesNothing;
-  const limit = options.maxResponseBytes ?? 1_048_576;
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     const url = new URL(c.req.url);

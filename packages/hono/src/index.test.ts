@@ -4,12 +4,12 @@ import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { describeAdapter } from '../../../test-support/server/adapter-suite.js';
 import { shopCatalog } from '../../../test-support/server/shop-catalog.js';
-import { errcatHandlers } from './index.js';
+import { errcat } from './index.js';
 
 describeAdapter('hono');
 
 describe('@errcat/hono specifics (app.request, no listener: the Web API path every runtime takes)', () => {
-  const errcat = errcatHandlers({ catalog: shopCatalog, logger: false });
+  const handlers = errcat({ catalog: shopCatalog, logger: false });
   const app = new Hono();
   app.use('/private/*', bearerAuth({ token: 'right' }));
   app.get('/private/data', (c) => c.text('secret'));
@@ -19,8 +19,8 @@ describe('@errcat/hono specifics (app.request, no listener: the Web API path eve
   app.get('/order', () => {
     throw shopCatalog.ORDER_NOT_FOUND({ id: 'o1' });
   });
-  app.onError(errcat.onError);
-  app.notFound(errcat.notFound);
+  app.onError(handlers.onError);
+  app.notFound(handlers.notFound);
 
   it('maps HTTPException by status and drops its message', async () => {
     const response = await app.request('/gone');

@@ -2,11 +2,11 @@
  * @errcat/hono: errcat for Hono, on any runtime. This entry only re-exports.
  * @packageDocumentation
  */
-export { type HonoIdempotencyOptions, idempotency } from './idempotency.js';
+export { type IdempotencyOptions, idempotency } from './idempotency.js';
 export {
-  errcatHandlers,
-  type HonoErrcatHandlers,
-  type HonoErrcatOptions,
-  honoErrorMapper,
+  type ErrcatHandlers,
+  type ErrcatOptions,
+  errcat,
+  errorMapper,
 } from './middleware.js';
-export { type HonoTrafficGuardsOptions, trafficGuards } from './traffic-guards.js';
+export { type TrafficGuardsOptions, trafficGuards } from './traffic-guards.js';

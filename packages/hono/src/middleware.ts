@@ -11,31 +11,31 @@ import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from '
 import { HTTPException } from 'hono/http-exception';
 
 /**
- * Options of {@link errcatHandlers}: the server core's.
+ * Options of {@link errcat}: the server core's.
  *
  * @example
  * ```ts
- * const options: HonoErrcatOptions = { catalog, logger: false };
+ * const options: ErrcatOptions = { catalog, logger: false };
  * ```
  */
-export interface HonoErrcatOptions extends ErrorResponderOptions {}
+export interface ErrcatOptions extends ErrorResponderOptions {}
 
 /**
  * The handlers to install with `app.onError`, `app.notFound` and `app.use`.
  *
  * @example
  * ```ts
- * const { onError, notFound, catchAll }: HonoErrcatHandlers = errcatHandlers({ catalog });
+ * const { onError, notFound, catchAll }: ErrcatHandlers = errcat({ catalog });
  * ```
  */
-export interface HonoErrcatHandlers {
+export interface ErrcatHandlers {
   /** Answers any `Error` thrown in a handler or middleware. */
   readonly onError: ErrorHandler;
   /** Answers any request no route matched with the `ROUTE_NOT_FOUND` role. */
   readonly notFound: NotFoundHandler;
   /**
    * Answers values thrown that are not `Error`s (a string, `null`, a plain object), which Hono does
-   * not pass to `onError`; install it first with `app.use(errcat.catchAll)`.
+   * not pass to `onError`; install it first with `app.use(handlers.catchAll)`.
    */
   readonly catchAll: MiddlewareHandler;
 }
@@ -50,10 +50,10 @@ const MALFORMED_JSON_MESSAGE = 'Malformed JSON in request body';
  *
  * @example
  * ```ts
- * createErrorResponder({ catalog, mapError: honoErrorMapper });
+ * createErrorResponder({ catalog, mapError: errorMapper });
  * ```
  */
-export const honoErrorMapper: ErrorMapper = (thrown, catalog) => {
+export const errorMapper: ErrorMapper = (thrown, catalog) => {
   if (!(thrown instanceof HTTPException)) return undefined;
   const role =
     thrown.status === 400 && thrown.message === MALFORMED_JSON_MESSAGE
@@ -88,29 +88,29 @@ function toResponse(rendered: ErrorResponse): Response {
 
 /**
  * Hono handlers that answer every failure from the catalog: catalog errors in the negotiated wire
- * profile, Hono's `HTTPException`s as base roles ({@link honoErrorMapper}), unmatched routes as
+ * profile, Hono's `HTTPException`s as base roles ({@link errorMapper}), unmatched routes as
  * `ROUTE_NOT_FOUND`, anything else as `INTERNAL_ERROR` without leaking it. They use Web APIs only,
  * so they run on Node, Bun, Deno and edge runtimes.
  *
  * @example
  * ```ts
  * import { Hono } from 'hono';
- * import { errcatHandlers } from '@errcat/hono';
+ * import { errcat } from '@errcat/hono';
  *
- * const errcat = errcatHandlers({ catalog });
+ * const handlers = errcat({ catalog });
  * const app = new Hono();
- * app.use(errcat.catchAll);
+ * app.use(handlers.catchAll);
  * app.get('/promises/:id', (c) => {
  *   throw catalog.PROMISE_NOT_FOUND({ id: c.req.param('id') });
  * });
- * app.onError(errcat.onError);
- * app.notFound(errcat.notFound);
+ * app.onError(handlers.onError);
+ * app.notFound(handlers.notFound);
  * ```
  */
-export function errcatHandlers(options: HonoErrcatOptions = {}): HonoErrcatHandlers {
+export function errcat(options: ErrcatOptions = {}): ErrcatHandlers {
   const responder = createErrorResponder({
     ...options,
-    mapError: [options.mapError ?? [], honoErrorMapper].flat(),
+    mapError: [options.mapError ?? [], errorMapper].flat(),
   });
   const { catalog } = options;
   return {

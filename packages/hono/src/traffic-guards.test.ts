@@ -11,23 +11,23 @@ import {
   policyOf,
   routeGuards,
 } from '../../../test-support/server/route-policies.js';
-import { errcatHandlers, trafficGuards } from './index.js';
+import { errcat, trafficGuards } from './index.js';
 
 const { shedder, limiter } = routeGuards();
 const facts = (c: Context) => ({ ip: getConnInfo(c).remote.address, method: c.req.method });
 let served: TestApp;
 
 beforeAll(async () => {
-  const errcat = errcatHandlers({ logger: false });
+  const handlers = errcat({ logger: false });
   const app = new Hono();
-  app.use(errcat.catchAll);
+  app.use(handlers.catchAll);
   app.use('*', trafficGuards({ shedder, limiter, policies: 'general', facts }));
   // The same shedder again: the request keeps the slot it has.
   app.use('/admin/*', trafficGuards({ shedder, limiter, policies: 'admin', facts }));
   app.get('/things', (c) => c.text('things'));
   app.post('/login', trafficGuards({ limiter, policies: 'auth', facts }), (c) => c.text('welcome'));
   app.get('/admin/panel', (c) => c.text('panel'));
-  app.onError(errcat.onError);
+  app.onError(handlers.onError);
   served = await listenLocal(serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server);
 });
 
@@ -50,7 +50,7 @@ describe('@errcat/hono trafficGuards', () => {
     const local = createLoadShedder({ maxConcurrent: 1 });
     app.use(trafficGuards({ shedder: local }));
     app.get('/', (c) => c.text(String(local.inFlight)));
-    app.onError(errcatHandlers({ logger: false }).onError);
+    app.onError(errcat({ logger: false }).onError);
     const answer = await app.request('/');
     expect([answer.status, await answer.text(), local.inFlight]).toEqual([200, '1', 0]);
     await local.drain();

@@ -19,9 +19,9 @@ export {
 } from './pressure-monitor.js';
 export { type GuardedHandler, type TrafficGuardsOptions, withTrafficGuards } from './traffic-guards.js';
 export {
+  type IdempotencyOptions,
   type IdempotentContext,
   type IdempotentHandler,
-  type NodeIdempotencyOptions,
   sendStoredResponse,
   withIdempotency,
 } from './with-idempotency.js';

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CatalogSpec } from '../catalog-spec.js';
 import type { CatalogMethods } from '../catalog-types.js';
 import { beginIdempotent, type IdempotencyHookOptions } from '../guards/idempotency/begin-idempotent.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../guards/idempotency/default-max-response-bytes.js';
 import type { StoredResponse } from '../guards/idempotency/idempotency-store.js';
 import { storesNothing } from '../guards/idempotency/stores-nothing.js';
 import { DEFAULT_MAX_BODY_DEPTH, jsonTextDeeperThan } from '../internal/json-depth.js';
@@ -26,7 +27,7 @@ export type IdempotentHandler = (
 ) => unknown;
 
 /** Options of {@link withIdempotency}: the guard's integration options, and limits. */
-export interface NodeIdempotencyOptions extends IdempotencyHookOptions<IncomingMessage> {
+export interface IdempotencyOptions extends IdempotencyHookOptions<IncomingMessage> {
   /** The largest request body read, in bytes; larger ones get `PAYLOAD_TOO_LARGE` (413). @default 1048576 */
   readonly maxBodyBytes?: number;
   /**
@@ -45,7 +46,7 @@ export interface NodeIdempotencyOptions extends IdempotencyHookOptions<IncomingM
   /**
    * The largest response stored, in bytes. A larger one is sent but not stored, and its key is
    * freed: a retry runs the handler again.
-   * @default 1048576
+   * @default `DEFAULT_MAX_RESPONSE_BYTES` (1 MiB)
    */
   readonly maxResponseBytes?: number;
   /** The catalog whose `PAYLOAD_TOO_LARGE`, `REQUEST_TIMEOUT` and `BODY_TOO_DEEP` entries answer such bodies. @default the base catalog */
@@ -100,12 +101,12 @@ export function sendStoredResponse(response: ServerResponse, stored: StoredRespo
  */
 export function withIdempotency(
   handler: IdempotentHandler,
-  options: NodeIdempotencyOptions,
+  options: IdempotencyOptions,
 ): (request: IncomingMessage, response: ServerResponse, signal?: AbortSignal) => Promise<void> {
   const { catalog } = options;
   const maxBody = options.maxBodyBytes ?? 1_048_576;
   const maxDepth = options.maxBodyDepth ?? DEFAULT_MAX_BODY_DEPTH;
-  const maxResponse = options.maxResponseBytes ?? 1_048_576;
+  const maxResponse = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const noEffect = options.storesNothing ?? storesNothing;
   return async (request, response, signal) => {
     const body = await readBody(request, { maxBytes: maxBody, deadline: options.bodyDeadline, catalog });
