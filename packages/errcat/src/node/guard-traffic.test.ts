@@ -64,6 +64,19 @@ describe('guardTraffic', () => {
     await vi.waitFor(() => expect([signal?.aborted, shedder.inFlight]).toEqual([true, 0]));
   });
 
+  it('aborts the signal with the same reason once the answer is sent, and leaves the stack limit alone', async () => {
+    const limit = Error.stackTraceLimit;
+    let signal: AbortSignal | undefined;
+    const url = await serve(async (req, res) => {
+      signal = await guardTraffic(req, res, {});
+      res.end('ok');
+    });
+    expect(await (await fetch(url)).text()).toBe('ok');
+    await vi.waitFor(() => expect(signal?.aborted).toBe(true));
+    expect(signal?.reason).toEqual(new Error('the client closed the connection'));
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+
   it('rejects with the catalog error and sets Connection: close while the shedder drains', async () => {
     const shedder = createLoadShedder();
     await shedder.drain();
