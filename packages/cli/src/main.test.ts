@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { withErrors } from 'errcat/node';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../test/run-cli.js';
-import { loadCatalogFile } from './load-catalog.js';
+import { loadCatalogFile } from './catalog/load-catalog.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures');
 const catalog = join(fixtures, 'promises.yaml');

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadCatalogFile } from '../src/load-catalog.js';
-import { mergeOpenApi } from '../src/merge-openapi.js';
+import { loadCatalogFile } from '../src/catalog/load-catalog.js';
+import { mergeOpenApi } from '../src/openapi/merge-openapi.js';
 
 const shopFile = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/shop-openapi.yaml');
 let dir: string;

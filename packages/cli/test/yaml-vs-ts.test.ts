@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderError } from 'errcat';
 import { expect, test } from 'vitest';
-import { loadCatalogFile } from '../src/load-catalog.js';
+import { loadCatalogFile } from '../src/catalog/load-catalog.js';
 import { catalog as tsCatalog } from './fixtures/promises.catalog.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');

@@ -1,6 +1,6 @@
 import { decodeErrorSync } from 'errcat/client';
+import { loadCatalogFile } from '../catalog/load-catalog.js';
 import type { Command } from '../command.js';
-import { loadCatalogFile } from '../load-catalog.js';
 import { usageError } from '../usage-error.js';
 
 /** A pasted `curl -i` answer: `HTTP/1.1 503 …`, header lines, a blank line, the body. */

@@ -1,7 +1,7 @@
-import { loadCatalogSource } from '../catalog-source.js';
+import { loadCatalogSource } from '../catalog/catalog-source.js';
 import type { Command } from '../command.js';
-import { diffCatalogs } from '../diff-catalogs.js';
-import { formatDiffMarkdown, formatDiffText } from '../format-diff.js';
+import { diffCatalogs } from '../diff/diff-catalogs.js';
+import { formatDiffMarkdown, formatDiffText } from '../diff/format-diff.js';
 import { usageError } from '../usage-error.js';
 
 const FORMATS = new Set(['text', 'json', 'github']);

@@ -1,9 +1,9 @@
 import { relative, resolve } from 'node:path';
+import { loadCatalogFile } from '../catalog/load-catalog.js';
 import type { Command } from '../command.js';
 import { writeDocsMarkdown, writeDocsSite } from '../docs/write-docs.js';
-import { listOption } from '../internal/list-option.js';
-import { loadCatalogFile } from '../load-catalog.js';
 import { usageError } from '../usage-error.js';
+import { listOption } from './list-option.js';
 
 /**
  * `errcat docs <catalog> --out <dir>`: writes the searchable error dictionary (or Markdown).

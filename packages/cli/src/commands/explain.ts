@@ -1,9 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import type { CatalogEntry } from 'errcat';
+import { loadCatalogFile } from '../catalog/load-catalog.js';
 import type { Command } from '../command.js';
 import { constraintPhrase } from '../internal/constraint-phrase.js';
 import { findEntry } from '../internal/find-entry.js';
-import { loadCatalogFile } from '../load-catalog.js';
 import { usageError } from '../usage-error.js';
 
 function describeField(entry: CatalogEntry): string[] {

@@ -2,12 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { errcatErrors } from 'errcat';
 import { parse as parseYaml } from 'yaml';
+import { lintCatalog } from '../catalog/lint-catalog.js';
 import type { Command } from '../command.js';
 import { catalogTypeScript, catalogYaml } from '../import/catalog-writer.js';
 import { draftCatalog, type ImportedCatalog } from '../import/draft-catalog.js';
 import { readImportSource } from '../import/import-source.js';
 import { type MergeResult, mergeCatalog } from '../import/merge-catalog.js';
-import { lintCatalog } from '../lint-catalog.js';
 import { usageError } from '../usage-error.js';
 
 /** The language of the written catalog: TypeScript for `--ts` or an `--out` ending in `.ts`, JSON for `.json`. */

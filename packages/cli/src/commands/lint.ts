@@ -1,6 +1,6 @@
+import { lintCatalog } from '../catalog/lint-catalog.js';
+import { readCatalogSpec } from '../catalog/load-catalog.js';
 import type { Command } from '../command.js';
-import { lintCatalog } from '../lint-catalog.js';
-import { readCatalogSpec } from '../load-catalog.js';
 import { usageError } from '../usage-error.js';
 
 /**

@@ -2,12 +2,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { getProfile } from 'errcat';
 import { stringify as stringifyYaml } from 'yaml';
+import { loadCatalogFile } from '../catalog/load-catalog.js';
 import type { Command } from '../command.js';
-import { generateOpenApi, type OpenApiDocument } from '../generate-openapi.js';
-import { readOperationMap } from '../internal/operation-selectors.js';
 import { parseDataText } from '../internal/parse-data-text.js';
-import { loadCatalogFile } from '../load-catalog.js';
-import { mergeOpenApi } from '../merge-openapi.js';
+import { generateOpenApi, type OpenApiDocument } from '../openapi/generate-openapi.js';
+import { mergeOpenApi } from '../openapi/merge-openapi.js';
+import { readOperationMap } from '../openapi/operation-selectors.js';
 import { usageError } from '../usage-error.js';
 
 /** Reads a YAML or JSON file named by an option; a failure names the option and the file. */

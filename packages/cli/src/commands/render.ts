@@ -1,12 +1,12 @@
 import { STATUS_CODES } from 'node:http';
 import { CatalogError, createErrorResponder } from 'errcat';
+import { loadCatalogFile } from '../catalog/load-catalog.js';
 import type { Command } from '../command.js';
 import { findEntry } from '../internal/find-entry.js';
-import { parseParams } from '../internal/parse-params.js';
-import { profileByName } from '../internal/profile-by-name.js';
 import { raiseEntry } from '../internal/raised-error.js';
-import { loadCatalogFile } from '../load-catalog.js';
 import { usageError } from '../usage-error.js';
+import { parseParams } from './parse-params.js';
+import { profileByName } from './profile-by-name.js';
 
 /**
  * `errcat render <catalog> <code|key>`: prints the status, headers and body that every errcat

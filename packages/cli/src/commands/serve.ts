@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { startDocsServer } from '../docs/docs-server.js';
-import { listOption } from '../internal/list-option.js';
 import { usageError } from '../usage-error.js';
+import { listOption } from './list-option.js';
 
 /** The port when neither `--port` nor `PORT` gives one. */
 const DEFAULT_PORT = 4321;

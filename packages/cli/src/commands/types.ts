@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseCatalog } from 'errcat';
+import { generateTypes, typeNameFor } from '../catalog/generate-types.js';
+import { readCatalogSpec } from '../catalog/load-catalog.js';
 import type { Command } from '../command.js';
-import { generateTypes, typeNameFor } from '../generate-types.js';
-import { readCatalogSpec } from '../load-catalog.js';
 import { usageError } from '../usage-error.js';
 
 /**

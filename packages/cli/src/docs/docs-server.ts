@@ -3,8 +3,8 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, resolve } from 'node:path';
 import { isCatalogError, parseCatalog } from 'errcat';
-import { lintCatalog } from '../lint-catalog.js';
-import { readCatalogSpec } from '../load-catalog.js';
+import { lintCatalog } from '../catalog/lint-catalog.js';
+import { readCatalogSpec } from '../catalog/load-catalog.js';
 import { renderErrorPage } from './render-site.js';
 import { generateSite } from './write-docs.js';
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogFile } from '../load-catalog.js';
+import { loadCatalogFile } from '../catalog/load-catalog.js';
 import { buildDocsModel } from './docs-model.js';
 import { renderEntryCard } from './entry-card.js';
 import { renderMarkdown } from './render-markdown.js';

@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { docsFixtureSpec } from '../../test/fixtures/docs-fixture.js';
-import { loadCatalogFile } from '../load-catalog.js';
+import { loadCatalogFile } from '../catalog/load-catalog.js';
 import { buildDocsModel } from './docs-model.js';
 import { renderMarkdown } from './render-markdown.js';
 import { writeDocsMarkdown } from './write-docs.js';

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSkipReason, launchBrowser, type TestBrowser } from '../../../../test-support/browser.js';
 import { docsFixtureSpec } from '../../test/fixtures/docs-fixture.js';
-import { loadCatalogFile } from '../load-catalog.js';
+import { loadCatalogFile } from '../catalog/load-catalog.js';
 import { writeDocsSite } from './write-docs.js';
 
 const skip = browserSkipReason();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseDocument, parse as parseYaml } from 'yaml';
 import { REPO_ROOT } from '../../../../test/support/seed-catalogs.js';
-import { lintCatalog } from '../lint-catalog.js';
+import { lintCatalog } from '../catalog/lint-catalog.js';
 import { draftCatalog } from './draft-catalog.js';
 import { mergeCatalog } from './merge-catalog.js';
 import { importPage } from './page-source.js';

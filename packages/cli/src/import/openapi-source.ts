@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { errcatErrors } from 'errcat';
-import { HTTP_METHODS } from '../internal/operation-selectors.js';
 import { parseDataText } from '../internal/parse-data-text.js';
+import { HTTP_METHODS } from '../openapi/operation-selectors.js';
 import { statusFromCode, statusFromWords } from './code-status.js';
 import type { ImportDraft, ImportedEntry, ImportedField } from './import-draft.js';
 import { type BodyShape, bodyShape, valuesAt } from './openapi-body-shape.js';

@@ -10,7 +10,7 @@ import {
   SEEDS_DIR,
   type SeedCatalogName,
 } from '../../../../test/support/seed-catalogs.js';
-import { lintCatalog } from '../lint-catalog.js';
+import { lintCatalog } from '../catalog/lint-catalog.js';
 import { catalogYaml } from './catalog-writer.js';
 import { draftCatalog } from './draft-catalog.js';
 import { importPage, pageFormat } from './page-source.js';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { CatalogEntry } from 'errcat';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../../test/run-cli.js';
-import { loadCatalogFile } from '../load-catalog.js';
+import { loadCatalogFile } from '../catalog/load-catalog.js';
 import { raiseEntry } from './raised-error.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../../..');

@@ -1,7 +1,7 @@
 import { type CatalogEntry, type FieldSpec, normalizeField } from 'errcat';
-import type { DiffRuleId } from '../diff-rules.js';
+import { detailsSchema } from '../internal/details-schema.js';
 import { canonicalJson, sameJson } from './canonical-json.js';
-import { detailsSchema } from './details-schema.js';
+import type { DiffRuleId } from './diff-rules.js';
 
 /**
  * Records one change: its rule, where, and a one-line description.

@@ -1,6 +1,6 @@
 import { type CatalogError, errcatErrors } from 'errcat';
-import type { AnyCatalog } from './any-catalog.js';
-import { findEntry } from './find-entry.js';
+import type { AnyCatalog } from '../internal/any-catalog.js';
+import { findEntry } from '../internal/find-entry.js';
 
 /**
  * The HTTP methods an OpenAPI Path Item holds operations under.

@@ -1,5 +1,5 @@
 import { type CatalogEntry, CatalogError, describeError, type FieldSpec, type WireProfile } from 'errcat';
-import { exampleDetails } from './example-details.js';
+import { exampleDetails } from '../internal/example-details.js';
 import type { Probe } from './infer-schema.js';
 
 /** A value of the declared type unlike any example, so that what varies with details shows. */

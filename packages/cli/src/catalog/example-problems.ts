@@ -1,5 +1,5 @@
 import type { CatalogEntry, NormalizedField } from 'errcat';
-import { defaultDetails, requiredDetails } from './example-details.js';
+import { defaultDetails, requiredDetails } from '../internal/example-details.js';
 
 function hasType(value: unknown, field: NormalizedField): boolean {
   switch (field.type) {

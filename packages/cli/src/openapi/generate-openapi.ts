@@ -1,21 +1,6 @@
-import type { WireProfile } from 'errcat';
-import type { AnyCatalog } from './internal/any-catalog.js';
-import { buildErrorResponses } from './internal/error-responses.js';
-
-/**
- * Options of {@link generateOpenApi} and {@link mergeOpenApi}.
- *
- * @example
- * ```ts
- * generateOpenApi(catalog, { profile: googleProfile, exampleRequestId: 'req-1' });
- * ```
- */
-export interface OpenApiOptions {
-  /** The wire profile the error bodies follow. @default problemProfile */
-  readonly profile?: WireProfile;
-  /** The request id the example responses carry. @default 'req_01HZX8B3K2' */
-  readonly exampleRequestId?: string;
-}
+import type { AnyCatalog } from '../internal/any-catalog.js';
+import { buildErrorResponses } from './error-responses.js';
+import type { OpenApiOptions } from './openapi-options.js';
 
 /**
  * An OpenAPI 3.1 document, as a plain JSON object.

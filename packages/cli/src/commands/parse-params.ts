@@ -1,6 +1,6 @@
 import type { CatalogEntry } from 'errcat';
+import { defaultDetails, requiredDetails } from '../internal/example-details.js';
 import { usageError } from '../usage-error.js';
-import { defaultDetails, requiredDetails } from './example-details.js';
 
 function coerce(entry: CatalogEntry, name: string, raw: string): unknown {
   const field = entry.fields?.find((f) => f.name === name);

@@ -6,13 +6,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { builtinProfiles, type Catalog, defineCatalog, getProfile, parseCatalog } from 'errcat';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { loadCatalogFile } from '../catalog/load-catalog.js';
 import { generateOpenApi, type OpenApiDocument } from './generate-openapi.js';
-import { loadCatalogFile } from './load-catalog.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '../../..');
+const root = join(here, '../../../..');
 const seeds = readdirSync(join(root, 'catalogs')).filter((name) => name.endsWith('.yaml'));
-const shopFile = join(here, '../test/fixtures/shop-openapi.yaml');
+const shopFile = join(here, '../../test/fixtures/shop-openapi.yaml');
 
 /** Generated documents are read member by member. */
 // biome-ignore lint/suspicious/noExplicitAny: the tests walk arbitrary OpenAPI JSON.

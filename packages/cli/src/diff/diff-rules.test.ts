@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { DIFF_RULES } from './diff-rules.js';
 
-const doc = join(dirname(fileURLToPath(import.meta.url)), '../../../docs/contract-tooling.md');
+const doc = join(dirname(fileURLToPath(import.meta.url)), '../../../../docs/contract-tooling.md');
 
 test('docs/contract-tooling.md lists every diff rule with its level and text, and no other', async () => {
   const text = await readFile(doc, 'utf8');

@@ -7,7 +7,7 @@ import {
   roleCodeCollisions,
   validateCatalog,
 } from 'errcat';
-import { exampleProblems } from './internal/example-problems.js';
+import { exampleProblems } from './example-problems.js';
 
 /**
  * One lint finding: an error makes the catalog unusable, a warning is a style or docs gap.

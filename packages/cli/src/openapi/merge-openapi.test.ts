@@ -3,14 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { type Catalog, type CatalogSpec, errcatErrors, parseCatalog } from 'errcat';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readCatalogSpec } from './load-catalog.js';
+import { readCatalogSpec } from '../catalog/load-catalog.js';
 import { mergeOpenApi } from './merge-openapi.js';
 
 /** Documents are read member by member. */
 // biome-ignore lint/suspicious/noExplicitAny: the tests walk arbitrary OpenAPI JSON.
 type Json = Record<string, any>;
 
-const shopFile = join(dirname(fileURLToPath(import.meta.url)), '../test/fixtures/shop-openapi.yaml');
+const shopFile = join(dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/shop-openapi.yaml');
 let spec: Json;
 let shop: Catalog;
 

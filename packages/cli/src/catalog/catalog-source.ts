@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { extname } from 'node:path';
 import { type Catalog, errcatErrors, isCatalogError, parseCatalog } from 'errcat';
-import { parseDataText } from './internal/parse-data-text.js';
+import { parseDataText } from '../internal/parse-data-text.js';
+import { usageError } from '../usage-error.js';
 import { readCatalogSpec } from './load-catalog.js';
-import { usageError } from './usage-error.js';
 
 /** The prefix of a catalog read from git history: `git:<rev>:<path>`. */
 const GIT_PREFIX = 'git:';

@@ -1,11 +1,11 @@
 import { STATUS_CODES } from 'node:http';
 import { type CatalogEntry, CatalogError, problemProfile, renderError, type WireProfile } from 'errcat';
-import type { OpenApiOptions } from '../generate-openapi.js';
-import type { AnyCatalog } from './any-catalog.js';
-import { detailsSchema, type JsonSchema } from './details-schema.js';
+import type { AnyCatalog } from '../internal/any-catalog.js';
+import { detailsSchema, type JsonSchema } from '../internal/details-schema.js';
+import { exampleDetails } from '../internal/example-details.js';
 import { entryProbes } from './entry-probes.js';
-import { exampleDetails } from './example-details.js';
 import { inferSchema, type Probe } from './infer-schema.js';
+import type { OpenApiOptions } from './openapi-options.js';
 
 /**
  * An OpenAPI Reference Object.

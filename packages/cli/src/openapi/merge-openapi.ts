@@ -1,13 +1,9 @@
-import type { OpenApiDocument, OpenApiOptions } from './generate-openapi.js';
-import type { AnyCatalog } from './internal/any-catalog.js';
-import { buildErrorResponses, ERRCAT_MARK } from './internal/error-responses.js';
-import {
-  catalogOperationMap,
-  HTTP_METHODS,
-  type OperationRef,
-  selects,
-} from './internal/operation-selectors.js';
-import { usageError } from './usage-error.js';
+import type { AnyCatalog } from '../internal/any-catalog.js';
+import { usageError } from '../usage-error.js';
+import { buildErrorResponses, ERRCAT_MARK } from './error-responses.js';
+import type { OpenApiDocument } from './generate-openapi.js';
+import type { OpenApiOptions } from './openapi-options.js';
+import { catalogOperationMap, HTTP_METHODS, type OperationRef, selects } from './operation-selectors.js';
 
 /**
  * Options of {@link mergeOpenApi}.

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Catalog, type CatalogSpec, errcatErrors, isCatalogError, parseCatalog } from 'errcat';
-import { parseDataText } from './internal/parse-data-text.js';
+import { parseDataText } from '../internal/parse-data-text.js';
 
 /**
  * A catalog file as loaded: the raw spec (for lint and types) and the built catalog.

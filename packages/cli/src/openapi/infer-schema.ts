@@ -1,4 +1,4 @@
-import type { JsonSchema } from './details-schema.js';
+import type { JsonSchema } from '../internal/details-schema.js';
 
 /**
  * One body a wire profile rendered, and the details object of the view it rendered from. A profile
