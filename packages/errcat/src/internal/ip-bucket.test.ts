@@ -43,6 +43,15 @@ describe('ipBucket', () => {
     expect(ipBucket('2001:db8::192.0.2.1')).toBe('2001:db8:0:0::/64');
   });
 
+  it('answers the same for an address seen before, also after many others', () => {
+    expect([ipBucket(' 203.0.113.007'), ipBucket(' 203.0.113.007')]).toEqual(['203.0.113.7', '203.0.113.7']);
+    for (let n = 0; n < 5000; n++) ipBucket(`2001:db8:${n.toString(16)}::1`);
+    expect([ipBucket(' 203.0.113.007'), ipBucket('2001:db8:1387::1')]).toEqual([
+      '203.0.113.7',
+      '2001:db8:1387:0::/64',
+    ]);
+  });
+
   it('never throws, and bounds whatever it cannot parse', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (text) => {

@@ -52,6 +52,20 @@ function ipv6Groups(text: string): number[] | undefined {
  * ```
  */
 export function ipBucket(address: string): string {
+  const known = buckets.get(address);
+  if (known !== undefined) return known;
+  // Emptied when full rather than evicting one by one: the hot addresses come back at once.
+  if (buckets.size >= MAX_BUCKETS) buckets.clear();
+  const bucket = bucketOf(address);
+  buckets.set(address, bucket);
+  return bucket;
+}
+
+/** Addresses seen lately and their buckets: a client sends many requests, parsed once. */
+const buckets = new Map<string, string>();
+const MAX_BUCKETS = 4096;
+
+function bucketOf(address: string): string {
   const text = address.trim();
   // The common case, IPv4 as sockets report it, without building anything.
   if (!text.includes(':')) {

@@ -23,6 +23,17 @@ async function outcome(promise: Promise<unknown>) {
   }
 }
 
+/** A memory store that records every key it is asked about into `keys`. */
+function recordingStore(keys: string[]): RateLimitStore {
+  const inner = memoryRateLimitStore();
+  return {
+    consume: (key: string, rule: RateLimitRule) => {
+      keys.push(key);
+      return inner.consume(key, rule);
+    },
+  };
+}
+
 describe('createRateLimiter with the memory store', () => {
   it('admits exactly the limit out of 1000 concurrent requests on one key (R1)', async () => {
     const limiter = createRateLimiter({ policies: { general: { limit: 100, window: 60 } } });
@@ -146,13 +157,7 @@ describe('createRateLimiter with the memory store', () => {
 
   it('counts users apart, falls back to the address without a user, and never stores a raw token', async () => {
     const keys: string[] = [];
-    const inner = memoryRateLimitStore();
-    const store: RateLimitStore = {
-      consume: (key: string, rule: RateLimitRule) => {
-        keys.push(key);
-        return inner.consume(key, rule);
-      },
-    };
+    const store = recordingStore(keys);
     const limiter = createRateLimiter({
       store,
       policies: {
@@ -173,6 +178,27 @@ describe('createRateLimiter with the memory store', () => {
     ]);
     expect(keys[4]).toMatch(/^rl:perToken:token:[0-9a-f]{32}$/);
     expect(keys.join()).not.toContain('secret');
+  });
+
+  it('starts every key with its prefix and the encoded policy name, the same on every request', async () => {
+    const keys: string[] = [];
+    const store = recordingStore(keys);
+    const limiter = createRateLimiter({
+      store,
+      prefix: 'api',
+      policies: {
+        'tier:free': { limit: 9, window: 60 },
+        byTenant: { limit: 9, window: 60, key: () => 't1' },
+      },
+    });
+    for (let round = 0; round < 2; round++)
+      await limiter.check(['tier:free', 'byTenant'], { ip: '192.0.2.01' });
+    expect(keys).toEqual([
+      'api:tier%3Afree:ip:192.0.2.1',
+      'api:byTenant:fn:t1',
+      'api:tier%3Afree:ip:192.0.2.1',
+      'api:byTenant:fn:t1',
+    ]);
   });
 
   it('groups IPv6 clients by /64 and IPv4-mapped addresses with IPv4', async () => {

@@ -114,6 +114,8 @@ interface CompiledPolicy {
   /** The rule of the insurance store: this process's share of the policy. */
   readonly insuranceRule: RateLimitRule;
   readonly policyField: string;
+  /** The start of its store keys, `prefix:policy:`. */
+  readonly keyBase: string;
 }
 
 /** Printable ASCII, what a structured-field string holds, without spaces at either end. */
@@ -123,7 +125,12 @@ function badArgument(reason: string): CatalogError {
   return errcatErrors.ERRCAT_BAD_ARGUMENT({ reason });
 }
 
-function compilePolicy(name: string, policy: RateLimitPolicy, instances: number): CompiledPolicy {
+function compilePolicy(
+  name: string,
+  policy: RateLimitPolicy,
+  instances: number,
+  prefix: string,
+): CompiledPolicy {
   if (!NAME.test(name)) {
     throw badArgument(
       `rate-limit policy name '${name}' must be 1 to 64 printable ASCII characters, without spaces at either end`,
@@ -149,6 +156,8 @@ function compilePolicy(name: string, policy: RateLimitPolicy, instances: number)
         ? slidingWindowRule(share(limit), window)
         : gcraRule(share(limit), window, share(burst)),
     policyField: formatRateLimitPolicy([{ name, quota: limit, window }]),
+    // Encoded, so that a `:` in a policy name cannot make two keys alike; plain names stay as they are.
+    keyBase: `${prefix}:${encodeURIComponent(name)}:`,
   };
 }
 
@@ -156,14 +165,9 @@ function compilePolicy(name: string, policy: RateLimitPolicy, instances: number)
  * The store key of a request under a policy: `prefix:policy:kind:value`. A token is hashed first,
  * at once on Node and through Web Crypto's promise elsewhere.
  */
-function bucketKey(
-  prefix: string,
-  compiled: CompiledPolicy,
-  request: TrafficRequest,
-): string | Promise<string> {
+function bucketKey(compiled: CompiledPolicy, request: TrafficRequest): string | Promise<string> {
   const key = compiled.policy.key ?? 'ip';
-  // Encoded, so that a `:` in a policy name cannot make two keys alike; plain names stay as they are.
-  const base = `${prefix}:${encodeURIComponent(compiled.name)}:`;
+  const base = compiled.keyBase;
   if (key === 'token' && request.token !== undefined && request.token !== '') {
     // The first 128 bits of the digest: the key stays short, and stays what earlier versions stored.
     const hash = sha256Hex(request.token);
@@ -212,7 +216,7 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
     failMode === 'insurance' ? (options.insurance?.store ?? memoryRateLimitStore()) : undefined;
   const compiled = new Map<string, CompiledPolicy>();
   for (const [name, policy] of Object.entries<RateLimitPolicy>(options.policies)) {
-    compiled.set(name, compilePolicy(name, policy, instances));
+    compiled.set(name, compilePolicy(name, policy, instances, prefix));
   }
 
   function policyOf(name: string): CompiledPolicy {
@@ -226,7 +230,7 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
     policy: CompiledPolicy,
     request: TrafficRequest,
   ): RateLimitDecision | Promise<RateLimitDecision> {
-    const key = bucketKey(prefix, policy, request);
+    const key = bucketKey(policy, request);
     if (typeof key !== 'string') return key.then((hashed) => consumeKey(policy, hashed));
     return consumeKey(policy, key);
   }
@@ -244,7 +248,7 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
   ): Promise<RateLimitDecision | undefined> {
     if (!insuranceStore) return undefined;
     try {
-      const answer = insuranceStore.consume(await bucketKey(prefix, policy, request), policy.insuranceRule);
+      const answer = insuranceStore.consume(await bucketKey(policy, request), policy.insuranceRule);
       return answer instanceof Promise ? await settleWithin(answer, timeout) : answer;
     } catch {
       return undefined;
