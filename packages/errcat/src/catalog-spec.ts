@@ -1,6 +1,6 @@
 import type { FieldMap } from './field-spec.js';
-import type { ViolationKey } from './guards/validation/violation.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
+import type { ViolationKey } from './violation.js';
 
 /**
  * A stable error code: a number (`4040`), a string (`'AUTH-401'`) or a dotted number (`'100.40400'`).

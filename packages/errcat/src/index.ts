@@ -187,16 +187,6 @@ export {
   validateRequest,
 } from './guards/validation/validate-request.js';
 export { type ValidationErrorOptions, validationFailed } from './guards/validation/validation-failed.js';
-export {
-  DEFAULT_VIOLATION_KEYS,
-  isViolationType,
-  type RequestPart,
-  VIOLATION_KEYS,
-  VIOLATION_TYPES,
-  type Violation,
-  type ViolationKey,
-  type ViolationType,
-} from './guards/validation/violation.js';
 export { RETRYABLE_STATUSES } from './internal/resolve-entry.js';
 export { isCatalogError } from './is-catalog-error.js';
 export {
@@ -268,3 +258,13 @@ export {
   RESERVED_FIELDS,
   validateCatalog,
 } from './validate-catalog.js';
+export {
+  DEFAULT_VIOLATION_KEYS,
+  isViolationType,
+  type RequestPart,
+  VIOLATION_KEYS,
+  VIOLATION_TYPES,
+  type Violation,
+  type ViolationKey,
+  type ViolationType,
+} from './violation.js';

@@ -12,9 +12,9 @@ import {
 import { RETRYABLE_STATUSES } from '../internal/resolve-entry.js';
 import { looksLikeCode, serverCode } from '../internal/server-code.js';
 import { isReasonPhrase, statusPhrase } from '../internal/status-names.js';
-import { violationsFrom } from '../internal/wire-violations.js';
 import type { DecodedError } from '../render/decoded-error.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { violationsFrom } from '../render/wire-violations.js';
 import type { AnyCatalog, DecodeOptions, DecodeResult, NotAnError } from './decode-types.js';
 import type { HeadersLike } from './headers-like.js';
 import { catalogDetails } from './internal/catalog-details.js';

@@ -1,4 +1,4 @@
-import { VIOLATION_KEYS } from '../guards/validation/violation.js';
+import { VIOLATION_KEYS } from '../violation.js';
 
 const KEYS: ReadonlySet<unknown> = new Set(VIOLATION_KEYS);
 

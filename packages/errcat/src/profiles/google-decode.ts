@@ -10,8 +10,8 @@ import {
   statusValue,
   text,
 } from '../internal/json-fields.js';
-import { violationsFrom } from '../internal/wire-violations.js';
 import type { DecodedError } from '../render/decoded-error.js';
+import { violationsFrom } from '../render/wire-violations.js';
 
 const GOOGLE_TYPE = 'type.googleapis.com/google.rpc.';
 const CANONICAL_STATUS = /^[A-Z][A-Z_]{1,40}$/;

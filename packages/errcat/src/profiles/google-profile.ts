@@ -3,11 +3,11 @@ import {
   type FieldViolation,
   fieldViolations,
 } from '../internal/field-violations.js';
-import { extensionString } from '../internal/profile-extension.js';
 import { safeStringify } from '../internal/safe-json.js';
 import type { ErrorView } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
 import { decodeGoogle } from './google-decode.js';
+import { extensionString } from './profile-extension.js';
 
 /** The `@type` prefix of google.rpc detail payloads in their JSON form. */
 const TYPE_PREFIX = 'type.googleapis.com/google.rpc.';

@@ -10,8 +10,8 @@ import {
   statusValue,
   text,
 } from '../internal/json-fields.js';
-import { violationsFrom } from '../internal/wire-violations.js';
 import type { DecodedError } from '../render/decoded-error.js';
+import { violationsFrom } from '../render/wire-violations.js';
 
 const JSONAPI_MEMBERS = ['title', 'detail', 'source', 'status', 'links', 'meta', 'id'];
 

@@ -1,6 +1,6 @@
 import { isObject, objectIn, own, requestIdValue, statusValue, text } from '../internal/json-fields.js';
-import { violationFrom } from '../internal/wire-violations.js';
 import type { DecodedError } from '../render/decoded-error.js';
+import { violationFrom } from '../render/wire-violations.js';
 
 /**
  * Reads Resonate's envelope (seed 001), `{kind, head:{corrId, status, version}, data}`, where

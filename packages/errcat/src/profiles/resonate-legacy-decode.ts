@@ -1,6 +1,6 @@
 import { docsUrl, isObject, list, own, text } from '../internal/json-fields.js';
-import { violationsFrom } from '../internal/wire-violations.js';
 import type { DecodedError } from '../render/decoded-error.js';
+import { violationsFrom } from '../render/wire-violations.js';
 
 /**
  * Reads Resonate's legacy format (seed 000), `{error:{code: 4040, message, details:[{@type,

@@ -1,8 +1,8 @@
 import { parseJsonPointer } from '../guards/validation/json-pointer.js';
 import { type FieldViolation, fieldViolations } from '../internal/field-violations.js';
-import { extensionMember, extensionString } from '../internal/profile-extension.js';
 import type { ErrorView } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { extensionMember, extensionString } from './profile-extension.js';
 import { decodeResonateLegacy } from './resonate-legacy-decode.js';
 
 const NAME = 'resonate-legacy';

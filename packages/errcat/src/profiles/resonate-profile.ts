@@ -1,7 +1,7 @@
 import { fieldViolations } from '../internal/field-violations.js';
-import { isJsonObject } from '../internal/profile-extension.js';
 import type { ErrorView, RenderContext } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { isJsonObject } from './profile-extension.js';
 import { decodeResonate } from './resonate-decode.js';
 
 /**

@@ -1,6 +1,6 @@
 import { bool, codeValue, isObject, objectIn, own, requestIdValue, text } from '../internal/json-fields.js';
-import { violationsFrom } from '../internal/wire-violations.js';
 import type { DecodedError } from '../render/decoded-error.js';
+import { violationsFrom } from '../render/wire-violations.js';
 
 /**
  * Reads rstmdb's response (seed 002), `{type:"response", id, status:"error", error:{code,

@@ -12,8 +12,8 @@ import {
   text,
 } from '../internal/json-fields.js';
 import { looksLikeCode } from '../internal/server-code.js';
-import { issuesInMessage, violationsFrom } from '../internal/wire-violations.js';
 import type { DecodedError } from '../render/decoded-error.js';
+import { issuesInMessage, violationsFrom } from '../render/wire-violations.js';
 
 /**
  * `{error:{code, message, …}}`: errcat's `simple` profile (seeds 003/004) and the many APIs that

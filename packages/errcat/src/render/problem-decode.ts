@@ -12,8 +12,8 @@ import {
   statusValue,
   text,
 } from '../internal/json-fields.js';
-import { violationsFrom } from '../internal/wire-violations.js';
 import type { DecodedError } from './decoded-error.js';
+import { violationsFrom } from './wire-violations.js';
 
 /**
  * The code a problem `type` URI implies: its fragment or last path segment (`…/out-of-credit`);

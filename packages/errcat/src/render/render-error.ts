@@ -1,7 +1,7 @@
 import type { CatalogError } from '../catalog-error.js';
-import { bodyWriter } from '../internal/body-writer.js';
 import { addErrorHeaders } from '../internal/error-headers.js';
 import { safeStringify } from '../internal/safe-json.js';
+import { bodyWriter } from './body-writer.js';
 import { describeError, type ErrorView, type RenderContext } from './error-view.js';
 import { problemProfile } from './problem-profile.js';
 import type { WireProfile } from './wire-profile.js';

@@ -3,8 +3,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { StandardSchemaV1 } from '../../standard-schema.js';
+import type { Violation } from '../../violation.js';
 import { violationsFromIssues } from './standard-violations.js';
-import type { Violation } from './violation.js';
 
 /** Validates with the schema's own Standard Schema interface and maps the issues. */
 async function violations(schema: StandardSchemaV1, input: unknown): Promise<Violation[]> {

@@ -1,7 +1,7 @@
 import type { StandardSchemaV1 } from '../../standard-schema.js';
+import type { RequestPart, Violation } from '../../violation.js';
 import { violationsFromIssues } from './standard-violations.js';
 import { type ValidationErrorOptions, validationFailed } from './validation-failed.js';
-import type { RequestPart, Violation } from './violation.js';
 
 /**
  * The output type of a Standard Schema: what it returns after parsing (and transforming).

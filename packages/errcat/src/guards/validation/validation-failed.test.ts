@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defineCatalog } from '../../define-catalog.js';
 import { errcatErrors } from '../../errcat-catalog.js';
+import type { Violation } from '../../violation.js';
 import { validationFailed } from './validation-failed.js';
-import type { Violation } from './violation.js';
 
 const violations: Violation[] = [
   { in: 'body', pointer: '/items/0/email', type: 'email', message: 'Invalid email address' },

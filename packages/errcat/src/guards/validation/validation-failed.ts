@@ -2,8 +2,8 @@ import { CatalogError } from '../../catalog-error.js';
 import type { CatalogSpec } from '../../catalog-spec.js';
 import type { CatalogMethods } from '../../catalog-types.js';
 import { entryForRole } from '../../role-error.js';
+import { DEFAULT_VIOLATION_KEYS, type Violation, type ViolationKey } from '../../violation.js';
 import { fieldNameOf, parseJsonPointer } from './json-pointer.js';
-import { DEFAULT_VIOLATION_KEYS, type Violation, type ViolationKey } from './violation.js';
 
 /**
  * Options of {@link validationFailed} and the validation guards.

@@ -8,8 +8,8 @@ import {
   statusValue,
   text,
 } from '../../../internal/json-fields.js';
-import { violationsFrom } from '../../../internal/wire-violations.js';
 import type { DecodedError } from '../../../render/decoded-error.js';
+import { violationsFrom } from '../../../render/wire-violations.js';
 
 /**
  * `{errors:[…]}` that is not JSON:API (read before, by the `jsonapi` profile's decoder): GraphQL

@@ -14,8 +14,8 @@ import {
   text,
 } from '../../../internal/json-fields.js';
 import { looksLikeCode } from '../../../internal/server-code.js';
-import { violationsFrom } from '../../../internal/wire-violations.js';
 import type { DecodedError } from '../../../render/decoded-error.js';
+import { violationsFrom } from '../../../render/wire-violations.js';
 
 /** A message that may be a string or (NestJS validation) an array of strings. */
 function messageOf(body: JsonObject): { message: string | undefined; list: unknown[] | undefined } {

@@ -7,8 +7,8 @@ import {
   statusValue,
   text,
 } from '../../../internal/json-fields.js';
-import { violationsFrom } from '../../../internal/wire-violations.js';
 import type { DecodedError } from '../../../render/decoded-error.js';
+import { violationsFrom } from '../../../render/wire-violations.js';
 
 /**
  * A Kubernetes `Status` object: `{kind:"Status", status:"Failure", message, reason, code,

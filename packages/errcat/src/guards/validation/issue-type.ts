@@ -1,4 +1,4 @@
-import { isViolationType, type ViolationType } from '../guards/validation/violation.js';
+import { isViolationType, type ViolationType } from '../../violation.js';
 
 /**
  * Reads the normalised violation type from a Standard Schema issue. The Standard Schema interface

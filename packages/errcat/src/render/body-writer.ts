@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../catalog-entry.js';
-import type { ErrorView } from '../render/error-view.js';
-import type { WireProfile } from '../render/wire-profile.js';
+import type { ErrorView } from './error-view.js';
+import type { WireProfile } from './wire-profile.js';
 
 type BodyWriter = (view: ErrorView) => string | undefined;
 

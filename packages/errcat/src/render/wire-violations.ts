@@ -1,5 +1,5 @@
-import type { RemoteViolation } from '../render/decoded-error.js';
-import { clip, isObject, own, text } from './json-fields.js';
+import { clip, isObject, own, text } from '../internal/json-fields.js';
+import type { RemoteViolation } from './decoded-error.js';
 
 /** At most this many violations are kept, so a hostile body cannot make the result large. */
 const MAX_VIOLATIONS = 100;
