@@ -3,7 +3,8 @@
  * @packageDocumentation
  */
 
-export { type BaseRole, baseCatalog, baseCatalogSpec } from './base/base-catalog.js';
+export { baseCatalog, baseCatalogSpec } from './base/base-catalog.js';
+export type { BaseRole } from './base/base-entries.js';
 export type { CatalogEntry } from './catalog-entry.js';
 export { CATALOG_ERROR_BRAND, CatalogError, type CatalogErrorOptions } from './catalog-error.js';
 export type {
@@ -133,6 +134,7 @@ export {
 } from './guards/rate-limit/memory-rate-limit-store.js';
 export { mergeRateLimitField } from './guards/rate-limit/merge-rate-limit-field.js';
 export { parseRateLimit, parseRateLimitPolicy } from './guards/rate-limit/parse-rate-limit-fields.js';
+export type { RateLimitDecision } from './guards/rate-limit/rate-limit-decision.js';
 export {
   formatRateLimit,
   formatRateLimitPolicy,
@@ -140,11 +142,7 @@ export {
   type QuotaStateField,
 } from './guards/rate-limit/rate-limit-fields.js';
 export type { RateLimitKey, RateLimitPolicy } from './guards/rate-limit/rate-limit-policy.js';
-export type {
-  RateLimitDecision,
-  RateLimitRule,
-  RateLimitStore,
-} from './guards/rate-limit/rate-limit-store.js';
+export type { RateLimitRule, RateLimitStore } from './guards/rate-limit/rate-limit-store.js';
 export {
   createRateLimiter,
   type RateLimiter,

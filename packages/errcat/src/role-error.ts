@@ -1,4 +1,5 @@
-import { type BaseRole, baseCatalog } from './base/base-catalog.js';
+import { baseCatalog } from './base/base-catalog.js';
+import type { BaseRole } from './base/base-entries.js';
 import type { CatalogEntry } from './catalog-entry.js';
 import { CatalogError, type CatalogErrorOptions } from './catalog-error.js';
 import type { CatalogSpec } from './catalog-spec.js';

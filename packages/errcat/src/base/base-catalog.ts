@@ -36,16 +36,6 @@ export const baseCatalogSpec = {
 } as const;
 
 /**
- * The key of an entry in errcat's base catalog: a role a user's entry may play.
- *
- * @example
- * ```ts
- * const role: BaseRole = 'VALIDATION_FAILED'; // an entry of yours plays it with `role: 'VALIDATION_FAILED'`
- * ```
- */
-export type BaseRole = keyof typeof baseCatalogSpec.errors;
-
-/**
  * errcat's base catalog, built from {@link baseCatalogSpec}.
  *
  * @example

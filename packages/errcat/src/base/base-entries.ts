@@ -12,3 +12,13 @@ import { trafficEntries } from './traffic-entries.js';
  * ```
  */
 export const baseEntries = { ...serverEntries, ...requestEntries, ...trafficEntries } as const;
+
+/**
+ * The key of an entry in errcat's base catalog: a role a user's entry may play.
+ *
+ * @example
+ * ```ts
+ * const role: BaseRole = 'VALIDATION_FAILED'; // an entry of yours plays it with `role: 'VALIDATION_FAILED'`
+ * ```
+ */
+export type BaseRole = keyof typeof baseEntries;

@@ -1,4 +1,4 @@
-import type { BaseRole } from '../base/base-catalog.js';
+import type { BaseRole } from '../base/base-entries.js';
 import type { ConstraintViolation } from '../catalog-spec.js';
 
 /**

@@ -1,6 +1,6 @@
 import { type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { BaseRole } from '../base/base-catalog.js';
+import type { BaseRole } from '../base/base-entries.js';
 import { roleError } from '../role-error.js';
 import { createErrorResponder } from '../server/create-error-responder.js';
 import type { ErrorResponderOptions } from '../server/error-responder-options.js';

@@ -1,4 +1,5 @@
-import { type BaseRole, baseCatalog } from '../base/base-catalog.js';
+import { baseCatalog } from '../base/base-catalog.js';
+import type { BaseRole } from '../base/base-entries.js';
 
 /**
  * The generic role for statuses that several base entries share (`404` is `NOT_FOUND`, not

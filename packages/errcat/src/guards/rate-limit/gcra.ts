@@ -1,4 +1,4 @@
-import type { RateLimitDecision } from './rate-limit-store.js';
+import type { RateLimitDecision } from './rate-limit-decision.js';
 
 /**
  * The parameters of a GCRA (generic cell rate algorithm) decision, in whole microseconds so that

@@ -7,9 +7,10 @@ import { roleError } from '../../role-error.js';
 import type { TrafficRequest } from '../traffic-request.js';
 import { gcraRule } from './gcra.js';
 import { memoryRateLimitStore } from './memory-rate-limit-store.js';
+import type { RateLimitDecision } from './rate-limit-decision.js';
 import { formatRateLimit, formatRateLimitPolicy, type QuotaStateField } from './rate-limit-fields.js';
 import type { RateLimitPolicy } from './rate-limit-policy.js';
-import type { RateLimitDecision, RateLimitRule, RateLimitStore } from './rate-limit-store.js';
+import type { RateLimitRule, RateLimitStore } from './rate-limit-store.js';
 import { slidingWindowRule } from './sliding-window.js';
 
 /**

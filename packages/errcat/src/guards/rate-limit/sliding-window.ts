@@ -1,4 +1,4 @@
-import type { RateLimitDecision } from './rate-limit-store.js';
+import type { RateLimitDecision } from './rate-limit-decision.js';
 
 /**
  * The parameters of a sliding-window decision, in whole microseconds (exact integers in every
