@@ -13,7 +13,9 @@
  * (≥ 0.85× the baseline). Then the token check alone is timed, with and without the cache.
  *
  * `ERRCAT_BENCH_PROMISES_SECONDS` sets the seconds per measurement (default 5, after 1 s of warm-up),
- * `ERRCAT_BENCH_PROMISES_ROUNDS` the rounds (default 2).
+ * `ERRCAT_BENCH_PROMISES_ROUNDS` the rounds (default 2). With `ERRCAT_BENCH_PROFILE=<dir>` both
+ * servers write a V8 CPU profile into `<dir>`, and the functions with the most self time in each,
+ * after the warm-up, are printed after the table.
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -23,6 +25,7 @@ import { createJwtAuth } from '@errcat/jwt';
 import autocannon from 'autocannon';
 import { signToken, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../examples/promises/src/tokens.js';
 import { pinnedToCores, spawnBenchServer, stopBenchServer } from './support/bench-server.js';
+import { profileTop } from './support/profile-top.js';
 import { type BenchRow, printRatios, reportRatio } from './support/report.js';
 import { formatRatio, type RatioTarget } from './support/svg-chart.js';
 
@@ -30,6 +33,7 @@ const SERVER_MODULE = join(dirname(fileURLToPath(import.meta.url)), 'support', '
 const SECONDS = Math.max(1, Math.min(60, Number(process.env.ERRCAT_BENCH_PROMISES_SECONDS ?? 5)));
 const ROUNDS = Math.max(1, Math.min(10, Number(process.env.ERRCAT_BENCH_PROMISES_ROUNDS ?? 2)));
 const CONNECTIONS = 32;
+const PROFILE_DIR = process.env.ERRCAT_BENCH_PROFILE || undefined;
 const SECRET = 'bench-secret-of-the-promises-service';
 const LATER = 4_102_444_800_000;
 /** Issue 15: every guard on costs at most 15% of the throughput. */
@@ -216,6 +220,7 @@ export default async function run(): Promise<void> {
   const token = await signToken({ secret: SECRET, subject: 'bench' });
   const servers = new Map<CaseName, Server>();
   const samples = new Map<CaseName, Sample>();
+  let measuredSince = 0;
   try {
     for (const [name, guards] of Object.entries(CASES) as [CaseName, string][]) {
       const server = await startServer(guards);
@@ -223,6 +228,8 @@ export default async function run(): Promise<void> {
       await seed(server.url, token);
       await measure(name, server, workload(token), 1);
     }
+    // The profile counts from here: start-up, seeding and warm-up left out.
+    measuredSince = Number(process.hrtime.bigint() / 1000n);
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, server] of servers) {
         samples.set(name, better(samples.get(name), await measure(name, server, workload(token), SECONDS)));
@@ -245,5 +252,15 @@ export default async function run(): Promise<void> {
     ];
     console.log(`| ${name} | ${cells.join(' | ')} |`);
   }
+  if (PROFILE_DIR !== undefined) {
+    for (const [name, { child }] of servers) printProfile(PROFILE_DIR, name, child.pid, measuredSince);
+  }
   await printTokenChecks(token);
+}
+
+/** The busiest functions of one server, from the CPU profile it wrote when it stopped. */
+function printProfile(dir: string, name: CaseName, pid: number | undefined, since: number): void {
+  const top = pid === undefined ? undefined : profileTop(dir, pid, 20, since);
+  console.log(`\n${name}: self time, share of the busy samples${top ? '' : ' (no profile found)'}\n`);
+  for (const item of top ?? []) console.log(`  ${(item.share * 100).toFixed(1).padStart(5)} %  ${item.name}`);
 }
