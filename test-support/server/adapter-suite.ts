@@ -1,6 +1,6 @@
 import { builtinProfiles, createErrorResponder, type ErrorResponderOptions, roleError } from 'errcat';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AdapterName, BODY_LIMIT, startApp, type TestApp } from './apps.js';
+import { type AdapterName, BODY_LIMIT, LARGE_RESPONSE, startApp, type TestApp } from './apps.js';
 import { captureLogger } from './capture-logger.js';
 import { shopCatalog } from './shop-catalog.js';
 
@@ -173,6 +173,17 @@ export function describeAdapter(adapter: AdapterName): void {
       });
     });
 
+    it("answers a malformed body read the framework's way (Hono: c.req.json()) with MALFORMED_JSON, not retryable", async () => {
+      const response = await fetch(`${app.url}/json`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'req-1' },
+        body: '{"a":',
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('errcat-code')).toBe('MALFORMED_JSON');
+      expect(await response.json()).toMatchObject({ code: 'MALFORMED_JSON', retryable: false });
+    });
+
     it('answers a body over the limit with PAYLOAD_TOO_LARGE', async () => {
       const response = await post(JSON.stringify({ big: 'x'.repeat(BODY_LIMIT * 2) }));
       expect(response.status).toBe(413);
@@ -193,6 +204,32 @@ export function describeAdapter(adapter: AdapterName): void {
         instance: '/nowhere',
         requestId: 'req-1',
       });
+    });
+  });
+
+  describe(`${adapter}: idempotency`, () => {
+    const send = (size: 'small' | 'large', key: string) =>
+      fetch(`${app.url}/idem/${size}`, { method: 'POST', headers: { 'idempotency-key': key } });
+
+    it('stores a response and replays it to a repeat', async () => {
+      const key = `"${crypto.randomUUID()}"`;
+      const first = await send('small', key);
+      const repeat = await send('small', key);
+      expect(await repeat.text()).toBe(await first.text());
+      expect(repeat.headers.get('x-run')).toBe(first.headers.get('x-run'));
+      expect(repeat.headers.get('idempotent-replayed')).toBe('true');
+    });
+
+    it('sends a response over DEFAULT_MAX_RESPONSE_BYTES but does not store it: a repeat runs again', async () => {
+      const key = `"${crypto.randomUUID()}"`;
+      const first = await send('large', key);
+      expect(first.status).toBe(200);
+      expect(await first.text()).toBe(LARGE_RESPONSE);
+      const repeat = await send('large', key);
+      expect(repeat.status).toBe(200);
+      expect(await repeat.text()).toBe(LARGE_RESPONSE);
+      expect(repeat.headers.get('idempotent-replayed')).toBeNull();
+      expect(Number(repeat.headers.get('x-run'))).toBe(Number(first.headers.get('x-run')) + 1);
     });
   });
 

@@ -1,12 +1,17 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { errcat as expressErrcat } from '@errcat/express';
-import { errcat as fastifyErrcat } from '@errcat/fastify';
-import { errcat as honoErrcat } from '@errcat/hono';
+import { errcat as expressErrcat, idempotency as expressIdempotency } from '@errcat/express';
+import { errcat as fastifyErrcat, idempotency as fastifyIdempotency } from '@errcat/fastify';
+import { errcat as honoErrcat, idempotency as honoIdempotency } from '@errcat/hono';
 import { serve } from '@hono/node-server';
-import { type ErrorResponderOptions, roleError } from 'errcat';
-import { withErrors } from 'errcat/node';
+import {
+  createIdempotencyGuard,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type ErrorResponderOptions,
+  roleError,
+} from 'errcat';
+import { withErrors, withIdempotency } from 'errcat/node';
 import express from 'express';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
@@ -18,6 +23,9 @@ import { validator } from 'hono/validator';
  *
  * - `GET /t/<anything>` throws `thrower('/t/<anything>')`;
  * - `POST /json` parses a JSON body of at most {@link BODY_LIMIT} bytes and echoes it;
+ * - `PUT /json` reads the JSON body the framework's idiomatic way (Hono: `c.req.json()`) and echoes it;
+ * - `POST /idem/small` and `POST /idem/large`, behind the adapter's idempotency guard, answer
+ *   `ok` or {@link LARGE_RESPONSE}, with the number of the handler's run in `x-run`;
  * - `GET /partial` starts a response, then throws (not in Hono, which has no such state);
  * - any other path is unknown.
  */
@@ -38,6 +46,15 @@ export type AdapterName = (typeof ADAPTERS)[number];
 
 /** The body limit of `POST /json`, in bytes. */
 export const BODY_LIMIT = 1024;
+
+/** What `POST /idem/large` answers: one byte more than idempotency stores by default. */
+export const LARGE_RESPONSE: string = 'x'.repeat(DEFAULT_MAX_RESPONSE_BYTES + 1);
+
+/** The answer of `POST /idem/<size>`, numbered by a count of runs per app. */
+function idempotentAnswers(): (size: string | undefined) => { run: string; body: string } {
+  let runs = 0;
+  return (size) => ({ run: String(++runs), body: size === 'large' ? LARGE_RESPONSE : 'ok' });
+}
 
 /**
  * Listens on a free port of 127.0.0.1 unless the server listens already; the app's `close` drops
@@ -72,11 +89,20 @@ function readBody(request: IncomingMessage): Promise<string> {
 
 function startNode(options: ErrorResponderOptions, thrower: Thrower): Promise<TestApp> {
   const { catalog } = options;
+  const answer = idempotentAnswers();
+  const idempotent = withIdempotency(
+    (req, res) => {
+      const { run, body } = answer(req.url?.slice('/idem/'.length));
+      res.writeHead(200, { 'content-type': 'text/plain', 'x-run': run }).end(body);
+    },
+    { guard: createIdempotencyGuard() },
+  );
   const server = createServer(
     withErrors(async (req, res) => {
       const path = (req.url ?? '/').split('?')[0] as string;
       if (req.method === 'GET' && path.startsWith('/t/')) throw thrower(path);
-      if (req.method === 'POST' && path === '/json') {
+      if (req.method === 'POST' && path.startsWith('/idem/')) return idempotent(req, res);
+      if ((req.method === 'POST' || req.method === 'PUT') && path === '/json') {
         if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT)
           throw roleError(catalog, 'PAYLOAD_TOO_LARGE');
         if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
@@ -110,6 +136,15 @@ async function startFastify(options: ErrorResponderOptions, thrower: Thrower): P
     throw thrower(request.url.split('?')[0] as string);
   });
   app.post('/json', async (request) => request.body);
+  app.put('/json', async (request) => request.body);
+  const answer = idempotentAnswers();
+  await app.register(async (scope) => {
+    await scope.register(fastifyIdempotency, { guard: createIdempotencyGuard() });
+    scope.post<{ Params: { size: string } }>('/idem/:size', async (request, reply) => {
+      const { run, body } = answer(request.params.size);
+      return reply.type('text/plain').header('x-run', run).send(body);
+    });
+  });
   app.post(
     '/validated',
     { schema: { body: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } } },
@@ -146,6 +181,15 @@ function startExpress(options: ErrorResponderOptions, thrower: Thrower): Promise
     if (!request.is('application/json')) throw roleError(options.catalog, 'UNSUPPORTED_MEDIA_TYPE');
     response.json(request.body);
   });
+  app.put('/json', express.json({ limit: BODY_LIMIT }), (request, response) => {
+    response.json(request.body);
+  });
+  const idempotent = expressIdempotency({ guard: createIdempotencyGuard() });
+  const answer = idempotentAnswers();
+  app.post('/idem/:size', idempotent.guard, (request, response) => {
+    const { run, body } = answer(String(request.params.size));
+    response.type('text/plain').set('x-run', run).send(body);
+  });
   app.get('/partial', async (_request, response) => {
     response.writeHead(200, { 'content-type': 'text/plain' });
     response.write('partial');
@@ -153,7 +197,7 @@ function startExpress(options: ErrorResponderOptions, thrower: Thrower): Promise
     throw new Error('failed mid-stream');
   });
   app.use(errcat.notFound);
-  app.use(errcat.errorHandler);
+  app.use(idempotent.errorHandler, errcat.errorHandler);
   return listenLocal(createServer(app));
 }
 
@@ -176,6 +220,14 @@ async function startHono(options: ErrorResponderOptions, thrower: Thrower): Prom
     validator('json', (value) => value),
     (c) => c.json(c.req.valid('json')),
   );
+  app.put('/json', async (c) => c.json(await c.req.json()));
+  const answer = idempotentAnswers();
+  app.use('/idem/*', honoIdempotency({ guard: createIdempotencyGuard() }));
+  app.post('/idem/:size', (c) => {
+    const { run, body } = answer(c.req.param('size'));
+    c.header('x-run', run);
+    return c.text(body);
+  });
   app.onError(errcat.onError);
   app.notFound(errcat.notFound);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;

@@ -31,7 +31,9 @@ async function readBounded(response: Response, limit: number): Promise<Uint8Arra
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      // Not awaited: cancelling one branch of a tee (`clone()`) resolves only once the other, the
+      // response being sent, is cancelled too, which would hold the response forever.
+      void reader.cancel();
       return undefined;
     }
     chunks.push(value);

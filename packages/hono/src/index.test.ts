@@ -19,6 +19,10 @@ describe('@errcat/hono specifics (app.request, no listener: the Web API path eve
   app.get('/order', () => {
     throw shopCatalog.ORDER_NOT_FOUND({ id: 'o1' });
   });
+  app.post('/parse-other', async (c) => {
+    await c.req.json();
+    return c.json(JSON.parse('{"upstream":'));
+  });
   app.onError(handlers.onError);
   app.notFound(handlers.notFound);
 
@@ -35,6 +39,12 @@ describe('@errcat/hono specifics (app.request, no listener: the Web API path eve
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect((await response.json()).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps a SyntaxError that is not c.req.json() refusing the body unexpected (INTERNAL_ERROR)', async () => {
+    const response = await app.request('/parse-other', { method: 'POST', body: '{"a":1}' });
+    expect(response.status).toBe(500);
+    expect((await response.json()).code).toBe(5000);
   });
 
   it('renders catalog errors and unknown routes through app.request too', async () => {

@@ -82,13 +82,27 @@ function cachedBody(context: Context): Promise<string | Uint8Array> | undefined 
   return Promise.resolve(arrayBuffer).then((buffer) => new Uint8Array(buffer));
 }
 
+/**
+ * Whether `error` is what `c.req.json()` threw for this body: the body Hono read does not parse,
+ * with the same message. Other `SyntaxError`s (a handler parsing something else) stay unexpected.
+ */
+function isBodyParseError(error: SyntaxError, body: string | Uint8Array): boolean {
+  try {
+    JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body));
+    return false;
+  } catch (parseError) {
+    return parseError instanceof SyntaxError && parseError.message === error.message;
+  }
+}
+
 function toResponse(rendered: ErrorResponse): Response {
   return new Response(rendered.body, { status: rendered.status, headers: rendered.headers });
 }
 
 /**
  * Hono handlers that answer every failure from the catalog: catalog errors in the negotiated wire
- * profile, Hono's `HTTPException`s as base roles ({@link errorMapper}), unmatched routes as
+ * profile, Hono's `HTTPException`s as base roles ({@link errorMapper}), a malformed body that
+ * `c.req.json()` refused as `MALFORMED_JSON` (400, like Fastify's and Express's parsers), unmatched routes as
  * `ROUTE_NOT_FOUND`, anything else as `INTERNAL_ERROR` without leaking it. They use Web APIs only,
  * so they run on Node, Bun, Deno and edge runtimes.
  *
@@ -116,11 +130,24 @@ export function errcat(options: ErrcatOptions = {}): ErrcatHandlers {
   return {
     onError: (error, context) => {
       // A stack overflow may come from walking a hostile body (`c.json(body)`): the responder tells
-      // by the body, which Hono keeps once read. Never read here for the first time.
-      const cached = error instanceof RangeError ? cachedBody(context) : undefined;
+      // by the body, which Hono keeps once read. A SyntaxError may be `c.req.json()` refusing a
+      // malformed body: MALFORMED_JSON, as a framework's JSON parser answers it. Never read here for
+      // the first time.
+      const cached =
+        error instanceof RangeError || error instanceof SyntaxError ? cachedBody(context) : undefined;
       if (cached === undefined) return toResponse(responder.respond(error, facts(context)));
       return cached.then(
-        (body) => toResponse(responder.respond(error, { ...facts(context), body })),
+        (body) =>
+          error instanceof SyntaxError
+            ? toResponse(
+                responder.respond(
+                  isBodyParseError(error, body)
+                    ? roleError(catalog, 'MALFORMED_JSON', {}, { cause: error })
+                    : error,
+                  facts(context),
+                ),
+              )
+            : toResponse(responder.respond(error, { ...facts(context), body })),
         () => toResponse(responder.respond(error, facts(context))),
       );
     },
