@@ -1,39 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RateLimiter } from '../guards/rate-limit/rate-limiter.js';
+import { mergeRateLimitField } from '../guards/rate-limit/merge-rate-limit-field.js';
 import { admitOnce } from '../guards/shed/admit-once.js';
 import type { LoadShedder } from '../guards/shed/load-shedder.js';
+import type { TrafficGuardsOptions } from '../guards/traffic-guards-options.js';
 import type { TrafficRequest } from '../guards/traffic-request.js';
 
 /**
- * Options of {@link guardTraffic}: the guards to pass and what they know about the request.
+ * Options of {@link guardTraffic}: the core's traffic-guards options for a `node:http` request.
+ * The default `facts` take the socket's peer address and never `X-Forwarded-For`: behind a trusted
+ * proxy, read the forwarded address in `facts` yourself.
  *
  * @example
  * ```ts
  * const options: GuardTrafficOptions = { shedder, limiter, policies: ['general', 'authentication'] };
  * ```
  */
-export interface GuardTrafficOptions {
-  /** Sheds requests under overload and during shutdown, before anything else runs. @default none */
-  readonly shedder?: LoadShedder | undefined;
-  /** The rate limiter; `policies` names what each request counts against. @default none */
-  readonly limiter?: RateLimiter | undefined;
-  /**
-   * The policies of the request, or a function choosing them per request (`undefined`: none,
-   * `[]`: none either, but the request still counts as checked).
-   * @default none
-   */
-  readonly policies?:
-    | string
-    | readonly string[]
-    | ((request: IncomingMessage) => string | readonly string[] | undefined)
-    | undefined;
-  /**
-   * What the rate limiter knows about the request. The default takes the socket's peer address and
-   * never `X-Forwarded-For`: behind a trusted proxy, read the forwarded address here yourself.
-   * @default the socket address and method
-   */
-  readonly facts?: ((request: IncomingMessage) => TrafficRequest) | undefined;
-}
+export interface GuardTrafficOptions extends TrafficGuardsOptions<IncomingMessage> {}
 
 const socketFacts = (request: IncomingMessage): TrafficRequest => ({
   ip: request.socket.remoteAddress,
@@ -53,8 +35,6 @@ function closedReason(): Error {
     Error.stackTraceLimit = limit;
   }
 }
-
-const LIST_FIELDS: ReadonlySet<string> = new Set(['ratelimit', 'ratelimit-policy']);
 
 /**
  * Runs the traffic guards for one `node:http` request/response pair — also Fastify's
@@ -77,7 +57,7 @@ const LIST_FIELDS: ReadonlySet<string> = new Set(['ratelimit', 'ratelimit-policy
  * ```ts
  * import { guardTraffic } from 'errcat/node';
  *
- * // Fastify: errcatPlugin renders what the hook throws
+ * // Fastify: errcat renders what the hook throws
  * app.addHook('onRequest', async (request, reply) => {
  *   await guardTraffic(request.raw, reply.raw, { shedder, limiter, policies: 'general' });
  * });
@@ -96,8 +76,11 @@ export async function guardTraffic(
   if (limiter && names !== undefined) {
     const { headers } = await limiter.check(names, (options.facts ?? socketFacts)(request));
     for (const [name, value] of Object.entries(headers)) {
-      const prior = LIST_FIELDS.has(name) ? response.getHeader(name) : undefined;
-      response.setHeader(name, typeof prior === 'string' ? `${prior}, ${value}` : value);
+      const prior = response.getHeader(name);
+      response.setHeader(
+        name,
+        mergeRateLimitField(name, value, typeof prior === 'string' ? prior : undefined, 'after'),
+      );
     }
   }
   return left.signal;
