@@ -27,6 +27,16 @@ beforeAll(async () => {
     },
     { prefix: '/admin' },
   );
+  await app.register(
+    async (chosen) => {
+      await chosen.register(trafficGuards, {
+        policies: (request) => (request.url.endsWith('/open') ? [] : 'general'),
+      });
+      chosen.get('/open', async () => 'open');
+      chosen.get('/counted', async () => 'counted');
+    },
+    { prefix: '/chosen' },
+  );
   url = await app.listen({ port: 0, host: '127.0.0.1' });
 });
 
@@ -49,6 +59,11 @@ describe('@errcat/fastify trafficGuards', () => {
     await expectAnswer(`${url}/admin/health`, 'up', null);
     // Every request took the one slot once and gave it back.
     expect([shedder.inFlight, shedder.queued]).toEqual([0, 0]);
+  });
+
+  it('lets a function of the request choose the policies of a scope', async () => {
+    await expectAnswer(`${url}/chosen/open`, 'open', null);
+    await expectAnswer(`${url}/chosen/counted`, 'counted', '"general";q=100;w=3600');
   });
 
   it('refuses with SHUTTING_DOWN and Connection: close once the shedder drains', async () => {
