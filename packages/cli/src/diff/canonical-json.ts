@@ -10,7 +10,9 @@ export function canonicalJson(value: unknown): string {
   return (
     JSON.stringify(value, (_key, item: unknown) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
-      const sorted: Record<string, unknown> = {};
+      // A null prototype keeps a `__proto__` key as data: on `{}` it would set the prototype and
+      // vanish from the output, so a diff would miss a change to it.
+      const sorted: Record<string, unknown> = Object.create(null);
       for (const name of Object.keys(item).sort()) sorted[name] = (item as Record<string, unknown>)[name];
       return sorted;
     }) ?? 'undefined'
