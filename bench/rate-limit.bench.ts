@@ -13,14 +13,10 @@ import { createRequire } from 'node:module';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 // The source, not dist/: the bench runs without a build.
-import {
-  createLoadShedder,
-  createRateLimiter,
-  gcraRule,
-  memoryRateLimitStore,
-  renderError,
-  slidingWindowRule,
-} from '../packages/errcat/src/index.js';
+import { gcraRule, slidingWindowRule } from '../packages/errcat/src/adapter/index.js';
+import { createRateLimiter, memoryRateLimitStore } from '../packages/errcat/src/guards/rate-limit/index.js';
+import { createLoadShedder } from '../packages/errcat/src/guards/shed/index.js';
+import { renderError } from '../packages/errcat/src/index.js';
 import { redisRateLimitStore } from '../packages/redis/src/index.js';
 import { startRedis } from '../test-support/redis.js';
 import { measure, printRatios } from './support/report.js';

@@ -5,7 +5,8 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { baseCatalog, createIdempotencyGuard, type IdempotencyGuardOptions } from 'errcat';
+import { baseCatalog } from 'errcat';
+import { createIdempotencyGuard, type IdempotencyGuardOptions } from 'errcat/idempotency';
 import { type IdempotencyOptions, withErrors, withIdempotency } from 'errcat/node';
 
 /** A running order service. */

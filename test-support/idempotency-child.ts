@@ -9,7 +9,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createIdempotencyGuard } from 'errcat';
+import { createIdempotencyGuard } from 'errcat/idempotency';
 import { withErrors, withIdempotency } from 'errcat/node';
 import { startOrderApp } from './idempotency-app.js';
 import { openStore, type StoreKind } from './idempotency-stores.js';

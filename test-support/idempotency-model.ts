@@ -5,7 +5,7 @@
  * the key holds no live record, so the handler of a key runs at most once per record lifetime.
  */
 
-import type { IdempotencyStore } from 'errcat';
+import type { IdempotencyStore } from 'errcat/adapter';
 import fc from 'fast-check';
 
 interface ModelEntry {

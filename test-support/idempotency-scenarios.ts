@@ -2,7 +2,7 @@
  * The scenarios every shared idempotency store runs over real HTTP: 200 concurrent requests with
  * one key in one process, the same spread over 4 processes, and a process killed mid-request.
  */
-import type { IdempotencyStore } from 'errcat';
+import type { IdempotencyStore } from 'errcat/adapter';
 import { expect, it } from 'vitest';
 import { burst, startOrderApp } from './idempotency-app.js';
 import { crashScenario, multiProcessBurst } from './idempotency-processes.js';

@@ -2,7 +2,7 @@
  * Opens an idempotency store of a given kind on a test backend, for tests and for the child
  * processes they spawn and kill. Each store owns its connection, so `close()` ends it.
  */
-import type { IdempotencyStore } from 'errcat';
+import type { IdempotencyStore } from 'errcat/adapter';
 
 /** The stores the idempotency tests run on. */
 export type StoreKind = 'memory' | 'sqlite' | 'redis' | 'postgres';
@@ -17,7 +17,7 @@ export type StoreKind = 'memory' | 'sqlite' | 'redis' | 'postgres';
  */
 export async function openStore(kind: StoreKind, target = ''): Promise<IdempotencyStore> {
   if (kind === 'memory') {
-    const { memoryIdempotencyStore } = await import('errcat');
+    const { memoryIdempotencyStore } = await import('errcat/idempotency');
     return memoryIdempotencyStore();
   }
   if (kind === 'sqlite') {

@@ -3,7 +3,7 @@
  * rate-limit stores' model tests: no window of `window` seconds, wherever it starts, holds more
  * than `limit` admitted requests. Shared by the memory store's test and the Redis store's.
  */
-import { gcraRule, type RateLimitDecision, type RateLimitRule, slidingWindowRule } from 'errcat';
+import { gcraRule, type RateLimitDecision, type RateLimitRule, slidingWindowRule } from 'errcat/adapter';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 

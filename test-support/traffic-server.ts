@@ -11,8 +11,10 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { redisRateLimitStore } from '@errcat/redis';
-import { createLoadShedder, createRateLimiter, type RateLimitStore } from 'errcat';
+import type { RateLimitStore } from 'errcat/adapter';
 import { createPressureMonitor, gracefulShutdown, withErrors, withTrafficGuards } from 'errcat/node';
+import { createRateLimiter } from 'errcat/rate-limit';
+import { createLoadShedder } from 'errcat/shed';
 import { Redis } from 'ioredis';
 
 const env = process.env;

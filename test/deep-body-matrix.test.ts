@@ -10,7 +10,8 @@ import { errcat as expressErrcat, idempotency as expressIdempotency } from '@err
 import { errcat as fastifyErrcat, idempotency as fastifyIdempotency } from '@errcat/fastify';
 import { errcat as honoErrcat, idempotency } from '@errcat/hono';
 import { serve } from '@hono/node-server';
-import { createIdempotencyGuard, type ErrorLogger } from 'errcat';
+import type { ErrorLogger } from 'errcat';
+import { createIdempotencyGuard } from 'errcat/idempotency';
 import { withErrors, withIdempotency } from 'errcat/node';
 import express from 'express';
 import Fastify from 'fastify';

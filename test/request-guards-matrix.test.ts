@@ -11,20 +11,13 @@ import { errcat as fastifyErrcat } from '@errcat/fastify';
 import { errcat as honoErrcat } from '@errcat/hono';
 import { createJwtAuth } from '@errcat/jwt';
 import { serve } from '@hono/node-server';
-import {
-  alreadyCompleted,
-  createApiKeyAuth,
-  defineCatalog,
-  type ErrorResponderOptions,
-  expectVersion,
-  fromDatabaseError,
-  type HeaderSource,
-  notFound,
-  renderBatch,
-  runBatch,
-  validateRequest,
-} from 'errcat';
+import { defineCatalog, type ErrorResponderOptions, type HeaderSource } from 'errcat';
+import { createApiKeyAuth } from 'errcat/auth';
+import { renderBatch, runBatch } from 'errcat/batch';
+import { fromDatabaseError } from 'errcat/database';
+import { alreadyCompleted, expectVersion, notFound } from 'errcat/lifecycle';
 import { withErrors } from 'errcat/node';
+import { validateRequest } from 'errcat/validation';
 import express from 'express';
 import Fastify from 'fastify';
 import { Hono } from 'hono';

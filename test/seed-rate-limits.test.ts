@@ -1,14 +1,13 @@
 // Seed 004's rate-limit table ("| Queue entry | 5 | 10 seconds |"…), loaded from the catalog as
 // written and enforced: every row becomes a limiter policy that never admits more than its limit
 // in any window, announces itself under its own name, and refuses with the row as details.
+import { isCatalogError, renderError } from 'errcat';
 import {
   catalogRateLimits,
   createRateLimiter,
-  isCatalogError,
   memoryRateLimitStore,
   parseRateLimitPolicy,
-  renderError,
-} from 'errcat';
+} from 'errcat/rate-limit';
 import { describe, expect, it } from 'vitest';
 import { busiestWindow } from '../test-support/rate-limit-model.js';
 import { loadSeedCatalog, readSeed, SEEDS_DIR } from './support/seed-catalogs.js';

@@ -11,16 +11,10 @@ import { errcat as fastifyErrcat, trafficGuards as fastifyTrafficGuards } from '
 import { errcat as honoErrcat, trafficGuards as honoTrafficGuards } from '@errcat/hono';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import {
-  createLoadShedder,
-  createRateLimiter,
-  defineCatalog,
-  type ErrorResponderOptions,
-  type LoadShedder,
-  parseRateLimit,
-  type RateLimiter,
-} from 'errcat';
+import { defineCatalog, type ErrorResponderOptions } from 'errcat';
 import { gracefulShutdown, withErrors, withTrafficGuards } from 'errcat/node';
+import { createRateLimiter, parseRateLimit, type RateLimiter } from 'errcat/rate-limit';
+import { createLoadShedder, type LoadShedder } from 'errcat/shed';
 import express from 'express';
 import Fastify from 'fastify';
 import { Hono } from 'hono';

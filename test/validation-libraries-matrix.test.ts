@@ -8,13 +8,13 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { type } from 'arktype';
+import { renderError } from 'errcat';
 import {
-  renderError,
   type StandardSchemaV1,
   validateRequest,
   validationFailed,
   violationsFromJsonSchema,
-} from 'errcat';
+} from 'errcat/validation';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';

@@ -5,12 +5,9 @@ import { errcat as expressErrcat, idempotency as expressIdempotency } from '@err
 import { errcat as fastifyErrcat, idempotency as fastifyIdempotency } from '@errcat/fastify';
 import { errcat as honoErrcat, idempotency as honoIdempotency } from '@errcat/hono';
 import { serve } from '@hono/node-server';
-import {
-  createIdempotencyGuard,
-  DEFAULT_MAX_RESPONSE_BYTES,
-  type ErrorResponderOptions,
-  roleError,
-} from 'errcat';
+import { type ErrorResponderOptions, roleError } from 'errcat';
+import { DEFAULT_MAX_RESPONSE_BYTES } from 'errcat/adapter';
+import { createIdempotencyGuard } from 'errcat/idempotency';
 import { withErrors, withIdempotency } from 'errcat/node';
 import express from 'express';
 import Fastify from 'fastify';

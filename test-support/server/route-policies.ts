@@ -1,4 +1,5 @@
-import { createLoadShedder, createRateLimiter, type LoadShedder, type RateLimiter } from 'errcat';
+import { createRateLimiter, type RateLimiter } from 'errcat/rate-limit';
+import { createLoadShedder, type LoadShedder } from 'errcat/shed';
 import { expect } from 'vitest';
 
 /**

@@ -4,17 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { generateSite } from '@errcat/cli';
 import { createJwtAuth } from '@errcat/jwt';
 import { redisIdempotencyStore, redisRateLimitStore } from '@errcat/redis';
-import {
-  createIdempotencyGuard,
-  createLoadShedder,
-  createRateLimiter,
-  type DrainResult,
-  type ErrorLogger,
-  getProfile,
-  type LoadShedder,
-  type RateLimitPolicy,
-  resolveRequestId,
-} from 'errcat';
+import { type ErrorLogger, getProfile, resolveRequestId } from 'errcat';
+import { createIdempotencyGuard } from 'errcat/idempotency';
 import {
   answerClientErrors,
   type Closable,
@@ -22,6 +13,8 @@ import {
   withErrors,
   withTrafficGuards,
 } from 'errcat/node';
+import { createRateLimiter, type RateLimitPolicy } from 'errcat/rate-limit';
+import { createLoadShedder, type DrainResult, type LoadShedder } from 'errcat/shed';
 import { Redis } from 'ioredis';
 import { createPromisesCatalog, type PromisesCatalog } from './catalog/promises-catalog.js';
 import { createOperations } from './domain/operations.js';

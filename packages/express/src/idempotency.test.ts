@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { baseCatalog, createIdempotencyGuard } from 'errcat';
+import { baseCatalog } from 'errcat';
+import { createIdempotencyGuard } from 'errcat/idempotency';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { burst, postOrder } from '../../../test-support/idempotency-app.js';

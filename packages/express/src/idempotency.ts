@@ -1,10 +1,10 @@
 import {
   beginIdempotent,
   DEFAULT_MAX_RESPONSE_BYTES,
-  type IdempotencyClaimHandle,
   type IdempotencyHookOptions,
   storesNothing,
-} from 'errcat';
+} from 'errcat/adapter';
+import type { IdempotencyClaimHandle } from 'errcat/idempotency';
 import { captureResponse, type ResponseCapture, sendStoredResponse } from 'errcat/node';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 
@@ -52,7 +52,7 @@ interface Claim {
  *
  * @example
  * ```ts
- * import { createIdempotencyGuard } from 'errcat';
+ * import { createIdempotencyGuard } from 'errcat/idempotency';
  * import { errcat, idempotency } from '@errcat/express';
  *
  * const handlers = errcat({ catalog });

@@ -5,8 +5,8 @@ import {
   type ErrorResponderOptions,
   type RequestFacts,
   roleError,
-  roleForStatus,
 } from 'errcat';
+import { roleForStatus } from 'errcat/adapter';
 import { sendErrorResponse } from 'errcat/node';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 

@@ -1,4 +1,5 @@
-import { baseCatalog, createIdempotencyGuard } from 'errcat';
+import { baseCatalog } from 'errcat';
+import { createIdempotencyGuard } from 'errcat/idempotency';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errcat, idempotency } from './index.js';

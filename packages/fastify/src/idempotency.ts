@@ -1,10 +1,10 @@
 import {
   beginIdempotent,
   DEFAULT_MAX_RESPONSE_BYTES,
-  type IdempotencyClaimHandle,
   type IdempotencyHookOptions,
   storesNothing,
-} from 'errcat';
+} from 'errcat/adapter';
+import type { IdempotencyClaimHandle } from 'errcat/idempotency';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -37,7 +37,7 @@ interface Claim {
  *
  * @example
  * ```ts
- * import { createIdempotencyGuard } from 'errcat';
+ * import { createIdempotencyGuard } from 'errcat/idempotency';
  * import { errcat, idempotency } from '@errcat/fastify';
  *
  * await app.register(errcat, { catalog });

@@ -6,10 +6,9 @@ import {
   type ErrorResponse,
   type RequestFacts,
   roleError,
-  roleForStatus,
-  validationFailed,
-  violationsFromJsonSchema,
 } from 'errcat';
+import { roleForStatus } from 'errcat/adapter';
+import { validationFailed, violationsFromJsonSchema } from 'errcat/validation';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**

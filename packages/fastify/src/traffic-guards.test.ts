@@ -1,4 +1,4 @@
-import { createLoadShedder } from 'errcat';
+import { createLoadShedder } from 'errcat/shed';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

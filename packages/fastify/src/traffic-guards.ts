@@ -1,4 +1,4 @@
-import type { TrafficGuardsOptions as CoreTrafficGuardsOptions, TrafficRequest } from 'errcat';
+import type { TrafficGuardsOptions as CoreTrafficGuardsOptions, TrafficRequest } from 'errcat/adapter';
 import { guardTraffic } from 'errcat/node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 

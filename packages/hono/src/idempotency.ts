@@ -4,7 +4,7 @@ import {
   type IdempotencyHookOptions,
   type StoredResponse,
   storesNothing,
-} from 'errcat';
+} from 'errcat/adapter';
 import type { Context, MiddlewareHandler } from 'hono';
 
 /**
@@ -78,7 +78,7 @@ function replay(stored: StoredResponse): Response {
  *
  * @example
  * ```ts
- * import { createIdempotencyGuard } from 'errcat';
+ * import { createIdempotencyGuard } from 'errcat/idempotency';
  * import { errcat, idempotency } from '@errcat/hono';
  *
  * const guard = createIdempotencyGuard({ store });

@@ -5,8 +5,8 @@ import {
   type ErrorResponse,
   type RequestFacts,
   roleError,
-  roleForStatus,
 } from 'errcat';
+import { roleForStatus } from 'errcat/adapter';
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { createLoadShedder, isCatalogError } from 'errcat';
+import { isCatalogError } from 'errcat';
+import { createLoadShedder } from 'errcat/shed';
 import { type Context, Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenLocal, type TestApp } from '../../../test-support/server/apps.js';

@@ -1,9 +1,9 @@
+import { errcatErrors } from 'errcat';
 import {
   admitOnce,
   type TrafficGuardsOptions as CoreTrafficGuardsOptions,
-  errcatErrors,
   mergeRateLimitField,
-} from 'errcat';
+} from 'errcat/adapter';
 import type { Context, MiddlewareHandler } from 'hono';
 
 /**

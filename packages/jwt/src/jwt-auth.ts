@@ -1,13 +1,5 @@
-import {
-  type AuthErrorOptions,
-  type CatalogMethods,
-  type CatalogSpec,
-  errcatErrors,
-  grantedScopes,
-  type HeaderSource,
-  readBearerToken,
-  requireScopes,
-} from 'errcat';
+import { type CatalogMethods, type CatalogSpec, errcatErrors, type HeaderSource } from 'errcat';
+import { type AuthErrorOptions, grantedScopes, readBearerToken, requireScopes } from 'errcat/auth';
 import {
   createRemoteJWKSet,
   errors,

@@ -1,11 +1,11 @@
 import { Buffer } from 'node:buffer';
+import { errcatErrors } from 'errcat';
 import {
-  errcatErrors,
   type IdempotencyRecord,
   type IdempotencyRow,
   type IdempotencyStore,
   recordFromRow,
-} from 'errcat';
+} from 'errcat/adapter';
 
 /**
  * The part of a pg `Pool` (or `Client`) the store uses.
@@ -57,7 +57,7 @@ const LIVE = 'expires_at > clock_timestamp()';
  * @example
  * ```ts
  * import pg from 'pg';
- * import { createIdempotencyGuard } from 'errcat';
+ * import { createIdempotencyGuard } from 'errcat/idempotency';
  * import { postgresIdempotencyStore } from '@errcat/postgres';
  *
  * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });

@@ -1,4 +1,4 @@
-import { createIdempotencyGuard } from 'errcat';
+import { createIdempotencyGuard } from 'errcat/idempotency';
 import { storeConformance } from 'errcat/testing';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { Buffer } from 'node:buffer';
-import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from 'errcat';
+import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from 'errcat/adapter';
 import { CLAIM_SCRIPT, COMPLETE_SCRIPT, RELEASE_SCRIPT, RENEW_SCRIPT } from './idempotency-scripts.js';
 import { isNoScript, quitClient } from './internal/quit-client.js';
 import type { RedisScript } from './internal/redis-script.js';
@@ -68,7 +68,7 @@ function toRecord(fields: unknown): IdempotencyRecord | undefined {
  * @example
  * ```ts
  * import { Redis } from 'ioredis';
- * import { createIdempotencyGuard } from 'errcat';
+ * import { createIdempotencyGuard } from 'errcat/idempotency';
  * import { redisIdempotencyStore } from '@errcat/redis';
  *
  * const client = new Redis({ maxRetriesPerRequest: 1, enableOfflineQueue: false });

@@ -1,5 +1,7 @@
 import { once } from 'node:events';
-import { createRateLimiter, gcraRule, isCatalogError, memoryRateLimitStore, slidingWindowRule } from 'errcat';
+import { isCatalogError } from 'errcat';
+import { gcraRule, slidingWindowRule } from 'errcat/adapter';
+import { createRateLimiter, memoryRateLimitStore } from 'errcat/rate-limit';
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

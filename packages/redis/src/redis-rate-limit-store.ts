@@ -1,4 +1,4 @@
-import type { RateLimitDecision, RateLimitRule, RateLimitStore } from 'errcat';
+import type { RateLimitDecision, RateLimitRule, RateLimitStore } from 'errcat/adapter';
 import { isNoScript, quitClient } from './internal/quit-client.js';
 import { GCRA_SCRIPT, SLIDING_WINDOW_SCRIPT } from './rate-limit-scripts.js';
 
@@ -66,7 +66,7 @@ function toDecision(reply: unknown): RateLimitDecision {
  * @example
  * ```ts
  * import { Redis } from 'ioredis';
- * import { createRateLimiter } from 'errcat';
+ * import { createRateLimiter } from 'errcat/rate-limit';
  * import { redisRateLimitStore } from '@errcat/redis';
  *
  * const client = new Redis({ enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 500 });

@@ -1,11 +1,11 @@
 import { Buffer } from 'node:buffer';
+import { errcatErrors } from 'errcat';
 import {
-  errcatErrors,
   type IdempotencyClaimResult,
   type IdempotencyRow,
   type IdempotencyStore,
   recordFromRow,
-} from 'errcat';
+} from 'errcat/adapter';
 
 /** The part of a better-sqlite3 statement the store uses. */
 export interface SqliteStatement {
@@ -77,7 +77,7 @@ const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  * @example
  * ```ts
  * import Database from 'better-sqlite3';
- * import { createIdempotencyGuard } from 'errcat';
+ * import { createIdempotencyGuard } from 'errcat/idempotency';
  * import { sqliteIdempotencyStore } from '@errcat/sqlite';
  *
  * const guard = createIdempotencyGuard({

@@ -1,19 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JwtAuth } from '@errcat/jwt';
 import {
-  createIdempotencyGuard,
   type HeaderSource,
-  type IdempotencyGuard,
-  type LoadShedder,
-  parseIdempotencyKey,
-  type RateLimiter,
   type RenderContext,
   type RequestFacts,
   readHeader,
   resonateRequestContext,
   type WireProfile,
 } from 'errcat';
+import { createIdempotencyGuard, type IdempotencyGuard, parseIdempotencyKey } from 'errcat/idempotency';
 import { type IdempotentHandler, withIdempotency } from 'errcat/node';
+import type { RateLimiter } from 'errcat/rate-limit';
+import type { LoadShedder } from 'errcat/shed';
 import type { PromisesCatalog } from '../catalog/promises-catalog.js';
 import { envelopeReader } from './envelope-endpoint.js';
 import { parseJsonBody } from './json-body.js';

@@ -1,4 +1,5 @@
-import { RESONATE_PROTOCOL_VERSION, validateRequest } from 'errcat';
+import { RESONATE_PROTOCOL_VERSION } from 'errcat';
+import { validateRequest } from 'errcat/validation';
 import { z } from 'zod';
 import type { PromisesCatalog } from '../catalog/promises-catalog.js';
 import type { Route } from './router.js';

@@ -1,4 +1,4 @@
-import { validationFailed } from 'errcat';
+import { validationFailed } from 'errcat/validation';
 import type { PromisesCatalog } from '../catalog/promises-catalog.js';
 
 /**

@@ -1,4 +1,4 @@
-import { type RequestSchemas, type ValidatedParts, validateRequest } from 'errcat';
+import { type RequestSchemas, type ValidatedParts, validateRequest } from 'errcat/validation';
 import type { PromisesCatalog } from '../catalog/promises-catalog.js';
 import type { Completion } from '../domain/lifecycle.js';
 import type { Operations } from '../domain/operations.js';

@@ -1,4 +1,4 @@
-import type { IdempotencyStore } from 'errcat';
+import type { IdempotencyStore } from 'errcat/adapter';
 import type { PromiseRecord, PromiseState, SubscriptionRecord, TaskRecord } from '../domain/records.js';
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sqliteIdempotencyStore } from '@errcat/sqlite';
 import BetterSqlite3 from 'better-sqlite3';
-import { memoryIdempotencyStore } from 'errcat';
+import { memoryIdempotencyStore } from 'errcat/idempotency';
 import type { Database, Transaction } from './database.js';
 import { schemaStatements } from './schema.js';
 import { createSqlTransaction, type SqlExecutor } from './sql-transaction.js';

@@ -1,4 +1,5 @@
-import { type ErrorMapper, fromDatabaseError } from 'errcat';
+import type { ErrorMapper } from 'errcat';
+import { fromDatabaseError } from 'errcat/database';
 import type { PromisesCatalog } from '../catalog/promises-catalog.js';
 
 /**

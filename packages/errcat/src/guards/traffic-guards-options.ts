@@ -10,7 +10,7 @@ import type { TrafficRequest } from './traffic-request.js';
  *
  * @example
  * ```ts
- * import type { TrafficGuardsOptions } from 'errcat';
+ * import type { TrafficGuardsOptions } from 'errcat/adapter';
  * import type { Request } from 'express';
  *
  * const options: TrafficGuardsOptions<Request> = { shedder, limiter, policies: 'general' };

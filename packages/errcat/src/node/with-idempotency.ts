@@ -84,7 +84,7 @@ export function sendStoredResponse(response: ServerResponse, stored: StoredRespo
  * @example
  * ```ts
  * import { createServer } from 'node:http';
- * import { createIdempotencyGuard } from 'errcat';
+ * import { createIdempotencyGuard } from 'errcat/idempotency';
  * import { withErrors, withIdempotency } from 'errcat/node';
  *
  * const guard = createIdempotencyGuard({ required: true });

@@ -1,10 +1,5 @@
-import {
-  type AuthErrorOptions,
-  authUnavailable,
-  type CatalogError,
-  invalidToken,
-  tokenExpired,
-} from 'errcat';
+import type { CatalogError } from 'errcat';
+import { type AuthErrorOptions, authUnavailable, invalidToken, tokenExpired } from 'errcat/auth';
 import { errors } from 'jose';
 
 /**

@@ -203,7 +203,7 @@ function positive(name: string, value: number): number {
  *
  * @example
  * ```ts
- * import { createIdempotencyGuard } from 'errcat';
+ * import { createIdempotencyGuard } from 'errcat/idempotency';
  * import { sqliteIdempotencyStore } from '@errcat/sqlite';
  *
  * const guard = createIdempotencyGuard({

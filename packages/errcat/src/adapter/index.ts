@@ -1,0 +1,31 @@
+/**
+ * errcat/adapter: for adapter and store authors — the hooks a framework adapter wires
+ * (idempotency, traffic guards, status roles) and the store interfaces with the helpers a store
+ * implements them with. This entry only re-exports.
+ * @packageDocumentation
+ */
+
+export { beginIdempotent, type IdempotencyHookOptions } from '../guards/idempotency/begin-idempotent.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from '../guards/idempotency/default-max-response-bytes.js';
+export type {
+  IdempotencyClaim,
+  IdempotencyClaimResult,
+  IdempotencyRecord,
+  IdempotencyStore,
+  StoredResponse,
+} from '../guards/idempotency/idempotency-store.js';
+export { type IdempotencyRow, recordFromRow } from '../guards/idempotency/record-row.js';
+export { storesNothing } from '../guards/idempotency/stores-nothing.js';
+export { type GcraRule, gcraRule, gcraStep } from '../guards/rate-limit/gcra.js';
+export { mergeRateLimitField } from '../guards/rate-limit/merge-rate-limit-field.js';
+export type { RateLimitDecision } from '../guards/rate-limit/rate-limit-decision.js';
+export type { RateLimitRule, RateLimitStore } from '../guards/rate-limit/rate-limit-store.js';
+export {
+  type SlidingWindowRule,
+  slidingWindowRule,
+  slidingWindowStep,
+} from '../guards/rate-limit/sliding-window.js';
+export { admitOnce } from '../guards/shed/admit-once.js';
+export type { TrafficGuardsOptions } from '../guards/traffic-guards-options.js';
+export type { TrafficRequest } from '../guards/traffic-request.js';
+export { roleForStatus } from '../server/role-for-status.js';

@@ -1,0 +1,23 @@
+/**
+ * errcat/rate-limit: the rate limiter, its memory store, and the RateLimit and RateLimit-Policy
+ * header fields. This entry only re-exports.
+ * @packageDocumentation
+ */
+
+export { type CatalogRateLimitsOptions, catalogRateLimits } from './catalog-rate-limits.js';
+export { type MemoryRateLimitStoreOptions, memoryRateLimitStore } from './memory-rate-limit-store.js';
+export { parseRateLimit, parseRateLimitPolicy } from './parse-rate-limit-fields.js';
+export {
+  formatRateLimit,
+  formatRateLimitPolicy,
+  type QuotaPolicyField,
+  type QuotaStateField,
+} from './rate-limit-fields.js';
+export type { RateLimitKey, RateLimitPolicy } from './rate-limit-policy.js';
+export {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimiterOptions,
+  type RateLimitHeaderMode,
+  type RateLimitResult,
+} from './rate-limiter.js';
