@@ -14,12 +14,15 @@ import { describe, expect, it } from 'vitest';
 //
 // Layers, inside each package's `src/` (tests and type tests are left out; they sit beside what they
 // test and may import from anywhere):
-//   floor 0  `internal/`        shared private helpers
+//   floor 0  `http/`            HTTP vocabulary (headers, structured fields, Accept, RateLimit fields,
+//                                HTTP dates, status phrases, JSON pointers); it imports only `http/`
+//            `internal/`        shared private helpers; they may import `http/`
 //   floor 1  root `*.ts` files  the package's own concepts (catalog, errors); entry files excepted;
 //            and the core's `base/`, errcat's base catalog, whose entries `defineCatalog` resolves
 //            roles against (so it belongs with the catalog, not above it)
 //   floor 2  feature folders    `render/`, `guards/`, `client/`, `diff/`, `openapi/`…
 // An upward import is one of:
+//   - a file in `src/http/` importing anything outside `src/http/`;
 //   - a file in `src/internal/` importing a feature folder;
 //   - a root file (other than the entry files `index.ts` and `main.ts`, whose job is to wire the
 //     features together) importing a feature folder;
@@ -31,6 +34,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGES = join(ROOT, 'packages');
 const ENTRY_FILES = new Set(['index.ts', 'main.ts']);
 const CATALOG_FLOOR_FOLDERS = new Set(['errcat/base']);
+const HTTP_FOLDER = 'http';
 
 /** One relative import between two source files, both paths relative to the repository root. */
 interface ImportEdge {
@@ -182,7 +186,8 @@ function place(file: string): {
   if (rest.length === 1 || CATALOG_FLOOR_FOLDERS.has(`${pkg}/${first}`)) {
     return { pkg, floor: 1, feature: '', privateOf: undefined };
   }
-  if (first === 'internal') return { pkg, floor: 0, feature: 'internal', privateOf: undefined };
+  if (first === 'internal' || first === HTTP_FOLDER)
+    return { pkg, floor: 0, feature: first, privateOf: undefined };
   const privateOf = rest.length > 2 && rest[1] === 'internal' ? first : undefined;
   return { pkg, floor: 2, feature: first, privateOf };
 }
@@ -195,7 +200,8 @@ function upwardImports(edges: readonly ImportEdge[]): string[] {
     const entry = source.floor === 1 && ENTRY_FILES.has(from.split(sep).at(-1) ?? '');
     const up = source.floor < 2 && target.floor === 2 && !entry;
     const intoPrivate = target.privateOf !== undefined && target.privateOf !== source.feature;
-    return up || intoPrivate ? [`${from} → ${to}`] : [];
+    const outOfHttp = source.floor === 0 && source.feature === HTTP_FOLDER && target.feature !== HTTP_FOLDER;
+    return up || intoPrivate || outOfHttp ? [`${from} → ${to}`] : [];
   });
 }
 

@@ -17,7 +17,6 @@ export type {
 export { type IdempotencyRow, recordFromRow } from '../guards/idempotency/record-row.js';
 export { storesNothing } from '../guards/idempotency/stores-nothing.js';
 export { type GcraRule, gcraRule, gcraStep } from '../guards/rate-limit/gcra.js';
-export { mergeRateLimitField } from '../guards/rate-limit/merge-rate-limit-field.js';
 export type { RateLimitDecision } from '../guards/rate-limit/rate-limit-decision.js';
 export type { RateLimitRule, RateLimitStore } from '../guards/rate-limit/rate-limit-store.js';
 export {
@@ -28,4 +27,5 @@ export {
 export { admitOnce } from '../guards/shed/admit-once.js';
 export type { TrafficGuardsOptions } from '../guards/traffic-guards-options.js';
 export type { TrafficRequest } from '../guards/traffic-request.js';
+export { mergeRateLimitField } from '../http/merge-rate-limit-field.js';
 export { roleForStatus } from '../server/role-for-status.js';

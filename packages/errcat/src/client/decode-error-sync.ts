@@ -1,3 +1,4 @@
+import { isReasonPhrase, statusPhrase } from '../http/status-names.js';
 import { jsonTextDeeperThan } from '../internal/json-depth.js';
 import {
   clip,
@@ -11,7 +12,6 @@ import {
 } from '../internal/json-fields.js';
 import { RETRYABLE_STATUSES } from '../internal/resolve-entry.js';
 import { looksLikeCode, serverCode } from '../internal/server-code.js';
-import { isReasonPhrase, statusPhrase } from '../internal/status-names.js';
 import type { DecodedError } from '../render/decoded-error.js';
 import type { WireProfile } from '../render/wire-profile.js';
 import { violationsFrom } from '../render/wire-violations.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errcatErrors } from '../errcat-catalog.js';
-import { parseStructuredList } from '../internal/structured-list.js';
+import { parseStructuredList } from '../http/structured-list.js';
 import { createIdempotencyKey, formatIdempotencyKey } from './idempotency-key.js';
 
 describe('Idempotency-Key', () => {

@@ -1,4 +1,4 @@
-import { parseHttpDate } from './internal/http-date.js';
+import { parseHttpDate } from '../http/http-date.js';
 
 const DELAY_SECONDS = /^\d{1,15}(?:\.\d{1,9})?$/;
 

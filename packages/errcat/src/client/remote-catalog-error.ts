@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../catalog-entry.js';
 import { CatalogError } from '../catalog-error.js';
-import { statusCodeName } from '../internal/status-names.js';
+import { statusCodeName } from '../http/status-names.js';
 import type { RemoteViolation, WireFormat } from '../render/decoded-error.js';
 import { REMOTE_ERROR_BRAND } from './remote-error.js';
 import type { RemoteFacts } from './remote-facts.js';

@@ -1,4 +1,4 @@
-import { statusCodeName } from '../internal/status-names.js';
+import { statusCodeName } from '../http/status-names.js';
 import type { RemoteViolation, WireFormat } from '../render/decoded-error.js';
 import type { RemoteFacts } from './remote-facts.js';
 

@@ -1,4 +1,4 @@
-import { isReasonPhrase } from './status-names.js';
+import { isReasonPhrase } from '../http/status-names.js';
 
 /** A code a person could match on: no whitespace, at most 200 characters. */
 const CODE_LIKE = /^[^\s]{1,200}$/;

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { mergeRateLimitField } from '../guards/rate-limit/merge-rate-limit-field.js';
 import { admitOnce } from '../guards/shed/admit-once.js';
 import type { LoadShedder } from '../guards/shed/load-shedder.js';
 import type { TrafficGuardsOptions } from '../guards/traffic-guards-options.js';
 import type { TrafficRequest } from '../guards/traffic-request.js';
+import { mergeRateLimitField } from '../http/merge-rate-limit-field.js';
 
 /**
  * Options of {@link guardTraffic}: the core's traffic-guards options for a `node:http` request.

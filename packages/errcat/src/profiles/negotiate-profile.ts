@@ -1,4 +1,4 @@
-import { type MediaRange, parseAccept } from '../internal/parse-accept.js';
+import { type MediaRange, parseAccept } from '../http/parse-accept.js';
 import { problemProfile } from '../render/problem-profile.js';
 import type { WireProfile } from '../render/wire-profile.js';
 

@@ -1,4 +1,4 @@
-import { parseJsonPointer } from '../guards/validation/json-pointer.js';
+import { parseJsonPointer } from '../http/json-pointer.js';
 import { type FieldViolation, fieldViolations } from '../internal/field-violations.js';
 import type { ErrorView } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';

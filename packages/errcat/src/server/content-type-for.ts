@@ -1,4 +1,4 @@
-import { parseAccept } from '../internal/parse-accept.js';
+import { parseAccept } from '../http/parse-accept.js';
 import type { WireProfile } from '../render/wire-profile.js';
 
 /**

@@ -1,4 +1,4 @@
-import { parseRateLimit } from '../../guards/rate-limit/parse-rate-limit-fields.js';
+import { parseRateLimit } from '../../http/parse-rate-limit-fields.js';
 import { parseRetryAfter } from '../parse-retry-after.js';
 import type { HeaderReader } from './header-reader.js';
 

@@ -1,4 +1,4 @@
-import { parseStructuredList } from '../../internal/structured-list.js';
+import { parseStructuredList } from '../../http/structured-list.js';
 
 /** The longest key accepted, in characters (Stripe's limit; the draft sets none). */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;

@@ -4,15 +4,15 @@
  * @packageDocumentation
  */
 
-export { type CatalogRateLimitsOptions, catalogRateLimits } from './catalog-rate-limits.js';
-export { type MemoryRateLimitStoreOptions, memoryRateLimitStore } from './memory-rate-limit-store.js';
-export { parseRateLimit, parseRateLimitPolicy } from './parse-rate-limit-fields.js';
+export { parseRateLimit, parseRateLimitPolicy } from '../../http/parse-rate-limit-fields.js';
 export {
   formatRateLimit,
   formatRateLimitPolicy,
   type QuotaPolicyField,
   type QuotaStateField,
-} from './rate-limit-fields.js';
+} from '../../http/rate-limit-fields.js';
+export { type CatalogRateLimitsOptions, catalogRateLimits } from './catalog-rate-limits.js';
+export { type MemoryRateLimitStoreOptions, memoryRateLimitStore } from './memory-rate-limit-store.js';
 export type { RateLimitKey, RateLimitPolicy } from './rate-limit-policy.js';
 export {
   createRateLimiter,

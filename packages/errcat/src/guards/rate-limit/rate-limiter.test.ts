@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { busiestWindow } from '../../../../../test-support/rate-limit-model.js';
 import { defineCatalog } from '../../define-catalog.js';
+import { parseRateLimit, parseRateLimitPolicy } from '../../http/parse-rate-limit-fields.js';
 import { isCatalogError } from '../../is-catalog-error.js';
 import { renderError } from '../../render/render-error.js';
 import { memoryRateLimitStore } from './memory-rate-limit-store.js';
-import { parseRateLimit, parseRateLimitPolicy } from './parse-rate-limit-fields.js';
 import type { RateLimitRule, RateLimitStore } from './rate-limit-store.js';
 import { createRateLimiter } from './rate-limiter.js';
 

@@ -1,5 +1,10 @@
 import type { CatalogError } from '../../catalog-error.js';
 import { errcatErrors } from '../../errcat-catalog.js';
+import {
+  formatRateLimit,
+  formatRateLimitPolicy,
+  type QuotaStateField,
+} from '../../http/rate-limit-fields.js';
 import { ipBucket } from '../../internal/ip-bucket.js';
 import { settleWithin } from '../../internal/settle-within.js';
 import { sha256Hex } from '../../internal/sha256-hex.js';
@@ -8,7 +13,6 @@ import type { TrafficRequest } from '../traffic-request.js';
 import { gcraRule } from './gcra.js';
 import { memoryRateLimitStore } from './memory-rate-limit-store.js';
 import type { RateLimitDecision } from './rate-limit-decision.js';
-import { formatRateLimit, formatRateLimitPolicy, type QuotaStateField } from './rate-limit-fields.js';
 import type { RateLimitPolicy } from './rate-limit-policy.js';
 import type { RateLimitRule, RateLimitStore } from './rate-limit-store.js';
 import { slidingWindowRule } from './sliding-window.js';

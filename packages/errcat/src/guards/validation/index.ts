@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export { type PathSegment, parseJsonPointer } from '../../http/json-pointer.js';
 export {
   type InferSchemaInput,
   isStandardSchema,
@@ -22,7 +23,6 @@ export {
   type ViolationKey,
   type ViolationType,
 } from '../../violation.js';
-export { type PathSegment, parseJsonPointer } from './json-pointer.js';
 export { type JsonSchemaError, violationsFromJsonSchema } from './json-schema-violations.js';
 export { type IssueMappingOptions, violationsFromIssues } from './standard-violations.js';
 export {

@@ -1,5 +1,5 @@
+import { formatJsonPointer, parseJsonPointer } from '../../http/json-pointer.js';
 import type { RequestPart, Violation, ViolationType } from '../../violation.js';
-import { formatJsonPointer, parseJsonPointer } from './json-pointer.js';
 
 /**
  * One error as Ajv (and so Fastify's schema validation) reports it. Only the fields errcat reads

@@ -1,7 +1,7 @@
+import { formatJsonPointer, type PathSegment } from '../../http/json-pointer.js';
 import type { StandardSchemaIssue } from '../../standard-schema.js';
 import type { RequestPart, Violation } from '../../violation.js';
 import { issueType } from './issue-type.js';
-import { formatJsonPointer, type PathSegment } from './json-pointer.js';
 
 /**
  * Options of {@link violationsFromIssues}.

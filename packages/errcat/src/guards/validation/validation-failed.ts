@@ -1,9 +1,9 @@
 import { CatalogError } from '../../catalog-error.js';
 import type { CatalogSpec } from '../../catalog-spec.js';
 import type { CatalogMethods } from '../../catalog-types.js';
+import { fieldNameOf, parseJsonPointer } from '../../http/json-pointer.js';
 import { entryForRole } from '../../role-error.js';
 import { DEFAULT_VIOLATION_KEYS, type Violation, type ViolationKey } from '../../violation.js';
-import { fieldNameOf, parseJsonPointer } from './json-pointer.js';
 
 /**
  * Options of {@link validationFailed} and the validation guards.

@@ -1,5 +1,5 @@
-import { type BareItem, type ListMember, parseStructuredList } from '../../internal/structured-list.js';
 import type { QuotaPolicyField, QuotaStateField } from './rate-limit-fields.js';
+import { type BareItem, type ListMember, parseStructuredList } from './structured-list.js';
 
 function nameOf(member: ListMember): string | undefined {
   const value = member.value;
