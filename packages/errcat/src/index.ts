@@ -42,6 +42,7 @@ export {
   type NormalizedField,
   normalizeField,
 } from './field-spec.js';
+export { type HeaderSource, readHeader } from './http/read-header.js';
 export { isCatalogError } from './is-catalog-error.js';
 export {
   type CompiledTemplate,
@@ -87,7 +88,7 @@ export {
   type OpenTelemetryApi,
   type SpanLike,
 } from './server/opentelemetry.js';
-export { type HeaderSource, type RequestFacts, readHeader } from './server/request-facts.js';
+export type { RequestFacts } from './server/request-facts.js';
 export { type RequestIdOptions, resolveRequestId } from './server/request-id.js';
 export { type ErrorMapper, toCatalogError } from './server/to-catalog-error.js';
 export { type RoleCodeCollision, roleCodeCollisions } from './server/unambiguous-entry.js';

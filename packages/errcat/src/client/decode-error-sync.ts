@@ -1,3 +1,5 @@
+import { type HeaderReader, headerReader } from '../http/header-reader.js';
+import type { HeadersLike } from '../http/headers-like.js';
 import { isReasonPhrase, statusPhrase } from '../http/status-names.js';
 import { jsonTextDeeperThan } from '../internal/json-depth.js';
 import {
@@ -16,10 +18,8 @@ import type { DecodedError } from '../render/decoded-error.js';
 import type { WireProfile } from '../render/wire-profile.js';
 import { violationsFrom } from '../render/wire-violations.js';
 import type { AnyCatalog, DecodeOptions, DecodeResult, NotAnError } from './decode-types.js';
-import type { HeadersLike } from './headers-like.js';
 import { catalogDetails } from './internal/catalog-details.js';
 import { headerDelays } from './internal/header-delay.js';
-import { type HeaderReader, headerReader } from './internal/header-reader.js';
 import { codeRetryKind, serverSaysRetry } from './internal/retry-hints.js';
 import { awsErrorType } from './internal/shapes/flat-message.js';
 import { recognize } from './internal/shapes/recognize.js';

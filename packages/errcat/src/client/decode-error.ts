@@ -1,7 +1,7 @@
+import { headerReader } from '../http/header-reader.js';
+import type { HeadersLike } from '../http/headers-like.js';
 import { DEFAULT_MAX_BYTES, decodeErrorSync } from './decode-error-sync.js';
 import type { AnyCatalog, DecodeOptions, DecodeResult } from './decode-types.js';
-import type { HeadersLike } from './headers-like.js';
-import { headerReader } from './internal/header-reader.js';
 import { readBoundedBody } from './internal/read-body.js';
 import type { ResponseLike } from './response-like.js';
 

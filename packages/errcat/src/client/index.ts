@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export type { HeadersLike } from '../http/headers-like.js';
 export type { RemoteViolation, WireFormat } from '../render/decoded-error.js';
 export { canRetry, type RetryRequest } from './can-retry.js';
 export type {
@@ -26,7 +27,6 @@ export {
 export { decodeError } from './decode-error.js';
 export { DEFAULT_MAX_BYTES, decodeErrorSync } from './decode-error-sync.js';
 export type { AnyCatalog, DecodeOptions, DecodeResult, NotAnError, RemoteErrorOf } from './decode-types.js';
-export type { HeadersLike } from './headers-like.js';
 export { createIdempotencyKey, formatIdempotencyKey } from './idempotency-key.js';
 export { isConflict } from './is-conflict.js';
 export { isRemoteError } from './is-remote-error.js';

@@ -1,4 +1,4 @@
-import { type HeaderSource, readHeader } from './request-facts.js';
+import { type HeaderSource, readHeader } from '../http/read-header.js';
 
 /**
  * Options of {@link resolveRequestId}, also the `requestId` option of the server core.

@@ -1,6 +1,6 @@
+import type { HeaderReader } from '../../http/header-reader.js';
 import { parseRateLimit } from '../../http/parse-rate-limit-fields.js';
 import { parseRetryAfter } from '../parse-retry-after.js';
-import type { HeaderReader } from './header-reader.js';
 
 const DIGITS = /^\d{1,15}$/;
 /**

@@ -1,4 +1,4 @@
-import type { HeaderReader } from './header-reader.js';
+import type { HeaderReader } from '../../http/header-reader.js';
 
 /**
  * Error codes the AWS SDKs retry as throttling (`THROTTLING_ERROR_CODES` of

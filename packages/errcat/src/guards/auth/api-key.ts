@@ -1,8 +1,8 @@
 import { errcatErrors } from '../../errcat-catalog.js';
+import { headerValues } from '../../http/header-values.js';
+import type { HeaderSource } from '../../http/read-header.js';
 import { sha256Hex } from '../../internal/sha256-hex.js';
-import type { HeaderSource } from '../../server/request-facts.js';
 import { type AuthErrorOptions, invalidCredentials, unauthenticated } from './auth-errors.js';
-import { headerValues } from './header-values.js';
 
 /** Compares two hex digests of equal length without an early exit. */
 function sameDigest(a: string, b: string): boolean {

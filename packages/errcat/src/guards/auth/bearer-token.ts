@@ -1,7 +1,7 @@
-import type { HeaderSource } from '../../server/request-facts.js';
+import { headerValues } from '../../http/header-values.js';
+import type { HeaderSource } from '../../http/read-header.js';
 import { type AuthErrorOptions, invalidAuthRequest, unauthenticated } from './auth-errors.js';
 import { parseAuthorization } from './authorization-header.js';
-import { headerValues } from './header-values.js';
 
 /**
  * Reads the Bearer token from a request's headers, or throws the RFC 6750 error: 401

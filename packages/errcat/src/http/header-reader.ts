@@ -1,4 +1,4 @@
-import type { HeadersLike } from '../headers-like.js';
+import type { HeadersLike } from './headers-like.js';
 
 /**
  * Reads one header by name (any case); `undefined` when absent.

@@ -1,4 +1,4 @@
-import type { HeaderSource } from '../../server/request-facts.js';
+import type { HeaderSource } from './read-header.js';
 
 /**
  * Every value of one request header, from either header shape: a string, a list when a plain
