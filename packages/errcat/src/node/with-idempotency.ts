@@ -5,8 +5,8 @@ import { beginIdempotent, type IdempotencyHookOptions } from '../guards/idempote
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../guards/idempotency/default-max-response-bytes.js';
 import type { StoredResponse } from '../guards/idempotency/idempotency-store.js';
 import { storesNothing } from '../guards/idempotency/stores-nothing.js';
+import { isJsonMediaType } from '../http/json-media-type.js';
 import { DEFAULT_MAX_BODY_DEPTH, jsonTextDeeperThan } from '../internal/json-depth.js';
-import { isJsonMediaType } from '../internal/json-media-type.js';
 import { roleError } from '../role-error.js';
 import { captureResponse } from './capture-response.js';
 import { readBody } from './read-body.js';

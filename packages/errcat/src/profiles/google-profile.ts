@@ -1,11 +1,7 @@
-import {
-  detailsWithoutViolations,
-  type FieldViolation,
-  fieldViolations,
-} from '../internal/field-violations.js';
 import { safeStringify } from '../internal/safe-json.js';
 import type { ErrorView } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { detailsWithoutViolations, type FieldViolation, fieldViolations } from './field-violations.js';
 import { decodeGoogle } from './google-decode.js';
 import { extensionString } from './profile-extension.js';
 

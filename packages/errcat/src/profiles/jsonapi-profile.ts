@@ -1,10 +1,6 @@
-import {
-  detailsWithoutViolations,
-  type FieldViolation,
-  fieldViolations,
-} from '../internal/field-violations.js';
 import type { ErrorView } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { detailsWithoutViolations, type FieldViolation, fieldViolations } from './field-violations.js';
 import { decodeJsonApi } from './jsonapi-decode.js';
 
 /** A dotted field name (`address.city`) as a JSON pointer (`/address/city`). */

@@ -1,7 +1,7 @@
 import { parseJsonPointer } from '../http/json-pointer.js';
-import { type FieldViolation, fieldViolations } from '../internal/field-violations.js';
 import type { ErrorView } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { type FieldViolation, fieldViolations } from './field-violations.js';
 import { extensionMember, extensionString } from './profile-extension.js';
 import { decodeResonateLegacy } from './resonate-legacy-decode.js';
 

@@ -1,6 +1,6 @@
-import { fieldViolations } from '../internal/field-violations.js';
 import type { ErrorView, RenderContext } from '../render/error-view.js';
 import type { WireProfile } from '../render/wire-profile.js';
+import { fieldViolations } from './field-violations.js';
 import { isJsonObject } from './profile-extension.js';
 import { decodeResonate } from './resonate-decode.js';
 

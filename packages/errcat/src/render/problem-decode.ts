@@ -1,4 +1,3 @@
-import { pointsAtHttpSpec } from '../internal/http-spec-uri.js';
 import {
   bool,
   codeIn,
@@ -13,6 +12,7 @@ import {
   text,
 } from '../internal/json-fields.js';
 import type { DecodedError } from './decoded-error.js';
+import { pointsAtHttpSpec } from './http-spec-uri.js';
 import { violationsFrom } from './wire-violations.js';
 
 /**

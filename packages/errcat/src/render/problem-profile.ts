@@ -1,6 +1,6 @@
 import type { CatalogEntry } from '../catalog-entry.js';
-import { jsonMembers, jsonScalar } from '../internal/json-text.js';
 import type { ErrorView } from './error-view.js';
+import { jsonMembers, jsonScalar } from './json-text.js';
 import { decodeProblem } from './problem-decode.js';
 import type { WireProfile } from './wire-profile.js';
 

@@ -5,7 +5,6 @@ import { errcatErrors } from '../errcat-catalog.js';
 import { readHeader } from '../http/read-header.js';
 import { addErrorHeaders } from '../internal/error-headers.js';
 import { isSafeHeader } from '../internal/header-safety.js';
-import { serializeErrorChain } from '../internal/serialize-error-chain.js';
 import { getProfile } from '../profiles/builtin-profiles.js';
 import { negotiateProfile } from '../profiles/negotiate-profile.js';
 import type { RenderContext } from '../render/error-view.js';
@@ -21,6 +20,7 @@ import type { ErrorResponderOptions } from './error-responder-options.js';
 import { errorTelemetry } from './opentelemetry.js';
 import type { RequestFacts } from './request-facts.js';
 import { newRequestId, resolveRequestId } from './request-id.js';
+import { serializeErrorChain } from './serialize-error-chain.js';
 import { type ErrorMapper, toCatalogError } from './to-catalog-error.js';
 import { unambiguousEntry } from './unambiguous-entry.js';
 

@@ -10,9 +10,9 @@ import { startPostgres, type TestPostgres } from '../../../../../test-support/po
 import { freePort } from '../../../../../test-support/redis.js';
 import type { CatalogError } from '../../catalog-error.js';
 import { defineCatalog } from '../../define-catalog.js';
-import { columnsFromDetail } from '../../internal/postgres-failure.js';
 import { renderError } from '../../render/render-error.js';
 import { fromDatabaseError } from './from-database-error.js';
+import { columnsFromDetail } from './postgres-failure.js';
 
 /** The row values of the tests: never in a response's body or headers, nor in the error's details. */
 const VALUES = ['alice@example.com', 'SKU-SECRET-1', 'Team-Secret'];

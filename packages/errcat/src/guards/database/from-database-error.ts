@@ -3,10 +3,10 @@ import type { CatalogSpec } from '../../catalog-spec.js';
 import type { CatalogMethods } from '../../catalog-types.js';
 import { constraintEntry } from '../../internal/constraint-entry.js';
 import { type DatabaseFailure, NETWORK_CODES, stringProp } from '../../internal/database-failure.js';
-import { postgresFailure } from '../../internal/postgres-failure.js';
-import { sqliteFailure } from '../../internal/sqlite-failure.js';
 import { isCatalogError } from '../../is-catalog-error.js';
 import { entryForRole } from '../../role-error.js';
+import { postgresFailure } from './postgres-failure.js';
+import { sqliteFailure } from './sqlite-failure.js';
 
 /**
  * Options of {@link fromDatabaseError}.

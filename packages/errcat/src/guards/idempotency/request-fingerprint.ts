@@ -1,8 +1,8 @@
-import { canonicalJson } from '../../internal/canonical-json.js';
+import { isJsonMediaType } from '../../http/json-media-type.js';
 import { DEFAULT_MAX_BODY_DEPTH, jsonTextDeeperThan } from '../../internal/json-depth.js';
-import { isJsonMediaType } from '../../internal/json-media-type.js';
 import { sha256Hex } from '../../internal/sha256-hex.js';
 import { roleError } from '../../role-error.js';
+import { canonicalJson } from './canonical-json.js';
 
 /**
  * The parts of a request that make it "the same request" for an idempotency key.

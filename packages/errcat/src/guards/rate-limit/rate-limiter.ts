@@ -5,12 +5,12 @@ import {
   formatRateLimitPolicy,
   type QuotaStateField,
 } from '../../http/rate-limit-fields.js';
-import { ipBucket } from '../../internal/ip-bucket.js';
 import { settleWithin } from '../../internal/settle-within.js';
 import { sha256Hex } from '../../internal/sha256-hex.js';
 import { roleError } from '../../role-error.js';
 import type { TrafficRequest } from '../traffic-request.js';
 import { gcraRule } from './gcra.js';
+import { ipBucket } from './ip-bucket.js';
 import { memoryRateLimitStore } from './memory-rate-limit-store.js';
 import type { RateLimitDecision } from './rate-limit-decision.js';
 import type { RateLimitPolicy } from './rate-limit-policy.js';

@@ -1,4 +1,4 @@
-import { toSafeJson } from './safe-json.js';
+import { toSafeJson } from '../internal/safe-json.js';
 
 /** How many causes deep the chain is followed; a longer chain ends in a `[Truncated]` marker. */
 const MAX_DEPTH = 8;

@@ -1,4 +1,4 @@
-import { safeStringify } from './safe-json.js';
+import { safeStringify } from '../internal/safe-json.js';
 
 /**
  * A character `JSON.stringify` writes differently from itself: anything but the printable ones

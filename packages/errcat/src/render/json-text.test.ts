@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { safeStringify } from '../internal/safe-json.js';
 import { jsonMembers, jsonScalar, jsonString } from './json-text.js';
-import { safeStringify } from './safe-json.js';
 
 /** Any string: quotes, backslashes, controls, lone surrogates and astral characters. */
 const anyString = fc.string({ unit: 'binary', maxLength: 40 });

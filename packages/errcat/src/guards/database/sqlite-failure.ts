@@ -1,4 +1,4 @@
-import { type DatabaseFailure, stringProp } from './database-failure.js';
+import { type DatabaseFailure, stringProp } from '../../internal/database-failure.js';
 
 /** Extended result codes of the constraints errcat maps, as node:sqlite reports them (`errcode`). */
 const EXTENDED: ReadonlyMap<number, string> = new Map([

@@ -1,4 +1,4 @@
-import { type DatabaseFailure, stringProp } from './database-failure.js';
+import { type DatabaseFailure, stringProp } from '../../internal/database-failure.js';
 
 /** SQLSTATEs mapped one to one, by code (PostgreSQL Appendix A). */
 const BY_SQLSTATE: ReadonlyMap<string, DatabaseFailure['role']> = new Map([
