@@ -1,6 +1,6 @@
 // Re-captures the error corpus: starts each server library on 127.0.0.1:0, sends the requests
 // that make it answer with errors, and writes one JSON file per response to
-// test/fixtures/error-corpus/captured/ (status, headers as sent minus the volatile ones, body
+// test-support/fixtures/error-corpus/captured/ (status, headers as sent minus the volatile ones, body
 // exactly as sent, source and the expected facts). Not run by `npm test`:
 //   node --conditions=@errcat/source --import tsx scripts/capture-error-corpus.ts [library…]
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { CapturedResponse, CaptureServer } from './error-corpus/corpus-case.js';
 import { SERVERS } from './error-corpus/servers.js';
 
-const OUT = join(import.meta.dirname, '..', 'test', 'fixtures', 'error-corpus', 'captured');
+const OUT = join(import.meta.dirname, '..', 'test-support', 'fixtures', 'error-corpus', 'captured');
 /** Headers that change on every run or describe the connection, not the error. */
 const VOLATILE = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'etag']);
 

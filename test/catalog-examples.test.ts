@@ -16,7 +16,7 @@ import {
 } from '@errcat/cli';
 import type { CatalogEntry, FieldMap } from 'errcat';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, readSeed, SEEDS_DIR } from './support/seed-catalogs.js';
+import { REPO_ROOT, readSeed, SEEDS_DIR } from '../test-support/seed-catalogs.js';
 
 /** The catalog files under catalogs/ and the catalog modules of each example under examples/. */
 function catalogFiles(): string[] {

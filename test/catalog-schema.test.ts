@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // KEY_PATTERN is internal (no entry exports it); the schema must agree with the source's own.
 import { KEY_PATTERN } from '../packages/errcat/src/validate-catalog.js';
-import { loadSeedCatalog, REPO_ROOT, SEED_CATALOGS } from './support/seed-catalogs.js';
+import { loadSeedCatalog, REPO_ROOT, SEED_CATALOGS } from '../test-support/seed-catalogs.js';
 
 const schema: object = JSON.parse(
   readFileSync(join(REPO_ROOT, 'packages/errcat/catalog.schema.json'), 'utf8'),

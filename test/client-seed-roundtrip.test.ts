@@ -7,7 +7,7 @@ import { builtinProfiles, CatalogError, renderError } from 'errcat';
 import { decodeErrorSync } from 'errcat/client';
 import { sampleDetails } from 'errcat/testing';
 import { describe, expect, it } from 'vitest';
-import { loadSeedCatalog, SEED_CATALOGS } from './support/seed-catalogs.js';
+import { loadSeedCatalog, SEED_CATALOGS } from '../test-support/seed-catalogs.js';
 
 /** Profiles whose body carries any catalog code. */
 const CARRIES_CODE = new Set(['problem', 'google', 'jsonapi', 'simple', 'simple-flat', 'rstmdb']);

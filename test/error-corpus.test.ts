@@ -2,7 +2,7 @@
 // 127.0.0.1 (scripts/capture-error-corpus.ts) and copied from public API docs, each with the
 // facts it must decode to. Prints the share decoded fully right; the README quotes it.
 import { describe, expect, it } from 'vitest';
-import { type CorpusEntry, readCorpus, scoreCorpus } from './support/error-corpus.js';
+import { type CorpusEntry, readCorpus, scoreCorpus } from '../test-support/error-corpus.js';
 
 const captured = readCorpus('captured');
 const documented = readCorpus('documented');

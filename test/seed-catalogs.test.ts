@@ -3,7 +3,7 @@
 // the seed text with small patterns, so a code left out of a catalog fails here.
 import { type Catalog, type CatalogEntry, CatalogError, validateCatalog } from 'errcat';
 import { describe, expect, it } from 'vitest';
-import { loadSeedCatalog, readSeed, SEED_CATALOGS, SEEDS_DIR } from './support/seed-catalogs.js';
+import { loadSeedCatalog, readSeed, SEED_CATALOGS, SEEDS_DIR } from '../test-support/seed-catalogs.js';
 
 /** Whitespace collapsed, for comparing prose that the seeds wrap differently. */
 const norm = (text: string): string => text.replace(/\s+/g, ' ').trim();

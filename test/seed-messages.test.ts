@@ -6,7 +6,7 @@
 // Seed 002's example messages are checked with their details in seed-catalogs.test.ts.
 import { type CatalogEntry, CatalogError } from 'errcat';
 import { describe, expect, it } from 'vitest';
-import { loadSeedCatalog, readSeed, SEEDS_DIR } from './support/seed-catalogs.js';
+import { loadSeedCatalog, readSeed, SEEDS_DIR } from '../test-support/seed-catalogs.js';
 
 /** The details that render an entry's message with the seed's placeholders: x, y… and u. */
 function seedPlaceholders(entry: CatalogEntry): Record<string, string> {

@@ -14,7 +14,7 @@ import {
 } from 'errcat';
 import { sampleDetails } from 'errcat/testing';
 import { describe, expect, it } from 'vitest';
-import { loadSeedCatalog, type SeedCatalogName } from './support/seed-catalogs.js';
+import { loadSeedCatalog, type SeedCatalogName } from '../test-support/seed-catalogs.js';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 const string = { type: 'string' } as const;

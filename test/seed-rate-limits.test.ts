@@ -10,7 +10,7 @@ import {
 } from 'errcat/rate-limit';
 import { describe, expect, it } from 'vitest';
 import { busiestWindow } from '../test-support/rate-limit-model.js';
-import { loadSeedCatalog, readSeed, SEEDS_DIR } from './support/seed-catalogs.js';
+import { loadSeedCatalog, readSeed, SEEDS_DIR } from '../test-support/seed-catalogs.js';
 
 const { catalog } = loadSeedCatalog('api-reference');
 const policies = catalogRateLimits(catalog, { name: 'endpointType' });

@@ -18,7 +18,7 @@ import {
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadSeedCatalog } from './support/seed-catalogs.js';
+import { loadSeedCatalog } from '../test-support/seed-catalogs.js';
 
 const { catalog } = loadSeedCatalog('api-reference');
 

@@ -2,8 +2,8 @@
 import type { CatalogError } from 'errcat';
 import { renderError } from 'errcat';
 import { describe, expect, it } from 'vitest';
-import { resonateLegacy } from './fixtures/resonate-legacy.catalog.js';
-import { loadSeedCatalog } from './support/seed-catalogs.js';
+import { resonateLegacy } from '../test-support/fixtures/resonate-legacy.catalog.js';
+import { loadSeedCatalog } from '../test-support/seed-catalogs.js';
 
 /** What a client or a log can observe of an error. */
 function observable(error: CatalogError): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { CorpusExpected } from '../../test/support/error-corpus.js';
+import type { CorpusExpected } from '../../test-support/error-corpus.js';
 
 /**
  * One request to a captured server and what its error response means.

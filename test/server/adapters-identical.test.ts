@@ -1,8 +1,8 @@
 import type { Catalog, ErrorResponderOptions } from 'errcat';
 import { createErrorResponder } from 'errcat';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSeedCatalog, SEED_CATALOGS, type SeedCatalogName } from '../../test-support/seed-catalogs.js';
 import { ADAPTERS, type AdapterName, startApp, type TestApp } from '../../test-support/server/apps.js';
-import { loadSeedCatalog, SEED_CATALOGS, type SeedCatalogName } from '../support/seed-catalogs.js';
 
 /** The wire profile each seed system speaks. */
 const SEED_PROFILE: Record<SeedCatalogName, string> = {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseDocument, parse as parseYaml } from 'yaml';
-import { REPO_ROOT } from '../../../../test/support/seed-catalogs.js';
+import { REPO_ROOT } from '../../../../test-support/seed-catalogs.js';
 import { lintCatalog } from '../catalog/lint-catalog.js';
 import { draftCatalog } from './draft-catalog.js';
 import { mergeCatalog } from './merge-catalog.js';

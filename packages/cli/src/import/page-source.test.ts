@@ -9,7 +9,7 @@ import {
   readSeed,
   SEEDS_DIR,
   type SeedCatalogName,
-} from '../../../../test/support/seed-catalogs.js';
+} from '../../../../test-support/seed-catalogs.js';
 import { lintCatalog } from '../catalog/lint-catalog.js';
 import { catalogYaml } from './catalog-writer.js';
 import { draftCatalog } from './draft-catalog.js';

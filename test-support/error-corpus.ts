@@ -4,7 +4,7 @@ import { decodeErrorSync } from 'errcat/client';
 import { REPO_ROOT } from './seed-catalogs.js';
 
 /** Where the corpus lives: `captured/`, `documented/` and `held-out/`, one JSON file per response. */
-export const CORPUS_DIR: string = join(REPO_ROOT, 'test', 'fixtures', 'error-corpus');
+export const CORPUS_DIR: string = join(REPO_ROOT, 'test-support', 'fixtures', 'error-corpus');
 
 /**
  * What the decoder must read from one response: the facts a person reading the server's docs

@@ -5,7 +5,7 @@ import { type Catalog, parseCatalog } from 'errcat';
 import { parse } from 'yaml';
 
 /** The repository root. */
-export const REPO_ROOT: string = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const REPO_ROOT: string = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The seed catalogs under `catalogs/`, by file name without extension. */
 export const SEED_CATALOGS = ['resonate-legacy', 'resonate', 'rstmdb', 'devdocs', 'api-reference'] as const;
