@@ -11,9 +11,10 @@ import { errcat as fastifyErrcat } from '@errcat/fastify';
 import { errcat as honoErrcat } from '@errcat/hono';
 import { createJwtAuth } from '@errcat/jwt';
 import { serve } from '@hono/node-server';
-import { defineCatalog, type ErrorResponderOptions, type HeaderSource } from 'errcat';
+import { defineCatalog, type ErrorResponderOptions } from 'errcat';
 import { createApiKeyAuth } from 'errcat/auth';
 import { renderBatch, runBatch } from 'errcat/batch';
+import type { HeadersLike } from 'errcat/client';
 import { fromDatabaseError } from 'errcat/database';
 import { alreadyCompleted, expectVersion, notFound } from 'errcat/lifecycle';
 import { withErrors } from 'errcat/node';
@@ -85,7 +86,7 @@ interface Incoming {
   readonly method: string;
   readonly path: string;
   readonly query: unknown;
-  readonly headers: HeaderSource;
+  readonly headers: HeadersLike;
   readonly body: unknown;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 
 // Issue 14, part 2: small entries, one per audience. The root is the catalog, its errors, rendering
@@ -20,10 +21,30 @@ const entries = Object.entries(manifest.exports).flatMap(([subpath, target]) =>
   typeof target === 'object' && target['@errcat/source'] ? [{ subpath, target }] : [],
 );
 
+/**
+ * Type names two entries export today, each a different type under one name: errcat/client's
+ * `ResponseLike` (what `decodeError` reads) and errcat/testing's (what a test tool returns);
+ * errcat/node's `TrafficGuardsOptions` (`withTrafficGuards`') and errcat/adapter's generic one.
+ */
+const KNOWN_TYPE_TWINS = ['ResponseLike', 'TrafficGuardsOptions'];
+
 async function runtimeNames(subpath: string): Promise<string[]> {
   const specifier = subpath === '.' ? 'errcat' : `errcat${subpath.slice(1)}`;
   const module: Record<string, unknown> = await import(/* @vite-ignore */ specifier);
   return Object.keys(module).sort();
+}
+
+/** Every name an entry file exports, types included: entry files only re-export, by name. */
+function exportedNames(source: string): string[] {
+  const file = join(root, source);
+  const parsed = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  return parsed.statements.flatMap((statement) => {
+    if (!ts.isExportDeclaration(statement)) return [];
+    const clause = statement.exportClause;
+    if (clause === undefined || !ts.isNamedExports(clause))
+      throw new Error(`${source}: export * hides names`);
+    return clause.elements.map((element) => element.name.text);
+  });
 }
 
 describe('the entries of errcat', () => {
@@ -60,5 +81,20 @@ describe('the entries of errcat', () => {
     );
     expect(twice).toEqual([]);
     expect(counts['.']).toBeLessThanOrEqual(ROOT_CEILING);
+  });
+
+  test('no type name is exported by two entries either: one headers type, HeadersLike, in errcat/client', () => {
+    const owners = new Map<string, string[]>();
+    for (const { subpath, target } of entries) {
+      for (const name of exportedNames(target['@errcat/source'] ?? '')) {
+        owners.set(name, [...(owners.get(name) ?? []), subpath]);
+      }
+    }
+    const twice = [...owners].filter(
+      ([name, subpaths]) => subpaths.length > 1 && !KNOWN_TYPE_TWINS.includes(name),
+    );
+    expect(twice).toEqual([]);
+    expect(owners.get('HeadersLike')).toEqual(['./client']);
+    expect(owners.has('HeaderSource')).toBe(false);
   });
 });

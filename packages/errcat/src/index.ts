@@ -42,7 +42,7 @@ export {
   type NormalizedField,
   normalizeField,
 } from './field-spec.js';
-export { type HeaderSource, readHeader } from './http/read-header.js';
+export { readHeader } from './http/read-header.js';
 export { isCatalogError } from './is-catalog-error.js';
 export {
   type CompiledTemplate,

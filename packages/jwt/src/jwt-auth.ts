@@ -1,5 +1,6 @@
-import { type CatalogMethods, type CatalogSpec, errcatErrors, type HeaderSource } from 'errcat';
+import { type CatalogMethods, type CatalogSpec, errcatErrors } from 'errcat';
 import { type AuthErrorOptions, grantedScopes, readBearerToken, requireScopes } from 'errcat/auth';
+import type { HeadersLike } from 'errcat/client';
 import {
   createRemoteJWKSet,
   errors,
@@ -92,7 +93,7 @@ export interface JwtAuth {
    * Reads the Bearer token from the request headers, verifies it, checks the scopes (the
    * options' and `scopes`), and returns the claims.
    */
-  authenticate(headers: HeaderSource | undefined, scopes?: readonly string[]): Promise<JWTPayload>;
+  authenticate(headers: HeadersLike | undefined, scopes?: readonly string[]): Promise<JWTPayload>;
   /** Throws 403 `INSUFFICIENT_SCOPE` unless the claims grant every scope. */
   requireScopes(claims: JWTPayload, scopes: readonly string[]): void;
 }

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JwtAuth } from '@errcat/jwt';
 import {
-  type HeaderSource,
   type RenderContext,
   type RequestFacts,
   readHeader,
   resonateRequestContext,
   type WireProfile,
 } from 'errcat';
+import type { HeadersLike } from 'errcat/client';
 import { createIdempotencyGuard, type IdempotencyGuard, parseIdempotencyKey } from 'errcat/idempotency';
 import { type IdempotentHandler, withIdempotency } from 'errcat/node';
 import type { RateLimiter } from 'errcat/rate-limit';
@@ -130,7 +130,7 @@ export function createApp(options: AppOptions): App {
     request: IncomingMessage,
     response: ServerResponse,
     route: Route<RouteHandler>,
-    credentials: HeaderSource,
+    credentials: HeadersLike,
   ): Promise<string> => {
     const claims = await auth.authenticate(credentials, [route.handler.scope]);
     // Tokens without a subject share one bucket and one idempotency key space.

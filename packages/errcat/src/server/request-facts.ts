@@ -1,4 +1,4 @@
-import type { HeaderSource } from '../http/read-header.js';
+import type { HeadersLike } from '../http/headers-like.js';
 import type { ErrorLogger } from './error-logger.js';
 
 /**
@@ -17,7 +17,7 @@ export interface RequestFacts {
   /** The request target: the path with its query, as on the request line. */
   readonly url?: string | undefined;
   /** The request headers. */
-  readonly headers?: HeaderSource | undefined;
+  readonly headers?: HeadersLike | undefined;
   /** The request body, when the framework parsed it; read only by the `context` option. */
   readonly body?: unknown;
   /** A request-scoped logger (Fastify's `request.log`), used instead of the responder's own. */

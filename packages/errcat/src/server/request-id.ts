@@ -1,4 +1,5 @@
-import { type HeaderSource, readHeader } from '../http/read-header.js';
+import type { HeadersLike } from '../http/headers-like.js';
+import { readHeader } from '../http/read-header.js';
 
 /**
  * Options of {@link resolveRequestId}, also the `requestId` option of the server core.
@@ -72,7 +73,7 @@ export function newRequestId(): string {
  * resolveRequestId(undefined); // a fresh UUID
  * ```
  */
-export function resolveRequestId(headers: HeaderSource | undefined, options: RequestIdOptions = {}): string {
+export function resolveRequestId(headers: HeadersLike | undefined, options: RequestIdOptions = {}): string {
   if (options.trustIncoming !== false) {
     const incoming = readHeader(headers, options.header ?? 'x-request-id');
     if (incoming !== undefined && SAFE_ID.test(incoming)) return incoming;

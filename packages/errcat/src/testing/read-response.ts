@@ -1,14 +1,4 @@
-/**
- * Response headers in any shape test tools give them: a Fetch `Headers` or a plain object.
- *
- * @example
- * ```ts
- * const headers: HeadersLike = new Headers({ 'content-type': 'application/problem+json' });
- * ```
- */
-export type HeadersLike =
-  | { forEach(callback: (value: string, name: string) => void): void }
-  | Readonly<Record<string, string | readonly string[] | number | undefined>>;
+import type { HeadersLike } from '../http/headers-like.js';
 
 /**
  * A response as any HTTP test tool returns it: a Fetch `Response` (Hono's `app.request`, `fetch`),
@@ -52,19 +42,34 @@ export interface CapturedResponse {
   readonly text: string;
 }
 
+/**
+ * Every header, names in lower case. Pairs (a Fetch `Headers`, a `Map`, an array) are iterated and
+ * repeats joined with `, ` (a Fetch `Headers` yields each `set-cookie` apart); any other container
+ * is listed by its own entries, and a `get` method alone lists nothing.
+ */
 function readHeaders(headers: HeadersLike): Record<string, string> {
   const out: Record<string, string> = {};
-  if (typeof (headers as { forEach?: unknown }).forEach === 'function' && !Array.isArray(headers)) {
-    (headers as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => {
-      out[name.toLowerCase()] = value;
-    });
+  if (Symbol.iterator in headers) {
+    for (const pair of headers as Iterable<unknown>) {
+      if (!Array.isArray(pair) || typeof pair[0] !== 'string') continue;
+      const name = pair[0].toLowerCase();
+      const value = headerText(pair[1]);
+      if (value !== undefined) out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value;
+    }
     return out;
   }
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    const text = headerText(value);
+    if (text !== undefined) out[name.toLowerCase()] = text;
   }
   return out;
+}
+
+function headerText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.join(', ');
+  return undefined;
 }
 
 async function readText(response: ResponseLike): Promise<string> {

@@ -1,6 +1,6 @@
 import { errcatErrors } from '../../errcat-catalog.js';
 import { headerValues } from '../../http/header-values.js';
-import type { HeaderSource } from '../../http/read-header.js';
+import type { HeadersLike } from '../../http/headers-like.js';
 import { sha256Hex } from '../../internal/sha256-hex.js';
 import { type AuthErrorOptions, invalidCredentials, unauthenticated } from './auth-errors.js';
 
@@ -58,7 +58,7 @@ export interface ApiKeyAuth {
    * Returns the name of the key the request presents, or throws 401 `UNAUTHENTICATED` (no key) or
    * `INVALID_CREDENTIALS` (an unknown key, or the header sent twice).
    */
-  authenticate(headers: HeaderSource | undefined): Promise<string>;
+  authenticate(headers: HeadersLike | undefined): Promise<string>;
 }
 
 /**

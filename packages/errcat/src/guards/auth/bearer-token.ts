@@ -1,5 +1,5 @@
 import { headerValues } from '../../http/header-values.js';
-import type { HeaderSource } from '../../http/read-header.js';
+import type { HeadersLike } from '../../http/headers-like.js';
 import { type AuthErrorOptions, invalidAuthRequest, unauthenticated } from './auth-errors.js';
 import { parseAuthorization } from './authorization-header.js';
 
@@ -13,7 +13,7 @@ import { parseAuthorization } from './authorization-header.js';
  * const token = readBearerToken(req.headers, { catalog, realm: 'api' });
  * ```
  */
-export function readBearerToken(headers: HeaderSource | undefined, options: AuthErrorOptions = {}): string {
+export function readBearerToken(headers: HeadersLike | undefined, options: AuthErrorOptions = {}): string {
   const parsed = parseAuthorization(headerValues(headers, 'authorization'));
   if (parsed.kind === 'malformed') throw invalidAuthRequest(options);
   if (parsed.kind === 'missing' || parsed.scheme !== 'bearer') throw unauthenticated(options);
