@@ -61,19 +61,19 @@ const THROTTLING_CODE = /throttl|rate.?limit|too.?many|resource.?exhausted|slow.
 
 function headerRequestId(read: HeaderReader): string | undefined {
   for (const name of REQUEST_ID_HEADERS) {
-    const id = requestIdValue(read(name)?.trim());
+    const id = requestIdValue(read.get(name)?.trim());
     if (id !== undefined) return id;
   }
-  const trace = TRACEPARENT.exec(read('traceparent') ?? '')?.[1];
+  const trace = TRACEPARENT.exec(read.get('traceparent') ?? '')?.[1];
   return trace === undefined || /^0+$/.test(trace) ? undefined : trace;
 }
 
 function headerCode(read: HeaderReader): string | number | undefined {
   for (const name of CODE_HEADERS) {
-    const code = codeValue(read(name));
+    const code = codeValue(read.get(name));
     if (code !== undefined) return code;
   }
-  return awsErrorType(read('x-amzn-errortype')?.trim() || undefined);
+  return awsErrorType(read.get('x-amzn-errortype')?.trim() || undefined);
 }
 
 /** The body as text, or as a value when the caller passed it already parsed (axios, ofetch). */
@@ -184,7 +184,7 @@ function decode<C extends AnyCatalog | undefined>(
     return { ok: true, status: given };
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const read = headerReader(headers);
-  const contentType = (read('content-type') ?? '').toLowerCase();
+  const contentType = (read.get('content-type') ?? '').toLowerCase();
   const { text, value: passed } = bodyOf(body, maxBytes);
   const value = passed ?? parseJson(text, contentType);
   if (success && !errorInSuccess(value)) return { ok: true, status: given } satisfies NotAnError;
@@ -193,13 +193,14 @@ function decode<C extends AnyCatalog | undefined>(
     (options.profiles && value !== undefined ? customFacts(options.profiles, value) : undefined) ??
     recognize(value, text, contentType);
   const httpStatus = given !== 0 ? given : (wire.status ?? 0) >= 400 ? (wire.status as number) : 0;
-  const delays = headerDelays(read, httpStatus, options.now ?? Date.now());
+  const delays = headerDelays(read, httpStatus, options.now);
   const bodyDelay = wire.retryAfter !== undefined && wire.retryAfter >= 0 ? wire.retryAfter : undefined;
   const retryAfter = delays.retryAfter ?? delays.rateLimit ?? bodyDelay ?? delays.legacy;
   const requestId = wire.requestId ?? headerRequestId(read);
   const violations = wire.violations ?? [];
   const fromHeader = headerCode(read);
-  const challenge = httpStatus >= 400 && httpStatus < 500 ? bearerError(read('www-authenticate')) : undefined;
+  const challenge =
+    httpStatus >= 400 && httpStatus < 500 ? bearerError(read.get('www-authenticate')) : undefined;
   const catalog = options.catalog;
   if (catalog) {
     for (const candidate of [wire.code, ...(wire.altCodes ?? []), fromHeader, challenge?.error]) {

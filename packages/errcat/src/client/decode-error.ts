@@ -55,7 +55,7 @@ export async function decodeError<C extends AnyCatalog | undefined = undefined>(
 /** A copy of a JSON response's body to read, when the response can make one. */
 function jsonCopy(response: ResponseLike, headers: HeadersLike | undefined): ResponseLike | undefined {
   try {
-    if (!/json/i.test(headerReader(headers)('content-type') ?? '') || response.bodyUsed === true)
+    if (!/json/i.test(headerReader(headers).get('content-type') ?? '') || response.bodyUsed === true)
       return undefined;
     return typeof response.clone === 'function' ? response.clone() : undefined;
   } catch {

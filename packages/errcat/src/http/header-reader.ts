@@ -1,17 +1,21 @@
 import type { HeadersLike } from './headers-like.js';
 
 /**
- * Reads one header by name (any case); `undefined` when absent.
+ * Reads headers by lower-case name; `get` gives `undefined` when a header is absent, and a
+ * repeated header's values joined with `", "`. The container's own names may be in any case. A
+ * `Map` of lower-case names is one.
  *
  * @example
  * ```ts
- * const read: HeaderReader = headerReader(response.headers);
- * read('Retry-After'); // '2'
+ * const headers: HeaderReader = headerReader(response.headers);
+ * headers.get('retry-after'); // '2'
  * ```
  */
-export type HeaderReader = (name: string) => string | undefined;
+export interface HeaderReader {
+  get(name: string): string | undefined;
+}
 
-const NO_HEADERS: HeaderReader = () => undefined;
+const NO_HEADERS: HeaderReader = new Map<string, string>();
 
 function joined(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -22,45 +26,34 @@ function joined(value: unknown): string | undefined {
 
 /**
  * A case-insensitive reader over any header container: a fetch `Headers`, anything with a `get`
- * method (axios' `AxiosHeaders`), Node's plain header object, or `[name, value]` pairs.
+ * method (axios' `AxiosHeaders`), Node's plain header object, or `[name, value]` pairs. A plain
+ * object or a list of pairs is copied into a map of lower-case names once, so each of the many
+ * reads a decoder makes (most of them for headers the response lacks) is one map lookup.
  *
  * @example
  * ```ts
- * headerReader({ 'Retry-After': '2' })('retry-after'); // '2'
+ * headerReader({ 'Retry-After': '2' }).get('retry-after'); // '2'
  * ```
  */
 export function headerReader(headers: HeadersLike | undefined): HeaderReader {
   if (headers === undefined || headers === null || typeof headers !== 'object') return NO_HEADERS;
   const getter = (headers as { get?: unknown }).get;
   if (typeof getter === 'function') {
-    return (name) => joined(getter.call(headers, name)) ?? undefined;
+    return { get: (name) => joined(getter.call(headers, name)) };
   }
-  if (!(Symbol.iterator in headers)) return plainReader(headers as Record<string, unknown>);
   const byName = new Map<string, string>();
-  for (const pair of headers as Iterable<unknown>) {
-    if (Array.isArray(pair)) addHeader(byName, pair[0], pair[1]);
+  if (Symbol.iterator in headers) {
+    for (const pair of headers as Iterable<unknown>) {
+      if (Array.isArray(pair)) addHeader(byName, pair[0], pair[1]);
+    }
+  } else {
+    const record = headers as Record<string, unknown>;
+    for (const name of Object.keys(record)) addHeader(byName, name, record[name]);
   }
-  return (name) => byName.get(name.toLowerCase());
+  return byName;
 }
 
 function addHeader(byName: Map<string, string>, name: unknown, value: unknown): void {
   const text = joined(value);
   if (typeof name === 'string' && text !== undefined) byName.set(name.toLowerCase(), text);
-}
-
-/**
- * A reader over a plain object. Node's headers are lower-case already: they are read in place,
- * and only an object with other names is copied into a map first.
- */
-function plainReader(headers: Record<string, unknown>): HeaderReader {
-  const names = Object.keys(headers);
-  if (names.every((name) => name === name.toLowerCase())) {
-    return (name) => {
-      const lower = name.toLowerCase();
-      return Object.hasOwn(headers, lower) ? joined(headers[lower]) : undefined;
-    };
-  }
-  const byName = new Map<string, string>();
-  for (const name of names) addHeader(byName, name, headers[name]);
-  return (name) => byName.get(name.toLowerCase());
 }

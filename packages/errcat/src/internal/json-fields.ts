@@ -35,7 +35,10 @@ export function isObject(value: unknown): value is JsonObject {
  * ```
  */
 export function own(object: unknown, key: string): unknown {
-  return isObject(object) && Object.hasOwn(object, key) ? object[key] : undefined;
+  if (typeof object !== 'object' || object === null) return undefined;
+  // Most reads miss: one property load answers them; only a found value pays for the own check.
+  const value = (object as JsonObject)[key];
+  return value !== undefined && Object.hasOwn(object, key) && !Array.isArray(object) ? value : undefined;
 }
 
 /**
@@ -223,20 +226,32 @@ export function requestIdValue(value: unknown): string | undefined {
   return typeof id === 'string' && id.length <= 256 && PRINTABLE.test(id) ? id.trimEnd() : undefined;
 }
 
+/** Each request id member's rank: the lower, the more specific. */
+const REQUEST_ID_RANK: ReadonlyMap<string, number> = new Map(REQUEST_ID_KEYS.map((key, rank) => [key, rank]));
+
 /**
- * The first of `keys` that `object` has as a request id.
+ * The request id `object` states in a member of one of the usual names (`requestId`,
+ * `request_id`, `traceId`…; the first in that order that holds a usable id).
  *
  * @example
  * ```ts
  * requestIdIn({ request_id: 'r1' }); // 'r1'
  * ```
  */
-export function requestIdIn(object: unknown, keys: readonly string[] = REQUEST_ID_KEYS): string | undefined {
-  for (const key of keys) {
-    const id = requestIdValue(own(object, key));
-    if (id !== undefined) return id;
+export function requestIdIn(object: unknown): string | undefined {
+  if (!isObject(object)) return undefined;
+  // The object's few members are scanned once, rather than probing it for each of the names.
+  let best: string | undefined;
+  let bestRank = REQUEST_ID_KEYS.length;
+  for (const key in object) {
+    const rank = REQUEST_ID_RANK.get(key);
+    if (rank === undefined || rank >= bestRank || !Object.hasOwn(object, key)) continue;
+    const id = requestIdValue(object[key]);
+    if (id === undefined) continue;
+    best = id;
+    bestRank = rank;
   }
-  return undefined;
+  return best;
 }
 
 const CODE_KEYS = ['code', 'error_code', 'errorCode'] as const;
@@ -251,6 +266,7 @@ const CODE_KEYS = ['code', 'error_code', 'errorCode'] as const;
  * ```
  */
 export function codeIn(object: unknown): string | number | undefined {
+  if (!isObject(object)) return undefined;
   for (const key of CODE_KEYS) {
     const code = codeValue(own(object, key));
     if (code !== undefined) return code;

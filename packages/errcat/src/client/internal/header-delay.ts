@@ -38,18 +38,18 @@ function rateLimitDelay(field: string | undefined): number | undefined {
  * `X-RateLimit-Reset`, `X-Rate-Limit-Reset`). A reset may be a delta or an epoch time (GitHub);
  * values that look like epoch seconds are read as such when they lie within a day of `now`.
  */
-function legacyDelay(read: HeaderReader, now: number): number | undefined {
+function legacyDelay(read: HeaderReader, now: number | undefined): number | undefined {
   for (const name of [
     'ratelimit-reset',
     'x-ratelimit-retry-after',
     'x-ratelimit-reset',
     'x-rate-limit-reset',
   ]) {
-    const value = read(name)?.trim();
+    const value = read.get(name)?.trim();
     if (value === undefined || !DIGITS.test(value)) continue;
     const number = Number(value);
     if (number < 1e9) return number;
-    const delta = number - now / 1000;
+    const delta = number - (now ?? Date.now()) / 1000;
     if (delta >= 0 && delta <= 86_400) return Math.ceil(delta);
   }
   return undefined;
@@ -75,19 +75,21 @@ export interface HeaderDelays {
 }
 
 /**
- * Reads every retry delay the headers carry.
+ * Reads every retry delay the headers carry. `now` (epoch milliseconds) dates an HTTP-date or an
+ * epoch reset; the clock is read only when a header holds one.
  *
  * @example
  * ```ts
  * headerDelays(headerReader({ 'retry-after': '2' }), 503, Date.now()); // { retryAfter: 2, rateLimit: undefined, legacy: undefined, exhausted: false }
  * ```
  */
-export function headerDelays(read: HeaderReader, status: number, now: number): HeaderDelays {
+export function headerDelays(read: HeaderReader, status: number, now?: number): HeaderDelays {
   const exhausted =
-    read('x-ratelimit-remaining')?.trim() === '0' || read('ratelimit-remaining')?.trim() === '0';
+    read.get('x-ratelimit-remaining')?.trim() === '0' || read.get('ratelimit-remaining')?.trim() === '0';
   return {
-    retryAfter: retryAfterMs(read('retry-after-ms')) ?? sane(parseRetryAfter(read('retry-after'), now)),
-    rateLimit: sane(rateLimitDelay(read('ratelimit'))),
+    retryAfter:
+      retryAfterMs(read.get('retry-after-ms')) ?? sane(parseRetryAfter(read.get('retry-after'), now)),
+    rateLimit: sane(rateLimitDelay(read.get('ratelimit'))),
     legacy: exhausted || status === 429 ? legacyDelay(read, now) : undefined,
     exhausted,
   };

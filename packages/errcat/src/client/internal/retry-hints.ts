@@ -62,7 +62,7 @@ const SHOULD_RETRY_HEADERS = ['x-should-retry', 'stripe-should-retry'];
  */
 export function serverSaysRetry(read: HeaderReader): boolean | undefined {
   for (const name of SHOULD_RETRY_HEADERS) {
-    const value = read(name)?.trim().toLowerCase();
+    const value = read.get(name)?.trim().toLowerCase();
     if (value === 'true') return true;
     if (value === 'false') return false;
   }
