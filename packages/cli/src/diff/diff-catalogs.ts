@@ -1,10 +1,10 @@
 import type { CatalogEntry, ErrorCode } from 'errcat';
 import semver from 'semver';
 import type { AnyCatalog } from '../internal/any-catalog.js';
-import { sameJson } from './canonical-json.js';
 import { diffEntry, show } from './diff-entry.js';
 import type { Emit } from './diff-fields.js';
 import { type ChangeLevel, DIFF_RULES, type DiffRuleId } from './diff-rules.js';
+import { sameJson } from './same-json.js';
 
 /**
  * Why a breaking change was accepted as minor.

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from 'errcat';
-import { sameJson } from './canonical-json.js';
 import { diffFields, type Emit } from './diff-fields.js';
 import type { DiffRuleId } from './diff-rules.js';
+import { sameJson } from './same-json.js';
 
 /** The key under `extensions` that belongs to `errcat openapi`, not to a wire profile. */
 const OPENAPI_EXTENSION = 'openapi';

@@ -1,7 +1,7 @@
 import { type CatalogEntry, type FieldSpec, normalizeField } from 'errcat';
 import { detailsSchema } from '../internal/details-schema.js';
-import { canonicalJson, sameJson } from './canonical-json.js';
 import type { DiffRuleId } from './diff-rules.js';
+import { comparableJson, sameJson } from './same-json.js';
 
 /**
  * Records one change: its rule, where, and a one-line description.
@@ -34,7 +34,7 @@ interface FieldFacts {
 
 function shapeOf(spec: FieldSpec): string {
   const items = spec.items === undefined ? undefined : normalizeField('items', spec.items);
-  return canonicalJson({
+  return comparableJson({
     type: spec.type,
     format: spec.format,
     items: items ? { shape: shapeOf(items.spec), enum: items.spec.enum } : undefined,
@@ -87,15 +87,15 @@ function compareEnums(at: string, name: string, before: FieldFacts, after: Field
     emit('field-enum-widened', at, `${label(name, after)} no longer has an enum`, before.enum, undefined);
     return;
   }
-  const had = new Set(before.enum.map((value) => canonicalJson(value)));
-  const has = new Set(after.enum.map((value) => canonicalJson(value)));
-  const removed = before.enum.filter((value) => !has.has(canonicalJson(value)));
-  const added = after.enum.filter((value) => !had.has(canonicalJson(value)));
+  const had = new Set(before.enum.map((value) => comparableJson(value)));
+  const has = new Set(after.enum.map((value) => comparableJson(value)));
+  const removed = before.enum.filter((value) => !has.has(comparableJson(value)));
+  const added = after.enum.filter((value) => !had.has(comparableJson(value)));
   if (removed.length > 0) {
     emit(
       'field-enum-narrowed',
       at,
-      `${label(name, after)} lost enum values ${canonicalJson(removed)}`,
+      `${label(name, after)} lost enum values ${comparableJson(removed)}`,
       before.enum,
       after.enum,
     );
@@ -104,7 +104,7 @@ function compareEnums(at: string, name: string, before: FieldFacts, after: Field
     emit(
       'field-enum-widened',
       at,
-      `${label(name, after)} gained enum values ${canonicalJson(added)}`,
+      `${label(name, after)} gained enum values ${comparableJson(added)}`,
       before.enum,
       after.enum,
     );

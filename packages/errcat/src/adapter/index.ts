@@ -1,11 +1,13 @@
 /**
- * errcat/adapter: for adapter and store authors — the hooks a framework adapter wires
- * (idempotency, traffic guards, status roles) and the store interfaces with the helpers a store
- * implements them with. This entry only re-exports.
+ * errcat/adapter: for adapter, store and tool authors — the hooks a framework adapter wires
+ * (idempotency, traffic guards, status roles), the store interfaces with the helpers a store
+ * implements them with, and the canonical JSON that request fingerprints and `errcat diff` compare
+ * values by. This entry only re-exports.
  * @packageDocumentation
  */
 
 export { beginIdempotent, type IdempotencyHookOptions } from '../guards/idempotency/begin-idempotent.js';
+export { canonicalJson } from '../guards/idempotency/canonical-json.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from '../guards/idempotency/default-max-response-bytes.js';
 export type {
   IdempotencyClaim,

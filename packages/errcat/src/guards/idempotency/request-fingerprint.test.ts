@@ -76,6 +76,19 @@ describe('requestFingerprint', () => {
     expect(await print(deep)).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('keeps its fingerprints (pinned): stored idempotency records still match after an upgrade', async () => {
+    const parsed = JSON.parse('{"__proto__":{"x":1},"b":[1,{"d":2,"c":3}],"a":"é😀"}');
+    expect(await print(parsed, undefined, '/orders?x=1')).toBe(
+      '05ca932ef552a6b536fd4a366d3f3a43fa4055fbcf1f16745861fd521a431993',
+    );
+    expect(await print('{"b":1,"a":[1,{"d":2,"c":3}]}', 'application/json')).toBe(
+      '0e584325d55249a620c569cb6efe3d6fc41ea869c10c7facd9dc178a4c13003a',
+    );
+    expect(await print({ sku: 'A1', at: new Date(0), n: 10n })).toBe(
+      '2503993d7c7e14a68b687abbe7ea55c2ed692e81515eb70427faf9e652e844d3',
+    );
+  });
+
   it('gives one fingerprint to a JSON body whatever its key order (property)', async () => {
     await fc.assert(
       fc.asyncProperty(reordered, async ([value, shuffled]) => {
