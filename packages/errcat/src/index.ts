@@ -42,6 +42,7 @@ export {
   type NormalizedField,
   normalizeField,
 } from './field-spec.js';
+export type { HeadersLike } from './http/headers-like.js';
 export { readHeader } from './http/read-header.js';
 export { isCatalogError } from './is-catalog-error.js';
 export {

@@ -1,4 +1,4 @@
-import type { TrafficGuardsOptions as CoreTrafficGuardsOptions, TrafficRequest } from 'errcat/adapter';
+import type { TrafficGuardsOptionsFor, TrafficRequest } from 'errcat/adapter';
 import { guardTraffic } from 'errcat/node';
 import type { Request, RequestHandler } from 'express';
 
@@ -12,7 +12,7 @@ import type { Request, RequestHandler } from 'express';
  * const options: TrafficGuardsOptions = { shedder, limiter, policies: 'general' };
  * ```
  */
-export type TrafficGuardsOptions = CoreTrafficGuardsOptions<Request>;
+export type TrafficGuardsOptions = TrafficGuardsOptionsFor<Request>;
 
 const requestFacts = (req: Request): TrafficRequest => ({ ip: req.ip, method: req.method });
 

@@ -1,4 +1,4 @@
-import type { TrafficGuardsOptions as CoreTrafficGuardsOptions, TrafficRequest } from 'errcat/adapter';
+import type { TrafficGuardsOptionsFor, TrafficRequest } from 'errcat/adapter';
 import { guardTraffic } from 'errcat/node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -25,7 +25,7 @@ declare module 'fastify' {
  * const options: TrafficGuardsOptions = { shedder, limiter, policies: 'general' };
  * ```
  */
-export type TrafficGuardsOptions = CoreTrafficGuardsOptions<FastifyRequest>;
+export type TrafficGuardsOptions = TrafficGuardsOptionsFor<FastifyRequest>;
 
 /** Where each scope keeps its options: a property that child instances inherit through their prototype. */
 const SCOPE = Symbol.for('@errcat/fastify.traffic-guards');

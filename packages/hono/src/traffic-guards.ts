@@ -1,9 +1,5 @@
 import { errcatErrors } from 'errcat';
-import {
-  admitOnce,
-  type TrafficGuardsOptions as CoreTrafficGuardsOptions,
-  mergeRateLimitField,
-} from 'errcat/adapter';
+import { admitOnce, mergeRateLimitField, type TrafficGuardsOptionsFor } from 'errcat/adapter';
 import type { Context, MiddlewareHandler } from 'hono';
 
 /**
@@ -24,7 +20,7 @@ import type { Context, MiddlewareHandler } from 'hono';
  * };
  * ```
  */
-export type TrafficGuardsOptions = CoreTrafficGuardsOptions<Context>;
+export type TrafficGuardsOptions = TrafficGuardsOptionsFor<Context>;
 
 /**
  * Hono middleware running errcat's traffic guards: the load shedder, then the rate-limit policies,

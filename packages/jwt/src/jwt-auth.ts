@@ -1,6 +1,6 @@
+import type { HeadersLike } from 'errcat';
 import { type CatalogMethods, type CatalogSpec, errcatErrors } from 'errcat';
 import { type AuthErrorOptions, grantedScopes, readBearerToken, requireScopes } from 'errcat/auth';
-import type { HeadersLike } from 'errcat/client';
 import {
   createRemoteJWKSet,
   errors,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JwtAuth } from '@errcat/jwt';
+import type { HeadersLike } from 'errcat';
 import {
   type RenderContext,
   type RequestFacts,
@@ -7,7 +8,6 @@ import {
   resonateRequestContext,
   type WireProfile,
 } from 'errcat';
-import type { HeadersLike } from 'errcat/client';
 import { createIdempotencyGuard, type IdempotencyGuard, parseIdempotencyKey } from 'errcat/idempotency';
 import { type IdempotentHandler, withIdempotency } from 'errcat/node';
 import type { RateLimiter } from 'errcat/rate-limit';

@@ -27,7 +27,7 @@ export {
   slidingWindowStep,
 } from '../guards/rate-limit/sliding-window.js';
 export { admitOnce } from '../guards/shed/admit-once.js';
-export type { TrafficGuardsOptions } from '../guards/traffic-guards-options.js';
+export type { TrafficGuardsOptionsFor } from '../guards/traffic-guards-options.js';
 export type { TrafficRequest } from '../guards/traffic-request.js';
 export { mergeRateLimitField } from '../http/merge-rate-limit-field.js';
 export { roleForStatus } from '../server/role-for-status.js';

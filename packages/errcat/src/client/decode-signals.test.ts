@@ -1,5 +1,5 @@
 // The rules by which decodeErrorSync reads the signals real APIs send, each with the example that
-// a real server or its documentation gives (the error corpus in test/fixtures/error-corpus holds
+// a real server or its documentation gives (the error corpus in test-support/fixtures/error-corpus holds
 // the full responses and their sources).
 import { describe, expect, it } from 'vitest';
 import { decodeError } from './decode-error.js';

@@ -4,7 +4,6 @@
  * @packageDocumentation
  */
 
-export type { HeadersLike } from '../http/headers-like.js';
 export type { RemoteViolation, WireFormat } from '../render/decoded-error.js';
 export { canRetry, type RetryRequest } from './can-retry.js';
 export type {

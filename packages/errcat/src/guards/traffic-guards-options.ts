@@ -6,17 +6,17 @@ import type { TrafficRequest } from './traffic-request.js';
  * The options every traffic-guards integration takes, generic in its framework's request:
  * `guardTraffic` of `errcat/node` (`IncomingMessage`), and `trafficGuards` of `@errcat/fastify`
  * (`FastifyRequest`), `@errcat/express` (`Request`) and `@errcat/hono` (`Context`), each of which
- * exports it as its `TrafficGuardsOptions`.
+ * exports it, for its own request type, as its `TrafficGuardsOptions`.
  *
  * @example
  * ```ts
- * import type { TrafficGuardsOptions } from 'errcat/adapter';
+ * import type { TrafficGuardsOptionsFor } from 'errcat/adapter';
  * import type { Request } from 'express';
  *
- * const options: TrafficGuardsOptions<Request> = { shedder, limiter, policies: 'general' };
+ * const options: TrafficGuardsOptionsFor<Request> = { shedder, limiter, policies: 'general' };
  * ```
  */
-export interface TrafficGuardsOptions<Request> {
+export interface TrafficGuardsOptionsFor<Request> {
   /**
    * Sheds requests under overload and during shutdown, before anything else runs; give it to the
    * outermost guard (a shedder passed to several guards admits a request once).

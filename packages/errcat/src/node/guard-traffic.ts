@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { admitOnce } from '../guards/shed/admit-once.js';
 import type { LoadShedder } from '../guards/shed/load-shedder.js';
-import type { TrafficGuardsOptions } from '../guards/traffic-guards-options.js';
+import type { TrafficGuardsOptionsFor } from '../guards/traffic-guards-options.js';
 import type { TrafficRequest } from '../guards/traffic-request.js';
 import { mergeRateLimitField } from '../http/merge-rate-limit-field.js';
 
@@ -15,7 +15,7 @@ import { mergeRateLimitField } from '../http/merge-rate-limit-field.js';
  * const options: GuardTrafficOptions = { shedder, limiter, policies: ['general', 'authentication'] };
  * ```
  */
-export interface GuardTrafficOptions extends TrafficGuardsOptions<IncomingMessage> {}
+export interface GuardTrafficOptions extends TrafficGuardsOptionsFor<IncomingMessage> {}
 
 const socketFacts = (request: IncomingMessage): TrafficRequest => ({
   ip: request.socket.remoteAddress,

@@ -1,6 +1,6 @@
 import { errcatErrors } from '../errcat-catalog.js';
 import { checkResponse, type ResponseCheck } from './check-response.js';
-import { type ResponseLike, readResponse } from './read-response.js';
+import { readResponse, type TestResponse } from './read-response.js';
 import type { ResponseExpectation } from './response-expectation.js';
 
 /**
@@ -17,7 +17,7 @@ import type { ResponseExpectation } from './response-expectation.js';
  * ```
  */
 export async function assertResponse(
-  response: ResponseLike,
+  response: TestResponse,
   expectation: ResponseExpectation,
 ): Promise<ResponseCheck> {
   const check = checkResponse(await readResponse(response), expectation);

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../catalog-spec.js';
 import type { WireProfile } from '../render/wire-profile.js';
 import { assertResponse } from './assert-response.js';
 import type { ResponseCheck } from './check-response.js';
-import type { ResponseLike } from './read-response.js';
+import type { TestResponse } from './read-response.js';
 import type { ResponseExpectation } from './response-expectation.js';
 import { sampleDetails } from './sample-details.js';
 
@@ -19,7 +19,7 @@ import { sampleDetails } from './sample-details.js';
 export type ConformanceTrigger = (
   entry: CatalogEntry,
   details: Record<string, unknown>,
-) => ResponseLike | undefined | Promise<ResponseLike | undefined>;
+) => TestResponse | undefined | Promise<TestResponse | undefined>;
 
 /**
  * Options of {@link conformanceSuite}.

@@ -12,7 +12,7 @@ export {
   type ConformanceTrigger,
   conformanceSuite,
 } from './conformance-suite.js';
-export { type CapturedResponse, type ResponseLike, readResponse } from './read-response.js';
+export { type CapturedResponse, readResponse, type TestResponse } from './read-response.js';
 export type { ResponseExpectation } from './response-expectation.js';
 export { sampleDetails } from './sample-details.js';
 export {

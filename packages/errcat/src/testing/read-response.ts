@@ -7,10 +7,10 @@ import type { HeadersLike } from '../http/headers-like.js';
  *
  * @example
  * ```ts
- * const response: ResponseLike = await app.inject({ method: 'GET', url: '/orders/o-1' });
+ * const response: TestResponse = await app.inject({ method: 'GET', url: '/orders/o-1' });
  * ```
  */
-export interface ResponseLike {
+export interface TestResponse {
   /** The status (Fetch, supertest, plain objects). */
   readonly status?: number;
   /** The status (Node, Fastify inject, undici). */
@@ -72,7 +72,7 @@ function headerText(value: unknown): string | undefined {
   return undefined;
 }
 
-async function readText(response: ResponseLike): Promise<string> {
+async function readText(response: TestResponse): Promise<string> {
   if (typeof response.text === 'function') return response.text();
   if (typeof response.text === 'string') return response.text;
   if (typeof response.payload === 'string') return response.payload;
@@ -95,7 +95,7 @@ async function readText(response: ResponseLike): Promise<string> {
  * captured.headers['content-type']; // 'application/problem+json'
  * ```
  */
-export async function readResponse(response: ResponseLike): Promise<CapturedResponse> {
+export async function readResponse(response: TestResponse): Promise<CapturedResponse> {
   const status = typeof response.status === 'number' ? response.status : (response.statusCode ?? 0);
   return { status, headers: readHeaders(response.headers), text: await readText(response) };
 }
