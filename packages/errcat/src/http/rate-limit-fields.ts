@@ -63,12 +63,12 @@ function sfInteger(value: number): string {
  * ```
  */
 export function formatRateLimitPolicy(policies: readonly QuotaPolicyField[]): string {
-  return policies
-    .map((policy) => {
-      const window = policy.window === undefined ? '' : `;w=${sfInteger(Math.max(1, policy.window))}`;
-      return `${sfString(policy.name)};q=${sfInteger(policy.quota)}${window}`;
-    })
-    .join(', ');
+  let field = '';
+  for (const policy of policies) {
+    const window = policy.window === undefined ? '' : `;w=${sfInteger(Math.max(1, policy.window))}`;
+    field += `${field === '' ? '' : ', '}${sfString(policy.name)};q=${sfInteger(policy.quota)}${window}`;
+  }
+  return field;
 }
 
 /**
@@ -80,10 +80,11 @@ export function formatRateLimitPolicy(policies: readonly QuotaPolicyField[]): st
  * ```
  */
 export function formatRateLimit(states: readonly QuotaStateField[]): string {
-  return states
-    .map((state) => {
-      const reset = state.reset === undefined ? '' : `;t=${sfInteger(state.reset)}`;
-      return `${sfString(state.name)};r=${sfInteger(state.remaining)}${reset}`;
-    })
-    .join(', ');
+  // A loop rather than map and join: the limiter formats this field for every request it allows.
+  let field = '';
+  for (const state of states) {
+    const reset = state.reset === undefined ? '' : `;t=${sfInteger(state.reset)}`;
+    field += `${field === '' ? '' : ', '}${sfString(state.name)};r=${sfInteger(state.remaining)}${reset}`;
+  }
+  return field;
 }

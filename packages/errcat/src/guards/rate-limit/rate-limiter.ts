@@ -260,40 +260,61 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
     }
   }
 
-  function headersFor(checked: readonly [CompiledPolicy, RateLimitDecision][]): Record<string, string> {
+  /** The response headers for the policies checked so far (`policies[i]` decided `decisions[i]`). */
+  function headersFor(
+    policies: readonly CompiledPolicy[],
+    decisions: readonly RateLimitDecision[],
+  ): Record<string, string> {
     const headers: Record<string, string> = {};
-    if (checked.length === 0 || mode === 'none') return headers;
+    const count = policies.length;
+    if (count === 0 || mode === 'none') return headers;
     if (mode === 'draft' || mode === 'both') {
-      headers['ratelimit-policy'] = checked.map(([policy]) => policy.policyField).join(', ');
-      const states: QuotaStateField[] = checked.map(([policy, decision]) => ({
-        name: policy.name,
-        remaining: decision.remaining,
-        reset: Math.ceil(decision.resetMs / 1000),
-      }));
+      let policyField = '';
+      const states: QuotaStateField[] = [];
+      for (let index = 0; index < count; index++) {
+        const policy = policies[index] as CompiledPolicy;
+        const decision = decisions[index] as RateLimitDecision;
+        policyField = index === 0 ? policy.policyField : `${policyField}, ${policy.policyField}`;
+        states.push({
+          name: policy.name,
+          remaining: decision.remaining,
+          reset: Math.ceil(decision.resetMs / 1000),
+        });
+      }
+      headers['ratelimit-policy'] = policyField;
       headers.ratelimit = formatRateLimit(states);
     }
     if (mode === 'legacy' || mode === 'both') {
       // One trio for several policies: the one closest to refusing.
-      let tightest = checked[0] as [CompiledPolicy, RateLimitDecision];
-      for (const entry of checked) if (entry[1].remaining < tightest[1].remaining) tightest = entry;
-      headers['x-ratelimit-limit'] = String(tightest[0].policy.limit);
-      headers['x-ratelimit-remaining'] = String(tightest[1].remaining);
-      headers['x-ratelimit-reset'] = String(Math.ceil(tightest[1].resetMs / 1000));
+      let tightest = 0;
+      for (let index = 1; index < count; index++) {
+        if (
+          (decisions[index] as RateLimitDecision).remaining <
+          (decisions[tightest] as RateLimitDecision).remaining
+        )
+          tightest = index;
+      }
+      const decision = decisions[tightest] as RateLimitDecision;
+      headers['x-ratelimit-limit'] = String((policies[tightest] as CompiledPolicy).policy.limit);
+      headers['x-ratelimit-remaining'] = String(decision.remaining);
+      headers['x-ratelimit-reset'] = String(Math.ceil(decision.resetMs / 1000));
     }
     return headers;
   }
 
   async function check(names: Name | readonly Name[], request: TrafficRequest): Promise<RateLimitResult> {
-    const list: readonly string[] = typeof names === 'string' ? [names] : names;
-    const checked: [CompiledPolicy, RateLimitDecision][] = [];
-    for (const name of list) {
+    const count = typeof names === 'string' ? 1 : names.length;
+    const policies: CompiledPolicy[] = [];
+    const decisions: RateLimitDecision[] = [];
+    for (let index = 0; index < count; index++) {
+      const name = typeof names === 'string' ? names : (names[index] as Name);
       const policy = policyOf(name);
       let decision: RateLimitDecision;
       try {
         const answer = decide(policy, request);
         decision = answer instanceof Promise ? await answer : answer;
       } catch (error) {
-        options.onStoreFailure?.(error, name as Name);
+        options.onStoreFailure?.(error, name);
         if (failMode === 'open') continue;
         const stand = await insure(policy, request);
         if (!stand) {
@@ -309,10 +330,11 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
         }
         decision = stand;
       }
-      checked.push([policy, decision]);
+      policies.push(policy);
+      decisions.push(decision);
       if (!decision.allowed) {
         const retryAfter = secondsCeil(decision.retryAfterMs);
-        const headers = headersFor(checked);
+        const headers = headersFor(policies, decisions);
         // `t` must not point later than Retry-After; both round the same delay up.
         throw roleError(
           options.catalog,
@@ -325,7 +347,11 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
         );
       }
     }
-    return { headers: headersFor(checked), decisions: new Map(checked.map(([p, d]) => [p.name, d])) };
+    const decided = new Map<string, RateLimitDecision>();
+    for (let index = 0; index < policies.length; index++) {
+      decided.set((policies[index] as CompiledPolicy).name, decisions[index] as RateLimitDecision);
+    }
+    return { headers: headersFor(policies, decisions), decisions: decided };
   }
 
   return {
