@@ -95,7 +95,8 @@ export function openSqliteDatabase(options: SqliteDatabaseOptions): Database {
     read: (work) => serialised('BEGIN', work, false),
     write: (work) => serialised('BEGIN IMMEDIATE', work, true),
     // A file of its own: the store locks its file synchronously, which must never wait for a
-    // transaction of this connection that is paused between two statements.
+    // transaction of this connection that is paused between two statements. Its connection is
+    // its own too, so the claims and completions of concurrent requests can share commits.
     idempotencyStore: () =>
       readonly
         ? memoryIdempotencyStore()
@@ -103,6 +104,7 @@ export function openSqliteDatabase(options: SqliteDatabaseOptions): Database {
             database: connect(options.file.replace(/(\.db)?$/, '-idempotency.db'), false),
             configure: false,
             closeDatabase: true,
+            groupCommit: true,
           }),
     close: async () => {
       await queue;
