@@ -14,6 +14,15 @@ describe('sha256Hex', () => {
     expect(sha256Hex(new TextEncoder().encode('abc'))).toBe(ABC);
   });
 
+  it("uses node:crypto's createHash where its one-shot hash is missing (Node before 20.12)", async () => {
+    const crypto = process.getBuiltinModule('node:crypto');
+    const { hash: _oneShot, ...older } = crypto;
+    vi.stubGlobal('process', { ...process, getBuiltinModule: () => older });
+    vi.resetModules();
+    const { sha256Hex } = await import('./sha256-hex.js');
+    expect(sha256Hex('abc')).toBe(ABC);
+  });
+
   it('falls back to Web Crypto where node:crypto cannot be reached, with the same digest', async () => {
     vi.stubGlobal('process', { ...process, getBuiltinModule: undefined });
     vi.resetModules();

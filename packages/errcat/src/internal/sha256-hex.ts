@@ -3,6 +3,8 @@ const encoder = new TextEncoder();
 
 interface NodeCrypto {
   createHash(algorithm: 'sha256'): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
+  /** One-shot digest (Node 20.12+, 21.7+): no Hash object, about a third of createHash's time. */
+  hash?(algorithm: 'sha256', data: Uint8Array, encoding: 'hex'): string;
 }
 
 // Web Crypto's digest is asynchronous: on Node it hops through the thread pool, about 75 µs per
@@ -11,6 +13,14 @@ interface NodeCrypto {
 const nodeCrypto = (
   globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
 ).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+
+function nodeDigestOf(crypto: NodeCrypto): (bytes: Uint8Array) => string {
+  const { hash } = crypto;
+  if (typeof hash === 'function') return (bytes) => hash.call(crypto, 'sha256', bytes, 'hex');
+  return (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+const nodeDigest = nodeCrypto && nodeDigestOf(nodeCrypto);
 
 async function webDigest(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(
@@ -27,5 +37,5 @@ async function webDigest(bytes: Uint8Array): Promise<string> {
  */
 export function sha256Hex(data: string | Uint8Array): string | Promise<string> {
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-  return nodeCrypto ? nodeCrypto.createHash('sha256').update(bytes).digest('hex') : webDigest(bytes);
+  return nodeDigest ? nodeDigest(bytes) : webDigest(bytes);
 }
