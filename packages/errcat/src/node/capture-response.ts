@@ -122,7 +122,10 @@ export function captureResponse(
   };
   function detach(): void {
     const target = response as unknown as Record<string, unknown>;
-    for (const name of names) {
+    // Last patched first: V8 undoes the newest property added in place, while deleting any other
+    // turns the response into a slow dictionary object for the rest of its life (its `end` too).
+    for (let index = names.length - 1; index >= 0; index--) {
+      const name = names[index] as (typeof names)[number];
       if (ownBefore.has(name)) target[name] = original[name];
       else delete target[name];
     }
