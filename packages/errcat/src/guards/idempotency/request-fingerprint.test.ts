@@ -87,6 +87,14 @@ describe('requestFingerprint', () => {
     expect(await print({ sku: 'A1', at: new Date(0), n: 10n })).toBe(
       '2503993d7c7e14a68b687abbe7ea55c2ed692e81515eb70427faf9e652e844d3',
     );
+    // Text with a lone surrogate (hashed as U+FFFD), in a raw body and in a parsed one.
+    const lone = { method: 'post', path: '/notes/é', body: 'a\ud800b €', contentType: 'text/plain' };
+    expect(await requestFingerprint(lone)).toBe(
+      '771b6cb83baaac4dfa4783c987b66173e987e495f1efeffb2a64ecac8861ee0d',
+    );
+    expect(await print({ text: 'a\ud800b' }, JSON_TYPE, '/notes')).toBe(
+      'bff152feaa53cd0920a41f4c19eb77ec824fb6ad01a7418931a42cd14caf83ad',
+    );
   });
 
   it('gives one fingerprint to a JSON body whatever its key order (property)', async () => {

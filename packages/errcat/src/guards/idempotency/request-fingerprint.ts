@@ -76,14 +76,15 @@ function comparable(
   }
 }
 
-function bodyBytes(body: unknown, maxDepth: number, tooDeep: TooDeep): Uint8Array {
-  if (body === undefined || body === null) return new Uint8Array(0);
+/** The body as hashed: text (canonical JSON for a parsed value) or bytes; empty for no body. */
+function hashedBody(body: unknown, maxDepth: number, tooDeep: TooDeep): string | Uint8Array {
+  if (body === undefined || body === null) return '';
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  if (typeof body === 'string') return encoder.encode(body);
+  if (typeof body === 'string') return body;
   const json = canonicalJson(body, maxDepth);
   if (json === undefined) throw tooDeep();
-  return encoder.encode(json);
+  return json;
 }
 
 /**
@@ -104,10 +105,18 @@ export function requestFingerprint(
 ): string | Promise<string> {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_BODY_DEPTH;
   const tooDeep = () => roleError(options.catalog, 'BODY_TOO_DEEP', { maxDepth });
-  const head = encoder.encode(`${request.method.toUpperCase()}\n${request.path}\n`);
-  const body = bodyBytes(comparable(request.body, request.contentType, maxDepth, tooDeep), maxDepth, tooDeep);
-  const all = new Uint8Array(head.length + body.length);
-  all.set(head);
-  all.set(body, head.length);
+  const head = `${request.method.toUpperCase()}\n${request.path}\n`;
+  const body = hashedBody(
+    comparable(request.body, request.contentType, maxDepth, tooDeep),
+    maxDepth,
+    tooDeep,
+  );
+  // Text is hashed as one string (its UTF-8 bytes, the same as encoding each part): the head ends
+  // with a newline, so no surrogate pair can form across the seam.
+  if (typeof body === 'string') return sha256Hex(head + body);
+  const bytes = encoder.encode(head);
+  const all = new Uint8Array(bytes.length + body.length);
+  all.set(bytes);
+  all.set(body, bytes.length);
   return sha256Hex(all);
 }
