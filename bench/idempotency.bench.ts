@@ -7,7 +7,8 @@
  * - `replay`: the same key again, the stored response is sent (claim refused, record read).
  * The cases run in interleaved rounds; each reports the median request of its best round, so
  * load from elsewhere on the machine (a burst of it, or a steady share) decides no ratio. It also
- * times the guard alone (`begin` + `complete`, no HTTP), best of the rounds.
+ * times the guard alone (`begin` + `complete`, no HTTP), best of the rounds, with each store and
+ * with a memory store that is full (every new key makes room).
  *
  * Redis and PostgreSQL are private servers on 127.0.0.1 started for the run (as the tests do).
  * `ERRCAT_BENCH_IDEMPOTENCY_REQUESTS` sets the requests per round (default 1000).
@@ -168,6 +169,17 @@ async function guardOnly(store: IdempotencyStore): Promise<number> {
   return best;
 }
 
+/** A memory store holding its default 100,000 keys, all completed: every new key must make room. */
+function fullMemoryStore(): IdempotencyStore {
+  const store = memoryIdempotencyStore();
+  const response = { status: 201, headers: {}, body: new Uint8Array() };
+  for (let index = 0; index < 100_000; index++) {
+    store.claim(`filler-${index}`, { fingerprint: 'f', token: 't', leaseMs: 60_000 });
+    store.complete(`filler-${index}`, 't', response, 3_600_000);
+  }
+  return store;
+}
+
 export default async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'errcat-bench-idem-'));
   const [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
@@ -221,6 +233,9 @@ export default async function run(): Promise<void> {
     console.log('| store | µs/request |');
     console.log('|---|---:|');
     for (const [name, make] of stores) console.log(`| ${name} | ${(await guardOnly(make())).toFixed(1)} |`);
+    console.log(
+      `| memory, full (100,000 keys; every key new) | ${(await guardOnly(fullMemoryStore())).toFixed(1)} |`,
+    );
   } finally {
     for (const item of cases) await item.close();
     agent.destroy();

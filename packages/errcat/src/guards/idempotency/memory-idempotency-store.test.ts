@@ -51,6 +51,29 @@ describe('memoryIdempotencyStore', () => {
     expect(record?.state === 'completed' && [...record.response.body]).toEqual([1, 2, 3]);
   });
 
+  it('frees 1/64 of a full store at once, oldest completed first, so the next new keys sweep nothing', async () => {
+    const store = memoryIdempotencyStore({ maxKeys: 128 });
+    const done = { status: 200, headers: {}, body: new Uint8Array() };
+    for (let index = 0; index < 128; index++) {
+      store.claim(`k${index}`, { fingerprint: 'f', token: 't', leaseMs: 60_000 });
+      store.complete(`k${index}`, 't', done, 60_000);
+    }
+    store.claim('new-1', { fingerprint: 'f', token: 't', leaseMs: 60_000 });
+    // 128 / 64 = 2 keys of room beyond the one the claim takes: k0, k1 and k2 go.
+    const kept = async (key: string) => (await store.get(key)) !== undefined;
+    expect([await kept('k0'), await kept('k1'), await kept('k2'), await kept('k3')]).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
+    store.claim('new-2', { fingerprint: 'f', token: 't', leaseMs: 60_000 });
+    store.claim('new-3', { fingerprint: 'f', token: 't', leaseMs: 60_000 });
+    expect(await kept('k3')).toBe(true);
+    store.claim('new-4', { fingerprint: 'f', token: 't', leaseMs: 60_000 });
+    expect(await kept('k3')).toBe(false);
+  });
+
   it('refuses a maxKeys that is not a positive integer', () => {
     expect(() => memoryIdempotencyStore({ maxKeys: 0 })).toThrow(/maxKeys/);
   });

@@ -6,6 +6,9 @@ export interface MemoryIdempotencyStoreOptions {
   /**
    * The most keys kept. When full, lapsed records are swept; if that is not enough, the oldest
    * completed records are dropped early (a retry with such a key runs again), never a running one.
+   * A full store frees 1/64 of `maxKeys` at a time, so that the sweep runs once per so many new
+   * keys rather than on every one (a client sending a new key with each request would otherwise
+   * make every claim scan the whole map).
    * @default 100000
    */
   readonly maxKeys?: number;
@@ -36,6 +39,8 @@ export function memoryIdempotencyStore(options: MemoryIdempotencyStoreOptions = 
     throw errcatErrors.ERRCAT_BAD_ARGUMENT({ reason: `maxKeys must be a positive integer, got ${maxKeys}` });
   }
   const now = options.now ?? Date.now;
+  /** Keys a full store frees beyond the one a claim needs (1/64 of the bound, at least none). */
+  const slack = Math.floor(maxKeys / 64);
   let entries = new Map<string, Entry>();
 
   const live = (key: string): Entry | undefined => {
@@ -54,7 +59,7 @@ export function memoryIdempotencyStore(options: MemoryIdempotencyStoreOptions = 
     for (const [key, entry] of entries) if (entry.expiresAt <= time) entries.delete(key);
     // Map order is insertion order: the first completed records are the oldest.
     for (const [key, entry] of entries) {
-      if (entries.size < maxKeys) return;
+      if (entries.size < maxKeys - slack) return;
       if (entry.record.state === 'completed') entries.delete(key);
     }
   };
