@@ -1,5 +1,4 @@
-import type { HeadersLike } from 'errcat';
-import { type CatalogMethods, type CatalogSpec, errcatErrors } from 'errcat';
+import { type CatalogMethods, type CatalogSpec, errcatErrors, type HeadersLike } from 'errcat';
 import { type AuthErrorOptions, grantedScopes, readBearerToken, requireScopes } from 'errcat/auth';
 import {
   createRemoteJWKSet,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JwtAuth } from '@errcat/jwt';
-import type { HeadersLike } from 'errcat';
 import {
+  type HeadersLike,
   type RenderContext,
   type RequestFacts,
   readHeader,

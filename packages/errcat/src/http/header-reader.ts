@@ -25,22 +25,16 @@ function joined(value: unknown): string | undefined {
 }
 
 /**
- * A case-insensitive reader over any header container: a fetch `Headers`, anything with a `get`
- * method (axios' `AxiosHeaders`), Node's plain header object, or `[name, value]` pairs. A plain
- * object or a list of pairs is copied into a map of lower-case names once, so each of the many
- * reads a decoder makes (most of them for headers the response lacks) is one map lookup.
+ * Every header a container lists, by lower-case name, repeats joined with `", "`: `[name, value]`
+ * pairs are iterated (a Fetch `Headers` yields each `set-cookie` apart, a `Map`, an array), any
+ * other object is listed by its own entries. A container with only a `get` method lists nothing.
  *
  * @example
  * ```ts
- * headerReader({ 'Retry-After': '2' }).get('retry-after'); // '2'
+ * headerMap([['Set-Cookie', 'a=1'], ['set-cookie', 'b=2']]).get('set-cookie'); // 'a=1, b=2'
  * ```
  */
-export function headerReader(headers: HeadersLike | undefined): HeaderReader {
-  if (headers === undefined || headers === null || typeof headers !== 'object') return NO_HEADERS;
-  const getter = (headers as { get?: unknown }).get;
-  if (typeof getter === 'function') {
-    return { get: (name) => joined(getter.call(headers, name)) };
-  }
+export function headerMap(headers: HeadersLike): Map<string, string> {
   const byName = new Map<string, string>();
   if (Symbol.iterator in headers) {
     for (const pair of headers as Iterable<unknown>) {
@@ -55,5 +49,28 @@ export function headerReader(headers: HeadersLike | undefined): HeaderReader {
 
 function addHeader(byName: Map<string, string>, name: unknown, value: unknown): void {
   const text = joined(value);
-  if (typeof name === 'string' && text !== undefined) byName.set(name.toLowerCase(), text);
+  if (typeof name !== 'string' || text === undefined) return;
+  const lower = name.toLowerCase();
+  const earlier = byName.get(lower);
+  byName.set(lower, earlier === undefined ? text : `${earlier}, ${text}`);
+}
+
+/**
+ * A case-insensitive reader over any header container: a fetch `Headers`, anything with a `get`
+ * method (axios' `AxiosHeaders`), Node's plain header object, or `[name, value]` pairs. A plain
+ * object or a list of pairs is copied into a {@link headerMap} once, so each of the many reads a
+ * decoder makes (most of them for headers the response lacks) is one map lookup.
+ *
+ * @example
+ * ```ts
+ * headerReader({ 'Retry-After': '2' }).get('retry-after'); // '2'
+ * ```
+ */
+export function headerReader(headers: HeadersLike | undefined): HeaderReader {
+  if (headers === undefined || headers === null || typeof headers !== 'object') return NO_HEADERS;
+  const getter = (headers as { get?: unknown }).get;
+  if (typeof getter === 'function') {
+    return { get: (name) => joined(getter.call(headers, name)) };
+  }
+  return headerMap(headers);
 }

@@ -1,3 +1,4 @@
+import { headerMap } from '../http/header-reader.js';
 import type { HeadersLike } from '../http/headers-like.js';
 
 /**
@@ -42,36 +43,6 @@ export interface CapturedResponse {
   readonly text: string;
 }
 
-/**
- * Every header, names in lower case. Pairs (a Fetch `Headers`, a `Map`, an array) are iterated and
- * repeats joined with `, ` (a Fetch `Headers` yields each `set-cookie` apart); any other container
- * is listed by its own entries, and a `get` method alone lists nothing.
- */
-function readHeaders(headers: HeadersLike): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (Symbol.iterator in headers) {
-    for (const pair of headers as Iterable<unknown>) {
-      if (!Array.isArray(pair) || typeof pair[0] !== 'string') continue;
-      const name = pair[0].toLowerCase();
-      const value = headerText(pair[1]);
-      if (value !== undefined) out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value;
-    }
-    return out;
-  }
-  for (const [name, value] of Object.entries(headers)) {
-    const text = headerText(value);
-    if (text !== undefined) out[name.toLowerCase()] = text;
-  }
-  return out;
-}
-
-function headerText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.join(', ');
-  return undefined;
-}
-
 async function readText(response: TestResponse): Promise<string> {
   if (typeof response.text === 'function') return response.text();
   if (typeof response.text === 'string') return response.text;
@@ -97,5 +68,9 @@ async function readText(response: TestResponse): Promise<string> {
  */
 export async function readResponse(response: TestResponse): Promise<CapturedResponse> {
   const status = typeof response.status === 'number' ? response.status : (response.statusCode ?? 0);
-  return { status, headers: readHeaders(response.headers), text: await readText(response) };
+  return {
+    status,
+    headers: Object.fromEntries(headerMap(response.headers)),
+    text: await readText(response),
+  };
 }
