@@ -4,17 +4,25 @@
  * throw path (Fastify + @fastify/sensible, Express + http-errors, Hono HTTPException), the same
  * framework throwing an errcat error, and that throw caught by a handler that sends the
  * precomputed body with the content type alone or with errcat's headers (what the throw costs
- * without any error library; errcat's ratio to the latter is errcat's own work). Each server runs in its own child process on 127.0.0.1 and
- * autocannon in this one, pinned to different cores when `taskset` is there. The cases are measured
- * in interleaved rounds and each keeps its best round, so a burst of load from elsewhere on the
- * machine does not decide a ratio. Next to requests per second it reports the server's CPU time per
- * request, which other load on the machine disturbs far less; the goals are checked on both.
+ * without any error library; errcat's ratio to the latter is errcat's own work). Each server runs
+ * in its own child process on 127.0.0.1 and autocannon in this one, pinned to different cores when
+ * `taskset` is there.
  *
- * `ERRCAT_BENCH_HTTP_SECONDS` sets the seconds per measurement (default 3, after 1 s of warm-up),
- * `ERRCAT_BENCH_HTTP_ROUNDS` the number of rounds (default 3), `ERRCAT_BENCH_HTTP_CASES` a
- * comma-separated list of words that picks the cases whose names contain one (`node,fastify`).
- * With `ERRCAT_BENCH_PROFILE=<dir>` every server writes a V8 CPU profile into `<dir>`, and the
- * functions with the most self time in each are printed after the tables.
+ * The machine is shared and noisy, so ratios come from pairs, not from each case's best: the cases
+ * are measured in many short rounds, each thrown-errcat-error case right next to its framework's
+ * same-headers constant handler (and the framework's other cases around them), in reverse order
+ * every other round, so each pair shares the machine's state and neither side always goes first.
+ * Every ratio is computed within each round, and the report gives the median of the rounds'
+ * ratios with their range (lowest–highest); the case table gives each case's median. Next to
+ * requests per second it reports the server's CPU time per request, which other load on the
+ * machine disturbs far less; the goals are checked on both.
+ *
+ * `ERRCAT_BENCH_HTTP_SECONDS` sets the seconds per measurement (default 1, fractions allowed,
+ * after 1 s of warm-up per case), `ERRCAT_BENCH_HTTP_ROUNDS` the number of rounds (default 9),
+ * `ERRCAT_BENCH_HTTP_CASES` a comma-separated list of words that picks the cases whose names
+ * contain one (`node,fastify`). With `ERRCAT_BENCH_PROFILE=<dir>` every server writes a V8 CPU
+ * profile into `<dir>`, and the functions with the most self time in each are printed after the
+ * tables.
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -28,15 +36,12 @@ import { reportRatio } from './support/report.js';
 import { formatRatio } from './support/svg-chart.js';
 
 const SERVER_MODULE = join(dirname(fileURLToPath(import.meta.url)), 'support', 'http-servers.ts');
-const SECONDS = Math.max(1, Math.min(60, Number(process.env.ERRCAT_BENCH_HTTP_SECONDS ?? 3)));
-const ROUNDS = Math.max(1, Math.min(10, Number(process.env.ERRCAT_BENCH_HTTP_ROUNDS ?? 3)));
+const SECONDS = Math.max(0.25, Math.min(60, Number(process.env.ERRCAT_BENCH_HTTP_SECONDS ?? 1)));
+const ROUNDS = Math.max(1, Math.min(60, Number(process.env.ERRCAT_BENCH_HTTP_ROUNDS ?? 9)));
 const CONNECTIONS = 32;
 const PROFILE_DIR = process.env.ERRCAT_BENCH_PROFILE || undefined;
 const PROFILE_ITEMS = 15;
 const WANTED = (process.env.ERRCAT_BENCH_HTTP_CASES ?? '').split(',').filter((word) => word !== '');
-const CASES = Object.keys(HTTP_CASES).filter(
-  (name) => WANTED.length === 0 || WANTED.some((word) => name.includes(word)),
-);
 const FLOOR = 'node:http, precomputed body';
 /** Per framework: its label, its case prefix, and the case that throws an errcat error. */
 const FRAMEWORKS = [
@@ -45,6 +50,28 @@ const FRAMEWORKS = [
   ['Express', 'express', 'express, thrown errcat error'],
   ['Hono', 'hono', 'hono, thrown errcat error'],
 ] as const;
+/** The same-headers constant handler each thrown-errcat-error case is measured next to. */
+const PARTNER: ReadonlyMap<string, string> = new Map(
+  FRAMEWORKS.map(([, framework, errcat]) => [
+    errcat,
+    `${framework}, throw to a constant handler, same headers`,
+  ]),
+);
+/**
+ * The chosen cases in the order of a round: every framework's cases together, each thrown errcat
+ * error right after its same-headers constant handler, so the two are measured back to back.
+ */
+const CASES = ((): string[] => {
+  const chosen = Object.keys(HTTP_CASES).filter(
+    (name) => WANTED.length === 0 || WANTED.some((word) => name.includes(word)),
+  );
+  const order = chosen.filter((name) => !PARTNER.has(name) || !chosen.includes(PARTNER.get(name) ?? ''));
+  for (const [errcat, partner] of PARTNER) {
+    if (chosen.includes(errcat) && chosen.includes(partner))
+      order.splice(order.indexOf(partner) + 1, 0, errcat);
+  }
+  return order;
+})();
 
 async function startCase(name: string): Promise<{ child: ChildProcess; url: string }> {
   const { child, message } = await spawnBenchServer<{ port: number }>(
@@ -87,24 +114,37 @@ async function measureCase(name: string, server: { child: ChildProcess; url: str
   const before = await cpuOf(server.child);
   const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: SECONDS });
   const cpu = (await cpuOf(server.child)) - before;
-  if (result.errors > 0 || result['4xx'] !== result.requests.total) {
-    throw new Error(
-      `'${name}': ${result.errors} errors, ${result['4xx']} of ${result.requests.total} were 4xx`,
-    );
+  const total = result.requests.total;
+  if (result.errors > 0 || result['4xx'] !== total) {
+    throw new Error(`'${name}': ${result.errors} errors, ${result['4xx']} of ${total} were 4xx`);
   }
-  return { rate: result.requests.average, cpu: cpu / result.requests.total };
+  // Over the whole run: autocannon's per-second average has a single sample in a one-second run.
+  const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
+  return { rate: total / seconds, cpu: cpu / total };
 }
 
-function best(a: Sample | undefined, b: Sample): Sample {
-  return a === undefined ? b : { rate: Math.max(a.rate, b.rate), cpu: Math.min(a.cpu, b.cpu) };
+/** The middle value (the mean of the middle two for an even count); `NaN` for none. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** The lowest and highest values as a table cell, such as `0.93–1.02`. */
+function range(values: readonly number[]): string {
+  return values.length === 0 ? '–' : `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
 }
 
 export default async function run(): Promise<void> {
   console.log(
-    `${ROUNDS} rounds of ${SECONDS} s per case (best kept), ${CONNECTIONS} connections, server and load generator ${pinnedToCores ? 'pinned to cores 0 and 1' : 'not pinned'}\n`,
+    `${ROUNDS} rounds of ${SECONDS} s per case (ratios within each round, median of the rounds), ${CONNECTIONS} connections, server and load generator ${pinnedToCores ? 'pinned to cores 0 and 1' : 'not pinned'}\n`,
   );
   const servers = new Map<string, { child: ChildProcess; url: string }>();
-  const samples = new Map<string, Sample>();
+  /** Per round, each case's sample. */
+  const rounds: Map<string, Sample>[] = [];
   const pids = new Map<string, number | undefined>();
   let measuredSince = 0;
   try {
@@ -114,16 +154,30 @@ export default async function run(): Promise<void> {
     // Profiles are read from here on, past start-up and warm-up.
     measuredSince = Number(process.hrtime.bigint() / 1000n);
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [name, server] of servers)
-        samples.set(name, best(samples.get(name), await measureCase(name, server)));
+      // Every other round backwards: each pair stays adjacent, and neither side always goes first.
+      const order = round % 2 === 0 ? CASES : [...CASES].reverse();
+      const samples = new Map<string, Sample>();
+      for (const name of order) {
+        const server = servers.get(name);
+        if (server !== undefined) samples.set(name, await measureCase(name, server));
+      }
+      rounds.push(samples);
     }
   } finally {
     await Promise.all([...servers.values()].map(({ child }) => stopCase(child)));
   }
-  const floor = samples.get(FLOOR) ?? { rate: Number.NaN, cpu: Number.NaN };
-  console.log(`| case | req/s | × floor | server CPU µs/req | × floor (by CPU) |`);
+  /** The case's median over the rounds. */
+  const medianOf = (name: string): Sample => ({
+    rate: median(rounds.map((samples) => samples.get(name)?.rate ?? Number.NaN)),
+    cpu: median(rounds.map((samples) => samples.get(name)?.cpu ?? Number.NaN)),
+  });
+  const floor = medianOf(FLOOR);
+  console.log(
+    `| case (median of ${ROUNDS} rounds) | req/s | × floor | server CPU µs/req | × floor (by CPU) |`,
+  );
   console.log('|---|---:|---:|---:|---:|');
-  for (const [name, { rate, cpu }] of samples) {
+  for (const name of Object.keys(HTTP_CASES).filter((name) => servers.has(name))) {
+    const { rate, cpu } = medianOf(name);
     const cells = [
       rate.toFixed(0),
       (rate / floor.rate).toFixed(2),
@@ -186,18 +240,19 @@ export default async function run(): Promise<void> {
     ]),
   ];
   // Goals go into the report's chart by CPU, which other load on the machine disturbs far less.
-  console.log(`\n| goal | by req/s | by CPU |`);
-  console.log('|---|---:|---:|');
+  console.log(`\n| goal (median of the rounds' ratios) | by req/s | range | by CPU | range |`);
+  console.log('|---|---:|---:|---:|---:|');
   for (const [label, a, b, target] of goals) {
-    const x = samples.get(a);
-    const y = samples.get(b);
     // A goal whose cases ERRCAT_BENCH_HTTP_CASES left out has nothing to say.
-    if (x === undefined || y === undefined) continue;
-    const byRate = x.rate / y.rate;
-    const byCpu = y.cpu / x.cpu;
+    if (!servers.has(a) || !servers.has(b)) continue;
+    const pairs = rounds.map((samples) => [samples.get(a), samples.get(b)] as [Sample, Sample]);
+    const byRate = pairs.map(([x, y]) => x.rate / y.rate);
+    const byCpu = pairs.map(([x, y]) => y.cpu / x.cpu);
     const goal = target > 0 ? { atLeast: target } : undefined;
-    const cpuCell = goal ? reportRatio(`${label}, by CPU`, byCpu, goal) : formatRatio(byCpu);
-    console.log(`| ${label} | ${formatRatio(byRate, goal)} | ${cpuCell} |`);
+    const cpuCell = goal ? reportRatio(`${label}, by CPU`, median(byCpu), goal) : formatRatio(median(byCpu));
+    console.log(
+      `| ${label} | ${formatRatio(median(byRate), goal)} | ${range(byRate)} | ${cpuCell} | ${range(byCpu)} |`,
+    );
   }
   if (PROFILE_DIR !== undefined) printProfiles(PROFILE_DIR, pids, measuredSince);
 }
