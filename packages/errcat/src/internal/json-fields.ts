@@ -24,6 +24,37 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** True when something added enumerable members to `Object.prototype` (a polluted prototype). */
+function objectPrototypePolluted(): boolean {
+  for (const _ in Object.prototype) return true;
+  return false;
+}
+
+/**
+ * The members of a JSON object, to be read by plain property loads (`members(body)?.message`): the
+ * object itself when it inherits nothing but `Object.prototype`'s own methods (what `JSON.parse`
+ * makes), else a null-prototype copy of its own enumerable members, so an inherited value is never
+ * read as the wire's. `undefined` for arrays and non-objects. Decoders read members this way
+ * because a property load at each call site stays fast where a shared `own(object, key)` is
+ * megamorphic; they read no name that `Object.prototype` has (`toString`, `constructor`…).
+ *
+ * @example
+ * ```ts
+ * members(JSON.parse('{"message":"no"}'))?.message; // 'no'
+ * members(Object.create({ message: 'inherited' }))?.message; // undefined
+ * members(['x']); // undefined
+ * ```
+ */
+export function members(value: unknown): JsonObject | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype === null || (prototype === Object.prototype && !objectPrototypePolluted()))
+    return value as JsonObject;
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) copy[key] = (value as JsonObject)[key];
+  return copy;
+}
+
 /**
  * An own property of `object`. Reading own properties only means `constructor`, `toString` or a
  * `__proto__` key from the wire is plain data, never something inherited from `Object.prototype`.
@@ -42,29 +73,28 @@ export function own(object: unknown, key: string): unknown {
 }
 
 /**
- * The own property `key` of `object` when it is a JSON object (a `details` member, say).
+ * `value` when it is a JSON object (a `details` member, say).
  *
  * @example
  * ```ts
- * objectIn({ details: { id: 'p1' } }, 'details'); // { id: 'p1' }
- * objectIn({ details: 'p1' }, 'details'); // undefined
+ * objectValue({ id: 'p1' }); // { id: 'p1' }
+ * objectValue('p1'); // undefined
  * ```
  */
-export function objectIn(object: unknown, key: string): JsonObject | undefined {
-  const value = own(object, key);
+export function objectValue(value: unknown): JsonObject | undefined {
   return isObject(value) ? value : undefined;
 }
 
 /**
- * An own property that is a non-blank string, trimmed and cut to `max` characters.
+ * `value` when it is a non-blank string, trimmed and cut to `max` characters.
  *
  * @example
  * ```ts
- * text({ message: '  Not found  ' }, 'message'); // 'Not found'
+ * textValue('  Not found  '); // 'Not found'
+ * textValue(404); // undefined
  * ```
  */
-export function text(object: unknown, key: string, max: number = MAX_TEXT): string | undefined {
-  const value = own(object, key);
+export function textValue(value: unknown, max: number = MAX_TEXT): string | undefined {
   return typeof value === 'string' ? clip(value, max) : undefined;
 }
 
@@ -84,42 +114,40 @@ export function clip(value: string, max: number = MAX_TEXT): string | undefined 
 }
 
 /**
- * An own property that is a finite number.
+ * `value` when it is a finite number.
  *
  * @example
  * ```ts
- * num({ retryAfter: 2 }, 'retryAfter'); // 2
- * num({ n: Infinity }, 'n'); // undefined
+ * numberValue(2); // 2
+ * numberValue(Infinity); // undefined
  * ```
  */
-export function num(object: unknown, key: string): number | undefined {
-  const value = own(object, key);
+export function numberValue(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /**
- * An own property that is a boolean.
+ * `value` when it is a boolean.
  *
  * @example
  * ```ts
- * bool({ retryable: true }, 'retryable'); // true
+ * booleanValue(true); // true
+ * booleanValue('true'); // undefined
  * ```
  */
-export function bool(object: unknown, key: string): boolean | undefined {
-  const value = own(object, key);
+export function booleanValue(value: unknown): boolean | undefined {
   return typeof value === 'boolean' ? value : undefined;
 }
 
 /**
- * An own property that is an array.
+ * `value` when it is an array.
  *
  * @example
  * ```ts
- * list({ errors: [1] }, 'errors'); // [1]
+ * arrayValue([1]); // [1]
  * ```
  */
-export function list(object: unknown, key: string): readonly unknown[] | undefined {
-  const value = own(object, key);
+export function arrayValue(value: unknown): readonly unknown[] | undefined {
   return Array.isArray(value) ? value : undefined;
 }
 
@@ -254,24 +282,18 @@ export function requestIdIn(object: unknown): string | undefined {
   return best;
 }
 
-const CODE_KEYS = ['code', 'error_code', 'errorCode'] as const;
-
 /**
- * The error code of a body that states it at the top level: its `code`, `error_code` or
- * `errorCode`, the first that is a usable code.
+ * The error code of a body that states it at the top level, read from its {@link members}: its
+ * `code`, `error_code` or `errorCode`, the first that is a usable code.
  *
  * @example
  * ```ts
  * codeIn({ error_code: 'E42', message: 'nope' }); // 'E42'
  * ```
  */
-export function codeIn(object: unknown): string | number | undefined {
-  if (!isObject(object)) return undefined;
-  for (const key of CODE_KEYS) {
-    const code = codeValue(own(object, key));
-    if (code !== undefined) return code;
-  }
-  return undefined;
+export function codeIn(object: JsonObject | undefined): string | number | undefined {
+  if (object === undefined) return undefined;
+  return codeValue(object.code) ?? codeValue(object.error_code) ?? codeValue(object.errorCode);
 }
 
 /**

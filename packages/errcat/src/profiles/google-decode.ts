@@ -1,14 +1,14 @@
 import {
+  arrayValue,
   codeValue,
   docsUrl,
   isObject,
   type JsonObject,
-  list,
-  num,
-  own,
+  members,
+  numberValue,
   requestIdValue,
   statusValue,
-  text,
+  textValue,
 } from '../internal/json-fields.js';
 import type { DecodedError } from '../render/decoded-error.js';
 import { violationsFrom } from '../render/wire-violations.js';
@@ -23,14 +23,14 @@ function durationSeconds(value: unknown): number | undefined {
     const match = DURATION.exec(value);
     return match ? Number(match[1]) + Number(match[2] ?? 0) : undefined;
   }
-  const seconds = Number(own(value, 'seconds') ?? 0);
-  const nanos = num(value, 'nanos') ?? 0;
-  const total = seconds + nanos / 1e9;
-  return isObject(value) && Number.isFinite(total) && total >= 0 ? total : undefined;
+  const duration = members(value);
+  if (duration === undefined) return undefined;
+  const total = Number(duration.seconds ?? 0) + (numberValue(duration.nanos) ?? 0) / 1e9;
+  return Number.isFinite(total) && total >= 0 ? total : undefined;
 }
 
-function detailType(item: unknown): string {
-  const type = text(item, '@type', 300);
+function detailType(item: JsonObject | undefined): string {
+  const type = textValue(item?.['@type'], 300);
   return type === undefined ? '' : type.slice(type.lastIndexOf('.') + 1);
 }
 
@@ -42,44 +42,45 @@ function googleFacts(error: JsonObject, details: readonly unknown[]): DecodedErr
   let requestId: string | undefined;
   let docs: string | undefined;
   const violations = [];
-  for (const item of details.slice(0, 32)) {
+  for (const entry of details.slice(0, 32)) {
+    const item = members(entry);
     switch (detailType(item)) {
       case 'ErrorInfo':
-        reason ??= codeValue(own(item, 'reason'));
-        metadata ??= own(item, 'metadata');
+        reason ??= codeValue(item?.reason);
+        metadata ??= item?.metadata;
         break;
       case 'RetryInfo':
-        retryAfter ??= durationSeconds(own(item, 'retryDelay'));
+        retryAfter ??= durationSeconds(item?.retryDelay);
         break;
       case 'RequestInfo':
-        requestId ??= requestIdValue(own(item, 'requestId'));
+        requestId ??= requestIdValue(item?.requestId);
         break;
       case 'Help':
-        docs ??= docsUrl(own(list(item, 'links')?.[0], 'url'));
+        docs ??= docsUrl(members(arrayValue(item?.links)?.[0])?.url);
         break;
       case 'BadRequest':
-        violations.push(...(violationsFrom(own(item, 'fieldViolations')) ?? []));
+        violations.push(...(violationsFrom(item?.fieldViolations) ?? []));
         break;
       case 'PreconditionFailure':
       case 'QuotaFailure':
-        violations.push(...(violationsFrom(own(item, 'violations')) ?? []));
+        violations.push(...(violationsFrom(item?.violations) ?? []));
         break;
     }
   }
-  const status = text(error, 'status', 64);
+  const status = textValue(error.status, 64);
   // The legacy format (before AIP-193) lists `errors: [{domain, reason, message}]`.
-  reason ??= codeValue(own(list(error, 'errors')?.[0], 'reason'));
+  reason ??= codeValue(members(arrayValue(error.errors)?.[0])?.reason);
   return {
     format: 'google',
     code: reason ?? status,
     altCodes: status === undefined ? undefined : [status],
-    message: text(error, 'message'),
-    status: statusValue(own(error, 'code')),
+    message: textValue(error.message),
+    status: statusValue(error.code),
     retryable: retryAfter === undefined ? undefined : true,
     throttling: status === 'RESOURCE_EXHAUSTED' ? true : undefined,
     retryAfter,
     requestId,
-    docs: docs ?? docsUrl(own(metadata, 'url')),
+    docs: docs ?? docsUrl(members(metadata)?.url),
     violations: violations.length === 0 ? undefined : violations.slice(0, 100),
     details: isObject(metadata) ? metadata : undefined,
     stringDetails: true,
@@ -99,12 +100,13 @@ function googleFacts(error: JsonObject, details: readonly unknown[]): DecodedErr
  * ```
  */
 export function decodeGoogle(body: unknown): DecodedError | undefined {
-  const error = own(body, 'error');
-  if (!isObject(error) || typeof own(error, 'code') !== 'number') return undefined;
-  const details = list(error, 'details');
-  const status = text(error, 'status', 64);
-  const googleDetails = details?.some((item) => text(item, '@type', 300)?.startsWith(GOOGLE_TYPE)) ?? false;
-  const legacyReasons = own(list(error, 'errors')?.[0], 'reason') !== undefined;
+  const error = members(members(body)?.error);
+  if (error === undefined || typeof error.code !== 'number') return undefined;
+  const details = arrayValue(error.details);
+  const status = textValue(error.status, 64);
+  const googleDetails =
+    details?.some((item) => textValue(members(item)?.['@type'], 300)?.startsWith(GOOGLE_TYPE)) ?? false;
+  const legacyReasons = members(arrayValue(error.errors)?.[0])?.reason !== undefined;
   if (!googleDetails && !legacyReasons && (status === undefined || !CANONICAL_STATUS.test(status)))
     return undefined;
   return googleFacts(error, details ?? []);

@@ -1,24 +1,21 @@
 import {
-  bool,
+  arrayValue,
+  booleanValue,
   codeValue,
   docsUrl,
   isObject,
-  list,
-  objectIn,
-  own,
+  members,
+  objectValue,
   requestIdIn,
   statusValue,
-  text,
+  textValue,
 } from '../internal/json-fields.js';
 import type { DecodedError } from '../render/decoded-error.js';
 import { violationsFrom } from '../render/wire-violations.js';
 
-const JSONAPI_MEMBERS = ['title', 'detail', 'source', 'status', 'links', 'meta', 'id'];
-
 /** A JSON:API `links` member: a URL string or a link object `{href}`. */
-function link(links: unknown, name: string): string | undefined {
-  const value = own(links, name);
-  return docsUrl(value) ?? docsUrl(own(value, 'href'));
+function link(value: unknown): string | undefined {
+  return docsUrl(value) ?? docsUrl(members(value)?.href);
 }
 
 /**
@@ -33,25 +30,36 @@ function link(links: unknown, name: string): string | undefined {
  * // { format: 'jsonapi', code: 'NOT_FOUND', message: 'No order o-7', status: 404, … }
  * ```
  */
-export function decodeJsonApi(body: unknown): DecodedError | undefined {
-  const errors = list(body, 'errors');
-  const first = errors?.find(isObject);
-  if (errors === undefined || first === undefined || typeof own(body, 'message') === 'string')
+export function decodeJsonApi(input: unknown): DecodedError | undefined {
+  const body = members(input);
+  const errors = arrayValue(body?.errors);
+  const first = members(errors?.find(isObject));
+  if (body === undefined || errors === undefined || first === undefined || typeof body.message === 'string')
     return undefined;
-  if (!JSONAPI_MEMBERS.some((member) => own(first, member) !== undefined)) return undefined;
-  const meta = own(first, 'meta');
+  if (
+    first.title === undefined &&
+    first.detail === undefined &&
+    first.source === undefined &&
+    first.status === undefined &&
+    first.links === undefined &&
+    first.meta === undefined &&
+    first.id === undefined
+  )
+    return undefined;
+  const meta = members(first.meta);
+  const links = members(first.links);
   return {
     format: 'jsonapi',
-    code: codeValue(own(first, 'code')),
+    code: codeValue(first.code),
     // `detail` explains this occurrence (JSON:API §11.2), `title` only its kind. An error that
     // points at a field is one violation of several: a catalog entry renders its own message.
-    message: own(first, 'source') === undefined ? (text(first, 'detail') ?? text(first, 'title')) : undefined,
-    summary: text(first, 'detail') ?? text(first, 'title'),
-    status: statusValue(own(first, 'status')),
-    retryable: bool(meta, 'retryable'),
-    requestId: requestIdIn(meta) ?? requestIdIn(own(body, 'meta')),
-    docs: link(own(first, 'links'), 'about') ?? link(own(first, 'links'), 'type'),
-    violations: violationsFrom(errors.filter((error) => own(error, 'source') !== undefined)),
-    details: objectIn(meta, 'details') ?? {},
+    message: first.source === undefined ? (textValue(first.detail) ?? textValue(first.title)) : undefined,
+    summary: textValue(first.detail) ?? textValue(first.title),
+    status: statusValue(first.status),
+    retryable: booleanValue(meta?.retryable),
+    requestId: requestIdIn(meta) ?? requestIdIn(body.meta),
+    docs: link(links?.about) ?? link(links?.type),
+    violations: violationsFrom(errors.filter((error) => members(error)?.source !== undefined)),
+    details: objectValue(meta?.details) ?? {},
   };
 }

@@ -1,4 +1,11 @@
-import { isObject, objectIn, own, requestIdValue, statusValue, text } from '../internal/json-fields.js';
+import {
+  isObject,
+  members,
+  objectValue,
+  requestIdValue,
+  statusValue,
+  textValue,
+} from '../internal/json-fields.js';
 import type { DecodedError } from '../render/decoded-error.js';
 import { violationFrom } from '../render/wire-violations.js';
 
@@ -14,20 +21,22 @@ import { violationFrom } from '../render/wire-violations.js';
  * // { format: 'resonate', code: 404, message: 'Promise not found', status: 404, requestId: 'c1', … }
  * ```
  */
-export function decodeResonate(body: unknown): DecodedError | undefined {
-  const head = own(body, 'head');
-  const status = statusValue(own(head, 'status'));
-  if (typeof own(body, 'kind') !== 'string' || status === undefined || status < 400) return undefined;
-  const data = own(body, 'data');
+export function decodeResonate(input: unknown): DecodedError | undefined {
+  const body = members(input);
+  const head = members(body?.head);
+  const status = statusValue(head?.status);
+  if (typeof body?.kind !== 'string' || status === undefined || status < 400) return undefined;
+  const data = body.data;
   const violation = isObject(data) ? violationFrom(data) : undefined;
   return {
     format: 'resonate',
     code: status,
-    message: typeof data === 'string' ? text(body, 'data') : (text(data, 'message') ?? violation?.message),
+    message:
+      typeof data === 'string' ? textValue(data) : (textValue(members(data)?.message) ?? violation?.message),
     status,
     // errcat's resonate profile sends corrId "0" when the request carried none: not an id.
-    requestId: own(head, 'corrId') === '0' ? undefined : requestIdValue(own(head, 'corrId')),
+    requestId: head?.corrId === '0' ? undefined : requestIdValue(head?.corrId),
     violations: violation?.field === undefined ? undefined : [violation],
-    details: objectIn(body, 'data'),
+    details: objectValue(data),
   };
 }

@@ -1,4 +1,4 @@
-import { docsUrl, isObject, list, own, text } from '../internal/json-fields.js';
+import { arrayValue, docsUrl, isObject, members, textValue } from '../internal/json-fields.js';
 import type { DecodedError } from '../render/decoded-error.js';
 import { violationsFrom } from '../render/wire-violations.js';
 
@@ -14,19 +14,19 @@ import { violationsFrom } from '../render/wire-violations.js';
  * ```
  */
 export function decodeResonateLegacy(body: unknown): DecodedError | undefined {
-  const error = own(body, 'error');
-  const code = own(error, 'code');
-  if (!isObject(error) || typeof code !== 'number' || !Number.isSafeInteger(code)) return undefined;
-  const details = list(error, 'details') ?? [];
-  if (!details.some((item) => own(item, '@type') !== undefined)) return undefined;
+  const error = members(members(body)?.error);
+  const code = error?.code;
+  if (error === undefined || typeof code !== 'number' || !Number.isSafeInteger(code)) return undefined;
+  const details = arrayValue(error.details) ?? [];
+  if (!details.some((item) => members(item)?.['@type'] !== undefined)) return undefined;
   const first = details.find(isObject);
   // The Go server sends one FieldValidationError detail per failed field.
-  const fields = details.filter((item) => own(item, '@type') === 'FieldValidationError');
+  const fields = details.filter((item) => members(item)?.['@type'] === 'FieldValidationError');
   return {
     format: 'resonate-legacy',
     code,
-    message: text(error, 'message'),
-    docs: docsUrl(own(own(first, 'metadata'), 'url')),
+    message: textValue(error.message),
+    docs: docsUrl(members(members(first)?.metadata)?.url),
     violations: violationsFrom(fields),
   };
 }

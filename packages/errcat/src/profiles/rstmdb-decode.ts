@@ -1,4 +1,11 @@
-import { bool, codeValue, isObject, objectIn, own, requestIdValue, text } from '../internal/json-fields.js';
+import {
+  booleanValue,
+  codeValue,
+  members,
+  objectValue,
+  requestIdValue,
+  textValue,
+} from '../internal/json-fields.js';
 import type { DecodedError } from '../render/decoded-error.js';
 import { violationsFrom } from '../render/wire-violations.js';
 
@@ -13,18 +20,18 @@ import { violationsFrom } from '../render/wire-violations.js';
  * // { format: 'rstmdb', code: 'X', message: 'm', requestId: '1', details: {} }
  * ```
  */
-export function decodeRstmdb(body: unknown): DecodedError | undefined {
-  const error = own(body, 'error');
-  if (own(body, 'type') !== 'response' || own(body, 'status') !== 'error' || !isObject(error))
-    return undefined;
-  const details = objectIn(error, 'details') ?? {};
+export function decodeRstmdb(input: unknown): DecodedError | undefined {
+  const body = members(input);
+  const error = members(body?.error);
+  if (body?.type !== 'response' || body.status !== 'error' || error === undefined) return undefined;
+  const details = objectValue(error.details) ?? {};
   return {
     format: 'rstmdb',
-    code: codeValue(own(error, 'code')),
-    message: text(error, 'message'),
-    retryable: bool(error, 'retryable'),
-    requestId: requestIdValue(own(body, 'id')),
-    violations: violationsFrom(own(details, 'errors')),
+    code: codeValue(error.code),
+    message: textValue(error.message),
+    retryable: booleanValue(error.retryable),
+    requestId: requestIdValue(body.id),
+    violations: violationsFrom(members(details)?.errors),
     details,
   };
 }

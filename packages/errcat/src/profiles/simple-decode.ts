@@ -1,15 +1,15 @@
 import {
-  bool,
+  booleanValue,
   codeValue,
   docsUrl,
   isObject,
   type JsonObject,
-  num,
-  objectIn,
-  own,
+  members,
+  numberValue,
+  objectValue,
   requestIdIn,
   statusValue,
-  text,
+  textValue,
 } from '../internal/json-fields.js';
 import { looksLikeCode } from '../internal/server-code.js';
 import type { DecodedError } from '../render/decoded-error.js';
@@ -21,36 +21,40 @@ import { issuesInMessage, violationsFrom } from '../render/wire-violations.js';
  * `{type, code, message, param, doc_url}`…).
  */
 function nestedFacts(body: JsonObject, error: JsonObject): DecodedError {
-  const details = own(error, 'details');
-  const param = text(error, 'param', 500) ?? text(error, 'target', 500);
-  const issues = issuesInMessage(own(error, 'message'));
+  const details = error.details;
+  const param = textValue(error.param, 500) ?? textValue(error.target, 500);
+  const issues = issuesInMessage(error.message);
   const message =
-    issues?.[0]?.message ?? text(error, 'message') ?? text(error, 'description') ?? text(error, 'title');
+    issues?.[0]?.message ??
+    textValue(error.message) ??
+    textValue(error.description) ??
+    textValue(error.title);
   return {
     format: 'simple',
-    code: codeValue(own(error, 'code')) ?? text(error, 'type', 200),
+    code: codeValue(error.code) ?? textValue(error.type, 200),
     message,
-    status: statusValue(own(error, 'status')) ?? statusValue(own(error, 'statusCode')),
-    retryable: bool(error, 'retryable'),
-    retryAfter: num(error, 'retryAfter') ?? num(error, 'retry_after') ?? num(body, 'retry_after'),
+    status: statusValue(error.status) ?? statusValue(error.statusCode),
+    retryable: booleanValue(error.retryable),
+    retryAfter:
+      numberValue(error.retryAfter) ?? numberValue(error.retry_after) ?? numberValue(body.retry_after),
     // Microsoft Graph: `innerError: {"request-id", date, "client-request-id"}`.
     requestId:
       requestIdIn(error) ??
       requestIdIn(body) ??
-      requestIdIn(own(error, 'innerError')) ??
-      requestIdIn(own(error, 'innererror')),
+      requestIdIn(error.innerError) ??
+      requestIdIn(error.innererror),
     docs:
-      docsUrl(own(error, 'docs')) ??
-      docsUrl(own(error, 'doc_url')) ??
-      docsUrl(own(error, 'documentation_url')) ??
-      docsUrl(own(error, 'more_info')) ??
-      docsUrl(own(error, 'help_url')),
+      docsUrl(error.docs) ??
+      docsUrl(error.doc_url) ??
+      docsUrl(error.documentation_url) ??
+      docsUrl(error.more_info) ??
+      docsUrl(error.help_url),
     violations:
       issues ??
       violationsFrom(details) ??
-      violationsFrom(own(error, 'errors')) ??
-      violationsFrom(own(details, 'errors')) ??
-      violationsFrom(own(error, 'fields')) ??
+      violationsFrom(error.errors) ??
+      violationsFrom(members(details)?.errors) ??
+      violationsFrom(error.fields) ??
       (param === undefined || message === undefined ? undefined : [{ field: param, message }]),
     details: isObject(details) ? details : {},
   };
@@ -67,8 +71,9 @@ function nestedFacts(body: JsonObject, error: JsonObject): DecodedError {
  * ```
  */
 export function decodeSimple(body: unknown): DecodedError | undefined {
-  const error = own(body, 'error');
-  return isObject(body) && isObject(error) ? nestedFacts(body, error) : undefined;
+  const top = members(body);
+  const error = members(top?.error);
+  return top !== undefined && error !== undefined ? nestedFacts(top, error) : undefined;
 }
 
 /**
@@ -82,22 +87,24 @@ export function decodeSimple(body: unknown): DecodedError | undefined {
  * // { format: 'simple-flat', code: 'AUTH-401', altCodes: ['TOKEN_EXPIRED'], message: 'Token expired', … }
  * ```
  */
-export function decodeSimpleFlat(body: unknown): DecodedError | undefined {
-  const raw = own(body, 'error');
-  const code = typeof raw === 'number' ? codeValue(raw) : text(body, 'error', 200);
-  const message = text(body, 'message');
+export function decodeSimpleFlat(input: unknown): DecodedError | undefined {
+  const body = members(input);
+  if (body === undefined) return undefined;
+  const raw = body.error;
+  const code = typeof raw === 'number' ? codeValue(raw) : textValue(raw, 200);
+  const message = textValue(body.message);
   if (code === undefined || (typeof code === 'string' && !looksLikeCode(code))) return undefined;
-  if (message === undefined || own(body, 'error_description') !== undefined) return undefined;
-  const key = codeValue(own(body, 'code'));
-  const details = objectIn(body, 'details') ?? {};
+  if (message === undefined || body.error_description !== undefined) return undefined;
+  const key = codeValue(body.code);
+  const details = objectValue(body.details) ?? {};
   return {
     format: 'simple-flat',
     code,
     altCodes: key === undefined ? undefined : [key],
     message,
-    retryable: bool(body, 'retryable'),
+    retryable: booleanValue(body.retryable),
     requestId: requestIdIn(body),
-    violations: violationsFrom(own(body, 'errors')) ?? violationsFrom(own(details, 'errors')),
+    violations: violationsFrom(body.errors) ?? violationsFrom(members(details)?.errors),
     details,
   };
 }

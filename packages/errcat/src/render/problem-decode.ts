@@ -1,15 +1,14 @@
 import {
-  bool,
+  arrayValue,
+  booleanValue,
   codeIn,
   docsUrl,
-  isObject,
-  list,
-  num,
-  objectIn,
-  own,
+  members,
+  numberValue,
+  objectValue,
   requestIdIn,
   statusValue,
-  text,
+  textValue,
 } from '../internal/json-fields.js';
 import type { DecodedError } from './decoded-error.js';
 import { pointsAtHttpSpec } from './http-spec-uri.js';
@@ -39,12 +38,13 @@ function codeFromType(type: string | undefined): string | undefined {
  * // { format: 'problem', code: 'out-of-credit', message: 'Out of credit', status: 403, docs: 'https://example.com/probs/out-of-credit' }
  * ```
  */
-export function decodeProblem(body: unknown, contentType = ''): DecodedError | undefined {
-  if (!isObject(body)) return undefined;
-  const type = text(body, 'type');
-  const title = text(body, 'title');
-  const detail = text(body, 'detail');
-  const status = statusValue(own(body, 'status'));
+export function decodeProblem(input: unknown, contentType = ''): DecodedError | undefined {
+  const body = members(input);
+  if (body === undefined) return undefined;
+  const type = textValue(body.type);
+  const title = textValue(body.title);
+  const detail = textValue(body.detail);
+  const status = statusValue(body.status);
   const declared = contentType.includes('problem+json');
   if (
     !declared &&
@@ -52,22 +52,21 @@ export function decodeProblem(body: unknown, contentType = ''): DecodedError | u
   ) {
     return undefined;
   }
-  const details = objectIn(body, 'details') ?? {};
-  const errors = list(body, 'errors');
+  const details = objectValue(body.details) ?? {};
+  const errors = arrayValue(body.errors);
+  const nestedErrors = members(details)?.errors;
   return {
     format: 'problem',
     code: codeIn(body) ?? codeFromType(type),
     message: detail ?? title,
     status,
-    retryable: bool(body, 'retryable'),
-    retryAfter: num(body, 'retryAfter') ?? num(body, 'retry_after'),
+    retryable: booleanValue(body.retryable),
+    retryAfter: numberValue(body.retryAfter) ?? numberValue(body.retry_after),
     requestId: requestIdIn(body),
     docs: docsUrl(type),
     violations:
-      violationsFrom(errors) ??
-      violationsFrom(own(body, 'invalid-params')) ??
-      violationsFrom(own(details, 'errors')),
+      violationsFrom(errors) ?? violationsFrom(body['invalid-params']) ?? violationsFrom(nestedErrors),
     // RFC 9457's example puts the violations in a top-level `errors`: errcat keeps them in details.
-    details: errors === undefined || own(details, 'errors') !== undefined ? details : { ...details, errors },
+    details: errors === undefined || nestedErrors !== undefined ? details : { ...details, errors },
   };
 }

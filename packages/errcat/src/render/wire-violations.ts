@@ -1,4 +1,4 @@
-import { clip, isObject, own, text } from '../internal/json-fields.js';
+import { clip, type JsonObject, members, textValue } from '../internal/json-fields.js';
 import type { RemoteViolation } from './decoded-error.js';
 
 /** At most this many violations are kept, so a hostile body cannot make the result large. */
@@ -11,22 +11,22 @@ function pathText(value: unknown): string | undefined {
   return parts.length === 0 ? undefined : clip(parts.join('.'), 500);
 }
 
-function fieldOf(item: unknown): string | undefined {
-  const source = own(item, 'source');
+function fieldOf(item: JsonObject): string | undefined {
+  const source = members(item.source);
   return (
-    text(item, 'pointer', 500) ??
-    text(item, 'field', 500) ??
-    pathText(own(item, 'path')) ??
-    pathText(own(item, 'loc')) ??
-    text(item, 'target', 500) ??
-    text(item, 'param', 500) ??
-    text(item, 'parameter', 500) ??
-    text(item, 'name', 500) ??
-    text(item, 'property', 500) ??
-    text(item, 'subject', 500) ??
-    text(source, 'pointer', 500) ??
-    text(source, 'parameter', 500) ??
-    text(source, 'header', 500)
+    textValue(item.pointer, 500) ??
+    textValue(item.field, 500) ??
+    pathText(item.path) ??
+    pathText(item.loc) ??
+    textValue(item.target, 500) ??
+    textValue(item.param, 500) ??
+    textValue(item.parameter, 500) ??
+    textValue(item.name, 500) ??
+    textValue(item.property, 500) ??
+    textValue(item.subject, 500) ??
+    textValue(source?.pointer, 500) ??
+    textValue(source?.parameter, 500) ??
+    textValue(source?.header, 500)
   );
 }
 
@@ -46,16 +46,17 @@ export function violationFrom(item: unknown): RemoteViolation | undefined {
     const message = clip(item);
     return message === undefined ? undefined : { message };
   }
-  if (!isObject(item)) return undefined;
-  const field = fieldOf(item);
-  const code = text(item, 'type', 200) ?? codeText(own(item, 'code')) ?? text(item, 'reason', 200);
+  const facts = members(item);
+  if (facts === undefined) return undefined;
+  const field = fieldOf(facts);
+  const code = textValue(facts.type, 200) ?? codeText(facts.code) ?? textValue(facts.reason, 200);
   const message =
-    text(item, 'message') ??
-    text(item, 'detail') ??
-    text(item, 'description') ??
-    text(item, 'msg') ??
-    text(item, 'title') ??
-    text(item, 'reason') ??
+    textValue(facts.message) ??
+    textValue(facts.detail) ??
+    textValue(facts.description) ??
+    textValue(facts.msg) ??
+    textValue(facts.title) ??
+    textValue(facts.reason) ??
     code;
   if (message === undefined) return undefined;
   if (field === undefined && code === undefined) return { message };

@@ -2,11 +2,11 @@ import {
   codeValue,
   isObject,
   type JsonObject,
-  objectIn,
-  own,
+  members,
+  objectValue,
   requestIdIn,
   statusValue,
-  text,
+  textValue,
 } from '../../../internal/json-fields.js';
 import type { DecodedError } from '../../../render/decoded-error.js';
 import { violationsFrom } from '../../../render/wire-violations.js';
@@ -23,21 +23,19 @@ import { violationsFrom } from '../../../render/wire-violations.js';
  * ```
  */
 export function errorsArrayShape(body: JsonObject, errors: readonly unknown[]): DecodedError | undefined {
-  const first = errors.find(isObject);
+  const first = members(errors.find(isObject));
   if (first === undefined) return undefined;
-  const extensions = own(first, 'extensions');
-  const graphql =
-    extensions !== undefined || own(first, 'path') !== undefined || own(first, 'locations') !== undefined;
+  const extensions = members(first.extensions);
+  const graphql = first.extensions !== undefined || first.path !== undefined || first.locations !== undefined;
   return {
     // Cloudflare's `{success: false, errors: [{code, message}]}` is not GraphQL, but reads alike.
     format: graphql ? 'graphql' : 'json',
     // GitHub's GraphQL API puts the code in `type` (`NOT_FOUND`).
-    code:
-      codeValue(own(extensions, 'code')) ?? codeValue(own(first, 'code')) ?? codeValue(own(first, 'type')),
-    message: text(first, 'message'),
-    status: statusValue(own(own(extensions, 'http'), 'status')),
-    requestId: requestIdIn(extensions) ?? requestIdIn(own(body, 'extensions')),
-    violations: violationsFrom(errors.filter((error) => own(error, 'path') !== undefined)),
-    details: objectIn(first, 'extensions'),
+    code: codeValue(extensions?.code) ?? codeValue(first.code) ?? codeValue(first.type),
+    message: textValue(first.message),
+    status: statusValue(members(extensions?.http)?.status),
+    requestId: requestIdIn(extensions) ?? requestIdIn(body.extensions),
+    violations: violationsFrom(errors.filter((error) => members(error)?.path !== undefined)),
+    details: objectValue(first.extensions),
   };
 }

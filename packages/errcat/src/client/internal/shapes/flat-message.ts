@@ -1,28 +1,32 @@
 import {
-  bool,
+  arrayValue,
+  booleanValue,
   clip,
   codeIn,
   codeValue,
   docsUrl,
   type JsonObject,
-  list,
-  num,
-  objectIn,
-  own,
+  members,
+  numberValue,
+  objectValue,
   requestIdIn,
   statusValue,
-  text,
+  textValue,
 } from '../../../internal/json-fields.js';
 import { looksLikeCode } from '../../../internal/server-code.js';
 import type { DecodedError } from '../../../render/decoded-error.js';
 import { violationsFrom } from '../../../render/wire-violations.js';
 
 /** A message that may be a string or (NestJS validation) an array of strings. */
-function messageOf(body: JsonObject): { message: string | undefined; list: unknown[] | undefined } {
-  const value = own(body, 'message');
-  if (!Array.isArray(value)) return { message: text(body, 'message'), list: undefined };
+function messageOf(value: unknown): { message: string | undefined; list: unknown[] | undefined } {
+  if (!Array.isArray(value)) return { message: textValue(value), list: undefined };
   const parts = value.slice(0, 20).filter((part): part is string => typeof part === 'string');
   return { message: clip(parts.join('; ')), list: value };
+}
+
+/** The `code` of the first member of an `errors` array (GitHub's 422, Cloudflare). */
+function firstErrorCode(errors: unknown): string | number | undefined {
+  return codeValue(members(arrayValue(errors)?.[0])?.code);
 }
 
 /**
@@ -51,72 +55,73 @@ export function awsErrorType(value: string | undefined): string | undefined {
  * ```
  */
 export function flatMessageShape(body: JsonObject): DecodedError {
-  const { message, list: messages } = messageOf(body);
+  const { message, list: messages } = messageOf(body.message);
   const requestId = requestIdIn(body);
-  const documentation = docsUrl(own(body, 'documentation_url'));
+  const documentation = docsUrl(body.documentation_url);
+  const errors = body.errors;
   if (documentation !== undefined) {
     return {
       format: 'github',
       // A 422's `errors[].code` (`missing_field`) is the most specific code GitHub sends.
-      code: codeValue(own(body, 'code')) ?? codeValue(own(list(body, 'errors')?.[0], 'code')),
+      code: codeValue(body.code) ?? firstErrorCode(errors),
       message,
-      status: statusValue(own(body, 'status')),
+      status: statusValue(body.status),
       requestId,
       docs: documentation,
-      violations: violationsFrom(own(body, 'errors')),
+      violations: violationsFrom(errors),
     };
   }
-  const error = text(body, 'error', 200);
-  if (own(body, 'ok') === false && looksLikeCode(error)) {
+  const error = textValue(body.error, 200);
+  if (body.ok === false && looksLikeCode(error)) {
     // Slack's Web API: `{"ok": false, "error": "invalid_auth"}`, often with status 200.
-    return { format: 'slack', code: error, message: text(body, 'message') ?? error, requestId };
+    return { format: 'slack', code: error, message: textValue(body.message) ?? error, requestId };
   }
-  const statusCode = statusValue(own(body, 'statusCode'));
+  const statusCode = statusValue(body.statusCode);
   if (statusCode !== undefined && (error !== undefined || message !== undefined)) {
     return {
       format: 'boom',
-      code: codeValue(own(body, 'code')),
+      code: codeValue(body.code),
       message: message ?? error,
       status: statusCode,
       requestId,
-      violations: violationsFrom(messages) ?? violationsFrom(own(body, 'validation')),
+      violations: violationsFrom(messages) ?? violationsFrom(body.validation),
     };
   }
   if (looksLikeCode(error)) {
     return {
       format: 'oauth',
       code: error,
-      message: text(body, 'error_description') ?? message ?? error,
+      message: textValue(body.error_description) ?? message ?? error,
       requestId,
-      docs: docsUrl(own(body, 'error_uri')),
+      docs: docsUrl(body.error_uri),
     };
   }
-  const awsType = awsErrorType(text(body, '__type', 300));
+  const awsType = awsErrorType(textValue(body.__type, 300));
   if (awsType !== undefined) {
-    return { format: 'aws', code: awsType, message: message ?? text(body, 'Message'), requestId };
+    return { format: 'aws', code: awsType, message: message ?? textValue(body.Message), requestId };
   }
-  const detail = own(body, 'detail');
+  const detail = body.detail;
   return {
     format: 'json',
     // Cloudflare's `{success: false, errors: [{code, message}]}` states its code in the array.
-    code: codeIn(body) ?? codeValue(own(list(body, 'errors')?.[0], 'code')),
+    code: codeIn(body) ?? firstErrorCode(errors),
     message:
       message ??
-      text(body, 'Message') ??
-      text(body, 'msg') ??
-      text(body, 'errorMessage') ??
-      text(body, 'error_message') ??
-      text(body, 'detail') ??
-      text(body, 'description') ??
+      textValue(body.Message) ??
+      textValue(body.msg) ??
+      textValue(body.errorMessage) ??
+      textValue(body.error_message) ??
+      textValue(detail) ??
+      textValue(body.description) ??
       // Spring Boot's reason phrase, Shopify's `{"errors": "[API] Invalid API key…"}`.
       error ??
-      text(body, 'errors'),
-    status: statusValue(own(body, 'status')) ?? statusValue(own(body, 'statusCode')),
-    retryable: bool(body, 'retryable'),
-    retryAfter: num(body, 'retry_after') ?? num(body, 'retryAfter'),
+      textValue(errors),
+    status: statusValue(body.status) ?? statusCode,
+    retryable: booleanValue(body.retryable),
+    retryAfter: numberValue(body.retry_after) ?? numberValue(body.retryAfter),
     requestId,
-    docs: docsUrl(own(body, 'docs')) ?? docsUrl(own(body, 'doc_url')) ?? docsUrl(own(body, 'more_info')),
-    violations: violationsFrom(messages) ?? violationsFrom(own(body, 'errors')) ?? violationsFrom(detail),
-    details: objectIn(body, 'details'),
+    docs: docsUrl(body.docs) ?? docsUrl(body.doc_url) ?? docsUrl(body.more_info),
+    violations: violationsFrom(messages) ?? violationsFrom(errors) ?? violationsFrom(detail),
+    details: objectValue(body.details),
   };
 }

@@ -1,11 +1,11 @@
 import {
   codeValue,
   type JsonObject,
-  num,
-  objectIn,
-  own,
+  members,
+  numberValue,
+  objectValue,
   statusValue,
-  text,
+  textValue,
 } from '../../../internal/json-fields.js';
 import type { DecodedError } from '../../../render/decoded-error.js';
 import { violationsFrom } from '../../../render/wire-violations.js';
@@ -21,17 +21,18 @@ import { violationsFrom } from '../../../render/wire-violations.js';
  * ```
  */
 export function kubernetesShape(body: JsonObject): DecodedError | undefined {
-  if (own(body, 'kind') !== 'Status' || typeof own(body, 'apiVersion') !== 'string') return undefined;
-  const details = objectIn(body, 'details');
-  const reason = codeValue(own(body, 'reason'));
+  if (body.kind !== 'Status' || typeof body.apiVersion !== 'string') return undefined;
+  const details = objectValue(body.details);
+  const reason = codeValue(body.reason);
+  const detailMembers = members(details);
   return {
     format: 'kubernetes',
     code: reason,
-    message: text(body, 'message'),
-    status: statusValue(own(body, 'code')),
+    message: textValue(body.message),
+    status: statusValue(body.code),
     throttling: reason === 'TooManyRequests' ? true : undefined,
-    retryAfter: num(details, 'retryAfterSeconds'),
-    violations: violationsFrom(own(details, 'causes')),
+    retryAfter: numberValue(detailMembers?.retryAfterSeconds),
+    violations: violationsFrom(detailMembers?.causes),
     details,
   };
 }

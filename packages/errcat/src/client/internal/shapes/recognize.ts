@@ -1,4 +1,4 @@
-import { clip, firstNonSpace, isObject, list, own } from '../../../internal/json-fields.js';
+import { arrayValue, clip, firstNonSpace, members } from '../../../internal/json-fields.js';
 import { decodeGoogle } from '../../../profiles/google-decode.js';
 import { decodeJsonApi } from '../../../profiles/jsonapi-decode.js';
 import { decodeResonate } from '../../../profiles/resonate-decode.js';
@@ -25,25 +25,26 @@ import { htmlShape, looksLikeHtml, looksLikeXml, textShape, xmlShape } from './t
  * ```
  */
 export function recognize(value: unknown, body: string, contentType: string): DecodedError {
-  if (isObject(value)) {
-    if (contentType.includes('problem+json')) return decodeProblem(value, contentType) as DecodedError;
-    const errors = list(value, 'errors');
+  const object = members(value);
+  if (object !== undefined) {
+    if (contentType.includes('problem+json')) return decodeProblem(object, contentType) as DecodedError;
+    const errors = arrayValue(object.errors);
     return (
       // errcat's own formats, each read by its profile's decoder…
-      decodeResonate(value) ??
-      decodeRstmdb(value) ??
-      decodeGoogle(value) ??
-      decodeResonateLegacy(value) ??
-      decodeSimple(value) ??
-      decodeProblem(value, contentType) ??
-      decodeJsonApi(value) ??
-      decodeSimpleFlat(value) ??
+      decodeResonate(object) ??
+      decodeRstmdb(object) ??
+      decodeGoogle(object) ??
+      decodeResonateLegacy(object) ??
+      decodeSimple(object) ??
+      decodeProblem(object, contentType) ??
+      decodeJsonApi(object) ??
+      decodeSimpleFlat(object) ??
       // …then the shapes of other servers.
-      kubernetesShape(value) ??
-      (errors !== undefined && typeof own(value, 'message') !== 'string'
-        ? errorsArrayShape(value, errors)
+      kubernetesShape(object) ??
+      (errors !== undefined && typeof object.message !== 'string'
+        ? errorsArrayShape(object, errors)
         : undefined) ??
-      flatMessageShape(value)
+      flatMessageShape(object)
     );
   }
   if (Array.isArray(value)) return errorsArrayShape({}, value) ?? { format: 'json' };
