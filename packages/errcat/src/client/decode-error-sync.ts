@@ -1,4 +1,4 @@
-import { type HeaderReader, headerReader } from '../http/header-reader.js';
+import { headerReader } from '../http/header-reader.js';
 import type { HeadersLike } from '../http/headers-like.js';
 import { isReasonPhrase, statusPhrase } from '../http/status-names.js';
 import { jsonTextDeeperThan } from '../internal/json-depth.js';
@@ -19,9 +19,10 @@ import type { WireProfile } from '../render/wire-profile.js';
 import { violationsFrom } from '../render/wire-violations.js';
 import type { AnyCatalog, DecodeOptions, DecodeResult, NotAnError } from './decode-types.js';
 import { catalogDetails } from './internal/catalog-details.js';
-import { headerDelays } from './internal/header-delay.js';
+import { type HeaderDelays, headerDelays } from './internal/header-delay.js';
+import { CHALLENGE_HEADER, HeaderGroup, headerGroups } from './internal/header-groups.js';
+import { headerCode, headerRequestId } from './internal/header-ids.js';
 import { codeRetryKind, serverSaysRetry } from './internal/retry-hints.js';
-import { awsErrorType } from './internal/shapes/flat-message.js';
 import { recognize } from './internal/shapes/recognize.js';
 import { bearerError } from './internal/www-authenticate.js';
 import { RemoteCatalogError } from './remote-catalog-error.js';
@@ -37,44 +38,14 @@ import { RemoteError } from './remote-error.js';
  */
 export const DEFAULT_MAX_BYTES = 1_048_576;
 
-/** Headers that carry a request id, most specific first. */
-const REQUEST_ID_HEADERS = [
-  'x-request-id',
-  'request-id',
-  'x-correlation-id',
-  'x-amzn-requestid',
-  'x-amz-request-id',
-  'apigw-requestid',
-  'x-ms-request-id',
-  'x-github-request-id',
-  'twilio-request-id',
-  'x-shopify-request-id',
-  'x-trace-id',
-  'fly-request-id',
-  'x-vercel-id',
-  'cf-ray',
-];
-/** Headers that repeat the error code (errcat's server, Azure, generic, AWS). */
-const CODE_HEADERS = ['errcat-code', 'x-error-code', 'x-ms-error-code'];
-const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}/;
 const THROTTLING_CODE = /throttl|rate.?limit|too.?many|resource.?exhausted|slow.?down/i;
-
-function headerRequestId(read: HeaderReader): string | undefined {
-  for (const name of REQUEST_ID_HEADERS) {
-    const id = requestIdValue(read.get(name)?.trim());
-    if (id !== undefined) return id;
-  }
-  const trace = TRACEPARENT.exec(read.get('traceparent') ?? '')?.[1];
-  return trace === undefined || /^0+$/.test(trace) ? undefined : trace;
-}
-
-function headerCode(read: HeaderReader): string | number | undefined {
-  for (const name of CODE_HEADERS) {
-    const code = codeValue(read.get(name));
-    if (code !== undefined) return code;
-  }
-  return awsErrorType(read.get('x-amzn-errortype')?.trim() || undefined);
-}
+/** A response without rate-limit or retry headers: nothing to wait for. */
+const NO_DELAYS: HeaderDelays = {
+  retryAfter: undefined,
+  rateLimit: undefined,
+  legacy: undefined,
+  exhausted: false,
+};
 
 /** The body as text, or as a value when the caller passed it already parsed (axios, ofetch). */
 function bodyOf(body: unknown, maxBytes: number): { text: string; value?: unknown } {
@@ -193,14 +164,17 @@ function decode<C extends AnyCatalog | undefined>(
     (options.profiles && value !== undefined ? customFacts(options.profiles, value) : undefined) ??
     recognize(value, text, contentType);
   const httpStatus = given !== 0 ? given : (wire.status ?? 0) >= 400 ? (wire.status as number) : 0;
-  const delays = headerDelays(read, httpStatus, options.now);
+  const groups = headerGroups(read);
+  const delays = groups & HeaderGroup.delay ? headerDelays(read, httpStatus, options.now) : NO_DELAYS;
   const bodyDelay = wire.retryAfter !== undefined && wire.retryAfter >= 0 ? wire.retryAfter : undefined;
   const retryAfter = delays.retryAfter ?? delays.rateLimit ?? bodyDelay ?? delays.legacy;
-  const requestId = wire.requestId ?? headerRequestId(read);
+  const requestId = wire.requestId ?? (groups & HeaderGroup.requestId ? headerRequestId(read) : undefined);
   const violations = wire.violations ?? [];
-  const fromHeader = headerCode(read);
+  const fromHeader = groups & HeaderGroup.code ? headerCode(read) : undefined;
   const challenge =
-    httpStatus >= 400 && httpStatus < 500 ? bearerError(read.get('www-authenticate')) : undefined;
+    groups & HeaderGroup.challenge && httpStatus >= 400 && httpStatus < 500
+      ? bearerError(read.get(CHALLENGE_HEADER))
+      : undefined;
   const catalog = options.catalog;
   if (catalog) {
     for (const candidate of [wire.code, ...(wire.altCodes ?? []), fromHeader, challenge?.error]) {
@@ -241,7 +215,7 @@ function decode<C extends AnyCatalog | undefined>(
       wire.summary ??
       (success && code !== null ? code : statusPhrase(httpStatus)),
     retryable:
-      serverSaysRetry(read) ??
+      (groups & HeaderGroup.shouldRetry ? serverSaysRetry(read) : undefined) ??
       wire.retryable ??
       (exhausted || kind !== undefined || (!success && RETRYABLE_STATUSES.has(httpStatus))),
     throttling,

@@ -33,18 +33,37 @@ function rateLimitDelay(field: string | undefined): number | undefined {
   return delay;
 }
 
+const LEGACY_RESET_HEADERS = [
+  'ratelimit-reset',
+  'x-ratelimit-retry-after',
+  'x-ratelimit-reset',
+  'x-rate-limit-reset',
+];
+const REMAINING_HEADERS = ['x-ratelimit-remaining', 'ratelimit-remaining'];
+
+/**
+ * Every header {@link headerDelays} reads.
+ *
+ * @example
+ * ```ts
+ * DELAY_HEADER_NAMES.includes('retry-after'); // true
+ * ```
+ */
+export const DELAY_HEADER_NAMES: readonly string[] = [
+  'retry-after-ms',
+  'retry-after',
+  'ratelimit',
+  ...REMAINING_HEADERS,
+  ...LEGACY_RESET_HEADERS,
+];
+
 /**
  * Seconds from the legacy headers (`RateLimit-Reset`, `X-RateLimit-Retry-After`,
  * `X-RateLimit-Reset`, `X-Rate-Limit-Reset`). A reset may be a delta or an epoch time (GitHub);
  * values that look like epoch seconds are read as such when they lie within a day of `now`.
  */
 function legacyDelay(read: HeaderReader, now: number | undefined): number | undefined {
-  for (const name of [
-    'ratelimit-reset',
-    'x-ratelimit-retry-after',
-    'x-ratelimit-reset',
-    'x-rate-limit-reset',
-  ]) {
+  for (const name of LEGACY_RESET_HEADERS) {
     const value = read.get(name)?.trim();
     if (value === undefined || !DIGITS.test(value)) continue;
     const number = Number(value);
@@ -84,8 +103,7 @@ export interface HeaderDelays {
  * ```
  */
 export function headerDelays(read: HeaderReader, status: number, now?: number): HeaderDelays {
-  const exhausted =
-    read.get('x-ratelimit-remaining')?.trim() === '0' || read.get('ratelimit-remaining')?.trim() === '0';
+  const exhausted = REMAINING_HEADERS.some((name) => read.get(name)?.trim() === '0');
   return {
     retryAfter:
       retryAfterMs(read.get('retry-after-ms')) ?? sane(parseRetryAfter(read.get('retry-after'), now)),

@@ -47,8 +47,16 @@ export function codeRetryKind(code: string | number | undefined): 'throttling' |
   return AWS_TRANSIENT_CODES.has(code) ? 'transient' : undefined;
 }
 
-/** Headers in which a server tells its clients whether to retry (Stainless-built SDKs, Stripe). */
-const SHOULD_RETRY_HEADERS = ['x-should-retry', 'stripe-should-retry'];
+/**
+ * Headers in which a server tells its clients whether to retry (Stainless-built SDKs, Stripe):
+ * every header {@link serverSaysRetry} reads.
+ *
+ * @example
+ * ```ts
+ * SHOULD_RETRY_HEADERS.includes('stripe-should-retry'); // true
+ * ```
+ */
+export const SHOULD_RETRY_HEADERS: readonly string[] = ['x-should-retry', 'stripe-should-retry'];
 
 /**
  * The server's own word on retrying this response: `x-should-retry` (OpenAI, Anthropic and other

@@ -1,0 +1,57 @@
+import type { HeaderReader } from '../../http/header-reader.js';
+import { DELAY_HEADER_NAMES } from './header-delay.js';
+import { CODE_HEADER_NAMES, REQUEST_ID_HEADER_NAMES } from './header-ids.js';
+import { SHOULD_RETRY_HEADERS } from './retry-hints.js';
+
+/**
+ * The groups of headers a decode reads, as bits of a mask: a group with none of its headers in
+ * the response is not read at all, so a response with two headers costs two lookups, not thirty.
+ *
+ * @example
+ * ```ts
+ * if (headerGroups(read) & HeaderGroup.delay) delays = headerDelays(read, status);
+ * ```
+ */
+export const HeaderGroup = {
+  requestId: 1,
+  code: 2,
+  delay: 4,
+  shouldRetry: 8,
+  challenge: 16,
+} as const;
+
+/**
+ * The header with a bearer challenge (RFC 6750), the only one in {@link HeaderGroup}`.challenge`.
+ *
+ * @example
+ * ```ts
+ * bearerError(read.get(CHALLENGE_HEADER));
+ * ```
+ */
+export const CHALLENGE_HEADER = 'www-authenticate';
+
+const EVERY_GROUP = 31;
+
+const GROUP_OF: ReadonlyMap<string, number> = new Map([
+  ...REQUEST_ID_HEADER_NAMES.map((name) => [name, HeaderGroup.requestId] as const),
+  ...CODE_HEADER_NAMES.map((name) => [name, HeaderGroup.code] as const),
+  ...DELAY_HEADER_NAMES.map((name) => [name, HeaderGroup.delay] as const),
+  ...SHOULD_RETRY_HEADERS.map((name) => [name, HeaderGroup.shouldRetry] as const),
+  [CHALLENGE_HEADER, HeaderGroup.challenge],
+]);
+
+/**
+ * The groups with a header in `read`, found in one pass over the headers a `Map` holds; every
+ * group for a reader that cannot list its headers (a Fetch `Headers` read through `get`).
+ *
+ * @example
+ * ```ts
+ * headerGroups(headerReader({ 'retry-after': '2', 'content-type': 'text/plain' })); // HeaderGroup.delay
+ * ```
+ */
+export function headerGroups(read: HeaderReader): number {
+  if (!(read instanceof Map)) return EVERY_GROUP;
+  let groups = 0;
+  for (const name of read.keys()) groups |= GROUP_OF.get(name) ?? 0;
+  return groups;
+}
