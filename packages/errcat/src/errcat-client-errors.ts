@@ -1,10 +1,8 @@
-import type { Catalog } from './catalog-types.js';
-import { buildCatalog } from './internal/build-catalog.js';
-
 /**
  * The part of errcat's own catalog that `errcat/client` raises: a bad argument and the four ways
  * a request can fail without an error response. `errcatErrors` includes it; the client builds
- * its errors from this part alone, so a browser bundle carries none of the other entries' prose.
+ * its errors from this part alone (without the catalog builder), so a browser bundle carries none
+ * of the other entries' prose.
  *
  * @example
  * ```ts
@@ -87,17 +85,3 @@ export const errcatClientSpec = {
     },
   },
 } as const;
-
-/**
- * The client's part of errcat's catalog, as a catalog of its own. It has errcat's domain, so
- * `errcatErrors.is(error, 'ERRCAT_TIMEOUT')` recognises the errors it makes.
- *
- * @example
- * ```ts
- * throw errcatClientErrors.ERRCAT_BAD_ARGUMENT({ reason: 'baseUrl must be absolute' });
- * ```
- */
-export const errcatClientErrors: Catalog<typeof errcatClientSpec> = buildCatalog(
-  errcatClientSpec,
-  (domain, entry) => new Error(`errcat: catalog '${domain}' has no entry '${entry}'`),
-);

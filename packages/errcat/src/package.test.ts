@@ -52,10 +52,11 @@ describe('the errcat core package', () => {
 
 /**
  * The browser client's size ceiling, gzipped: createClient and decodeError, minified. Issue 13's
- * goal is 10 KiB; the ceiling holds what is reached (the base catalog's prose and the catalog
- * validator no longer ride along) so the size can only fall until the goal is met.
+ * goal is 10 KiB; the ceiling holds what is reached (the base catalog's prose, the catalog
+ * validator and the catalog builder no longer ride along) so the size can only fall until the
+ * goal is met.
  */
-const CLIENT_CEILING_BYTES = 16.5 * 1024;
+const CLIENT_CEILING_BYTES = 15.75 * 1024;
 
 describe('the browser client', () => {
   test(`createClient + decodeError, minified and gzipped, stay within ${CLIENT_CEILING_BYTES / 1024} KiB`, async () => {

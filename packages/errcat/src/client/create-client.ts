@@ -1,4 +1,3 @@
-import { errcatClientErrors } from '../errcat-client-errors.js';
 import { isCatalogError } from '../is-catalog-error.js';
 import type {
   ClientError,
@@ -9,6 +8,7 @@ import type {
 } from './client-options.js';
 import { DEFAULT_MAX_BYTES } from './decode-error-sync.js';
 import type { AnyCatalog } from './decode-types.js';
+import { clientFailure } from './internal/client-failure-entry.js';
 import { prepareRequest } from './internal/prepare-request.js';
 import { resolveRetry } from './internal/resolve-retry.js';
 import { sendWithRetry } from './internal/send-with-retry.js';
@@ -114,7 +114,7 @@ export function createClient<C extends AnyCatalog | undefined = undefined>(
   try {
     base = new URL(String(options.baseUrl));
   } catch {
-    throw errcatClientErrors.ERRCAT_BAD_ARGUMENT({
+    throw clientFailure('ERRCAT_BAD_ARGUMENT', {
       reason: `baseUrl '${String(options.baseUrl).slice(0, 200)}' is not a URL`,
     });
   }

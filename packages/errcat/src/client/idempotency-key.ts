@@ -1,4 +1,4 @@
-import { errcatClientErrors } from '../errcat-client-errors.js';
+import { clientFailure } from './internal/client-failure-entry.js';
 
 /** Characters an RFC 8941 sf-string may hold: printable ASCII. */
 const SF_STRING_CHARS = /^[\x20-\x7e]{1,255}$/;
@@ -15,7 +15,7 @@ const SF_STRING_CHARS = /^[\x20-\x7e]{1,255}$/;
  */
 export function formatIdempotencyKey(key: string): string {
   if (!SF_STRING_CHARS.test(key)) {
-    throw errcatClientErrors.ERRCAT_BAD_ARGUMENT({
+    throw clientFailure('ERRCAT_BAD_ARGUMENT', {
       reason: 'an Idempotency-Key must be 1–255 printable ASCII characters',
     });
   }

@@ -1,5 +1,5 @@
-import { errcatClientErrors } from '../../errcat-client-errors.js';
 import type { ClientFailure } from '../client-options.js';
+import { clientFailure } from './client-failure-entry.js';
 
 /** Network errors raised before a connection exists: the server cannot have seen the request. */
 const NOT_CONNECTED = new Set([
@@ -62,13 +62,16 @@ function causeOf(error: unknown): { code: string | undefined; message: string } 
  */
 export function networkFailure(label: RequestLabel, error: unknown): ClientFailure {
   const { code, message } = causeOf(error);
-  return errcatClientErrors.ERRCAT_NETWORK_ERROR({
-    method: label.method,
-    url: label.url,
-    reason: (code ?? message).slice(0, 200),
-    notApplied: code !== undefined && NOT_CONNECTED.has(code),
-    cause: error,
-  }) as ClientFailure;
+  return clientFailure(
+    'ERRCAT_NETWORK_ERROR',
+    {
+      method: label.method,
+      url: label.url,
+      reason: (code ?? message).slice(0, 200),
+      notApplied: code !== undefined && NOT_CONNECTED.has(code),
+    },
+    error,
+  );
 }
 
 /**
@@ -84,12 +87,7 @@ export function timeoutFailure(
   timeout: number,
   scope: 'attempt' | 'total',
 ): ClientFailure {
-  return errcatClientErrors.ERRCAT_TIMEOUT({
-    method: label.method,
-    url: label.url,
-    timeout,
-    scope,
-  }) as ClientFailure;
+  return clientFailure('ERRCAT_TIMEOUT', { method: label.method, url: label.url, timeout, scope });
 }
 
 /**
@@ -101,11 +99,7 @@ export function timeoutFailure(
  * ```
  */
 export function abortedFailure(label: RequestLabel, reason: unknown): ClientFailure {
-  return errcatClientErrors.ERRCAT_ABORTED({
-    method: label.method,
-    url: label.url,
-    cause: reason,
-  }) as ClientFailure;
+  return clientFailure('ERRCAT_ABORTED', { method: label.method, url: label.url }, reason);
 }
 
 /**
@@ -117,10 +111,5 @@ export function abortedFailure(label: RequestLabel, reason: unknown): ClientFail
  * ```
  */
 export function decodeFailure(label: RequestLabel, status: number, reason: string): ClientFailure {
-  return errcatClientErrors.ERRCAT_DECODE_FAILED({
-    method: label.method,
-    url: label.url,
-    status,
-    reason,
-  }) as ClientFailure;
+  return clientFailure('ERRCAT_DECODE_FAILED', { method: label.method, url: label.url, status, reason });
 }

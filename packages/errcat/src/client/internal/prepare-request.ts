@@ -1,6 +1,6 @@
-import { errcatClientErrors } from '../../errcat-client-errors.js';
 import type { QueryValue, RequestOptions } from '../client-options.js';
 import { createIdempotencyKey, formatIdempotencyKey } from '../idempotency-key.js';
+import { clientFailure } from './client-failure-entry.js';
 import { labelUrl, type RequestLabel } from './client-failures.js';
 import type { ResolvedRetry } from './resolve-retry.js';
 
@@ -61,7 +61,7 @@ function isReplayable(body: unknown): boolean {
 }
 
 function bad(reason: string): Error {
-  return errcatClientErrors.ERRCAT_BAD_ARGUMENT({ reason });
+  return clientFailure('ERRCAT_BAD_ARGUMENT', { reason });
 }
 
 /**

@@ -1,4 +1,3 @@
-import { errcatClientErrors } from '../../errcat-client-errors.js';
 import { canRetry } from '../can-retry.js';
 import type { ClientError, ClientResponse } from '../client-options.js';
 import { decodeError } from '../decode-error.js';
@@ -7,6 +6,7 @@ import { isConflict } from '../is-conflict.js';
 import type { FailureKind } from '../retry-budget.js';
 import { attemptSignal, sleep } from './attempt-signal.js';
 import { fullJitter } from './backoff.js';
+import { isClientFailure } from './client-failure-entry.js';
 import { abortedFailure, decodeFailure, networkFailure, timeoutFailure } from './client-failures.js';
 import type { PreparedRequest } from './prepare-request.js';
 
@@ -126,7 +126,7 @@ export async function sendWithRetry(
     } catch (error) {
       const why = guard.reason();
       if (why === 'abort') throw abortedFailure(request, request.signal?.reason);
-      if (errcatClientErrors.is(error, 'ERRCAT_DECODE_FAILED')) throw error;
+      if (isClientFailure(error, 'ERRCAT_DECODE_FAILED')) throw error;
       if (why === 'timeout') {
         if (cutByDeadline) throw timeoutFailure(request, retry.totalTimeout, 'total');
         failure = timeoutFailure(request, request.timeout, 'attempt');
