@@ -1,15 +1,9 @@
 import { arrayValue, clip, firstNonSpace, members } from '../../../internal/json-fields.js';
-import { decodeGoogle } from '../../../profiles/google-decode.js';
-import { decodeJsonApi } from '../../../profiles/jsonapi-decode.js';
-import { decodeResonate } from '../../../profiles/resonate-decode.js';
-import { decodeResonateLegacy } from '../../../profiles/resonate-legacy-decode.js';
-import { decodeRstmdb } from '../../../profiles/rstmdb-decode.js';
-import { decodeSimple, decodeSimpleFlat } from '../../../profiles/simple-decode.js';
 import type { DecodedError } from '../../../render/decoded-error.js';
 import { decodeProblem } from '../../../render/problem-decode.js';
 import { errorsArrayShape } from './errors-array.js';
 import { flatMessageShape } from './flat-message.js';
-import { kubernetesShape } from './kubernetes.js';
+import { JSON_FORMATS } from './json-formats.js';
 import { htmlShape, looksLikeHtml, looksLikeXml, textShape, xmlShape } from './text-page.js';
 
 /**
@@ -28,23 +22,16 @@ export function recognize(value: unknown, body: string, contentType: string): De
   const object = members(value);
   if (object !== undefined) {
     if (contentType.includes('problem+json')) return decodeProblem(object, contentType) as DecodedError;
+    for (const format of JSON_FORMATS) {
+      const facts = format.has(object) ? format.decode(object, contentType) : undefined;
+      if (facts !== undefined) return facts;
+    }
+    // …then the shapes of other servers.
     const errors = arrayValue(object.errors);
     return (
-      // errcat's own formats, each read by its profile's decoder…
-      decodeResonate(object) ??
-      decodeRstmdb(object) ??
-      decodeGoogle(object) ??
-      decodeResonateLegacy(object) ??
-      decodeSimple(object) ??
-      decodeProblem(object, contentType) ??
-      decodeJsonApi(object) ??
-      decodeSimpleFlat(object) ??
-      // …then the shapes of other servers.
-      kubernetesShape(object) ??
       (errors !== undefined && typeof object.message !== 'string'
         ? errorsArrayShape(object, errors)
-        : undefined) ??
-      flatMessageShape(object)
+        : undefined) ?? flatMessageShape(object)
     );
   }
   if (Array.isArray(value)) return errorsArrayShape({}, value) ?? { format: 'json' };

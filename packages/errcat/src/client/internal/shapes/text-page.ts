@@ -21,6 +21,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
 };
 
 function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
   return value.replace(
     /&(#?[a-z0-9]{1,8});/gi,
     (whole, name: string) => ENTITIES[name.toLowerCase()] ?? whole,
@@ -52,6 +53,7 @@ function visibleText(html: string): string {
 
 /** `<tag>` or `<tag attributes…>`, per tag, compiled once. */
 const OPENING_TAGS = new Map<string, RegExp>();
+const LINE_BREAK = /<br\s*\/?>|\n/i;
 
 function openingTag(tag: string): RegExp {
   let pattern = OPENING_TAGS.get(tag);
@@ -70,7 +72,9 @@ function element(page: string, lower: string, tag: string): string | undefined {
   const end = lower.indexOf(`</${tag}`, start);
   if (start < 0 || end < 0) return undefined;
   // A <pre> may hold a stack trace (Express in development): keep its first line only.
-  const inner = page.slice(start + 1, end).split(/<br\s*\/?>|\n/i)[0] ?? '';
+  const content = page.slice(start + 1, end);
+  const lineEnd = content.search(LINE_BREAK);
+  const inner = lineEnd < 0 ? content : content.slice(0, lineEnd);
   return clip(visibleText(inner), 300);
 }
 
@@ -130,6 +134,12 @@ export function xmlShape(body: string): DecodedError {
   };
 }
 
+/** The page's `<title>`, unless it is a generic one ("Error"). */
+function pageTitle(page: string, lower: string): string | undefined {
+  const title = element(page, lower, 'title');
+  return title !== undefined && !GENERIC_TITLES.has(title.toLowerCase()) ? title : undefined;
+}
+
 /**
  * An HTML error page (a proxy's 502, Express's "Cannot GET /x"): the message is its first `<h1>`,
  * `<pre>` or meaningful `<title>`, else its visible text.
@@ -142,13 +152,14 @@ export function xmlShape(body: string): DecodedError {
 export function htmlShape(body: string): DecodedError {
   const page = body.length > SCAN_LIMIT ? body.slice(0, SCAN_LIMIT) : body;
   const lower = page.toLowerCase();
-  const title = element(page, lower, 'title');
-  const message =
-    element(page, lower, 'h1') ??
-    element(page, lower, 'pre') ??
-    (title !== undefined && !GENERIC_TITLES.has(title.toLowerCase()) ? title : undefined) ??
-    clip(visibleText(page.slice(0, VISIBLE_LIMIT)), 300);
-  return { format: 'html', message };
+  return {
+    format: 'html',
+    message:
+      element(page, lower, 'h1') ??
+      element(page, lower, 'pre') ??
+      pageTitle(page, lower) ??
+      clip(visibleText(page.slice(0, VISIBLE_LIMIT)), 300),
+  };
 }
 
 /**
