@@ -30,9 +30,16 @@ const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(
 const IDS_PER_DRAW = 65_536;
 /** The first 24 characters of the current draw's UUID: `xxxxxxxx-xxxx-4xxx-yxxx-`. */
 let prefix = '';
+/** `prefix` and the next id's hex digits above its last four, which change once per 65 536 ids. */
+let head = '';
 /** The last 48 bits of the next id. */
 let counter = 0;
 let left = 0;
+
+/** `prefix` and the hex digits of bits 47–16 of `id`: bytes above 2^32 by division (bit operators work on 32 bits). */
+function headOf(id: number): string {
+  return `${prefix}${HEX[(id / 2 ** 40) & 255]}${HEX[(id / 2 ** 32) & 255]}${HEX[(id >>> 24) & 255]}${HEX[(id >>> 16) & 255]}`;
+}
 
 /**
  * A new request id in the layout of a random (version 4) UUID, at a fraction of the cost of
@@ -53,11 +60,14 @@ export function newRequestId(): string {
     // Kept below 2^48 − IDS_PER_DRAW, so that the draw never wraps.
     counter = Number.parseInt(uuid.slice(24), 16) % (2 ** 48 - IDS_PER_DRAW);
     left = IDS_PER_DRAW;
+    head = headOf(counter);
   }
   left--;
   const id = counter++;
-  // Bytes above 2^32 by division (bit operators work on 32 bits), the lower four by shifts.
-  return `${prefix}${HEX[(id / 2 ** 40) & 255]}${HEX[(id / 2 ** 32) & 255]}${HEX[(id >>> 24) & 255]}${HEX[(id >>> 16) & 255]}${HEX[(id >>> 8) & 255]}${HEX[id & 255]}`;
+  // The last four hex digits per id; the rest only when they wrap.
+  const low = id % 65_536;
+  if (low === 0) head = headOf(id);
+  return `${head}${HEX[low >>> 8]}${HEX[low & 255]}`;
 }
 
 /**
