@@ -1,6 +1,7 @@
 import type { CatalogEntry } from './catalog-entry.js';
 import type { ErrorCode, LogLevel } from './catalog-spec.js';
 import { addErrorHeaders } from './internal/error-headers.js';
+import { copyPublicDetails } from './internal/public-details.js';
 
 /**
  * The brand that marks catalog errors; `Symbol.for` makes it the same in every copy and realm.
@@ -146,23 +147,8 @@ export class CatalogError<Key extends string = string, Details = Record<string, 
    * ```
    */
   publicDetails(): Record<string, unknown> {
-    const details = this.details as Record<string, unknown>;
-    const internal = this.#entry.internalFields;
-    const allowed = this.#entry.publicFields;
     // A null prototype keeps a `__proto__` key from user input an ordinary property.
-    const out: Record<string, unknown> = Object.create(null);
-    for (const name of Object.keys(details)) {
-      if (internal.has(name) || (allowed !== undefined && !allowed.has(name))) continue;
-      let value: unknown;
-      try {
-        value = details[name];
-      } catch {
-        // A getter that throws must not break rendering: the field becomes a marker.
-        value = '[Unserializable]';
-      }
-      if (value !== undefined) out[name] = value;
-    }
-    return out;
+    return copyPublicDetails(this.details as Record<string, unknown>, this.#entry, Object.create(null));
   }
 
   /**

@@ -1,5 +1,7 @@
 import type { CatalogError } from '../catalog-error.js';
 import type { ErrorCode } from '../catalog-spec.js';
+import { inertRecord } from '../internal/inert-record.js';
+import { copyPublicDetails } from '../internal/public-details.js';
 
 /**
  * What a server knows about the request an error answers.
@@ -109,7 +111,8 @@ export function describeError(error: CatalogError, context: RenderContext = {}):
     retryable: error.retryable,
     retryAfter: error.retryAfter,
     docs: error.docs,
-    details: error.publicDetails(),
+    // `error.publicDetails()` in a fast-mode object: the same fields, read by every profile.
+    details: copyPublicDetails(error.details as Record<string, unknown>, entry, inertRecord()),
     requestId: context.requestId,
     instance: context.instance,
     corrId: context.corrId,
