@@ -47,6 +47,9 @@ const NO_DELAYS: HeaderDelays = {
   exhausted: false,
 };
 
+/** The options of a call that gives none: one object for every such call. */
+const NO_OPTIONS: DecodeOptions<never> = Object.freeze({});
+
 /** The body as text, or as a value when the caller passed it already parsed (axios, ofetch). */
 function bodyOf(body: unknown, maxBytes: number): { text: string; value?: unknown } {
   if (body === undefined || body === null) return { text: '' };
@@ -254,7 +257,7 @@ export function decodeErrorSync<C extends AnyCatalog | undefined = undefined>(
   status: number | undefined,
   headers: HeadersLike | undefined,
   body: unknown,
-  options: DecodeOptions<C> = {},
+  options: DecodeOptions<C> = NO_OPTIONS,
 ): DecodeResult<C> {
   try {
     return decode(status, headers, body, options);
