@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { safeStringify } from '../internal/safe-json.js';
-import { jsonMembers, jsonScalar, jsonString } from './json-text.js';
+import { jsonMembers, jsonScalar, jsonString, jsonStringContent } from './json-text.js';
 
 /** Any string: quotes, backslashes, controls, lone surrogates and astral characters. */
 const anyString = fc.string({ unit: 'binary', maxLength: 40 });
@@ -11,6 +11,7 @@ describe('json text', () => {
     fc.assert(
       fc.property(anyString, (value) => {
         expect(jsonString(value)).toBe(JSON.stringify(value));
+        expect(`"${jsonStringContent(value)}"`).toBe(JSON.stringify(value));
       }),
       { numRuns: 2000 },
     );

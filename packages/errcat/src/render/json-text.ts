@@ -23,6 +23,20 @@ export function jsonString(value: string): string {
 }
 
 /**
+ * What {@link jsonString} writes between its quotes: the string itself when nothing needs
+ * escaping, so a writer that keeps the quotes in its constant text copies nothing.
+ *
+ * @example
+ * ```ts
+ * jsonStringContent("Order 'o-1' not found"); // "Order 'o-1' not found", the same string
+ * jsonStringContent('say "hi"'); // 'say \\"hi\\"'
+ * ```
+ */
+export function jsonStringContent(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value).slice(1, -1) : value;
+}
+
+/**
  * A string, number, boolean or `null` as `JSON.stringify` writes it (a non-finite number as
  * `null`); `undefined` for anything else, which the caller writes another way.
  *

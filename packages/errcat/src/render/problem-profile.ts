@@ -1,13 +1,15 @@
 import type { CatalogEntry } from '../catalog-entry.js';
 import type { ErrorView } from './error-view.js';
-import { jsonMembers, jsonScalar } from './json-text.js';
+import { jsonMembers, jsonScalar, jsonStringContent } from './json-text.js';
 import { decodeProblem } from './problem-decode.js';
 import type { WireProfile } from './wire-profile.js';
 
 /**
  * The problem body of one entry's errors as text: the members `body` builds, in its order, as
- * `JSON.stringify` writes them, the entry's constants serialised once. A view whose constants are
- * not the entry's, or whose values have other types than the view declares, goes through `body`.
+ * `JSON.stringify` writes them, the entry's constants serialised once and the quotes around the
+ * string values kept in the constant text, so an error's body is a few concatenations. A view
+ * whose constants are not the entry's, or whose values have other types than the view declares,
+ * goes through `body`.
  */
 function compileProblem(entry: CatalogEntry): (view: ErrorView) => string | undefined {
   const type = jsonScalar(entry.docs ?? 'about:blank');
@@ -18,8 +20,12 @@ function compileProblem(entry: CatalogEntry): (view: ErrorView) => string | unde
   const title = jsonScalar(entryTitle);
   if ([type, status, code, retryable, title].includes(undefined)) return () => undefined;
   const head = `{"type":${type},"title":`;
-  const afterTitle = `,"status":${status},"detail":`;
-  const constants = `,"code":${code},"retryable":${retryable}`;
+  const beforeDetail = `,"status":${status},"detail":"`;
+  // The title is constant unless translated: quoted once, and per error only when it differs.
+  const untranslatedHead = `${head}${title}${beforeDetail}`;
+  // Each closes the string before it.
+  const instanceMember = '","instance":"';
+  const constants = `","code":${code},"retryable":${retryable}`;
   return (view) => {
     if (
       view.docs !== entry.docs ||
@@ -29,26 +35,29 @@ function compileProblem(entry: CatalogEntry): (view: ErrorView) => string | unde
     ) {
       return undefined;
     }
-    // The title is constant unless translated: quoted once, and per error only when it differs.
-    const viewTitle = view.title === entryTitle ? title : jsonScalar(view.title);
-    const detail = jsonScalar(view.message);
-    if (viewTitle === undefined || detail === undefined) return undefined;
-    let json = `${head}${viewTitle}${afterTitle}${detail}`;
-    if (view.instance !== undefined) {
-      const instance = jsonScalar(view.instance);
-      if (instance === undefined) return undefined;
-      json += `,"instance":${instance}`;
+    const { message, instance, requestId } = view;
+    if (typeof message !== 'string') return undefined;
+    let json: string;
+    if (view.title === entryTitle) json = untranslatedHead;
+    else {
+      const viewTitle = jsonScalar(view.title);
+      if (viewTitle === undefined) return undefined;
+      json = `${head}${viewTitle}${beforeDetail}`;
+    }
+    json += jsonStringContent(message);
+    if (instance !== undefined) {
+      if (typeof instance !== 'string') return undefined;
+      json += instanceMember;
+      json += jsonStringContent(instance);
     }
     json += constants;
-    if (view.requestId !== undefined) {
-      const requestId = jsonScalar(view.requestId);
-      if (requestId === undefined) return undefined;
-      json += `,"requestId":${requestId}`;
-    }
     // One level down in the body: the depth the generic path would cut it at.
     const details = jsonMembers(view.details, 31);
     if (details === undefined) return undefined;
-    return details === '' ? `${json}}` : `${json},"details":${details}}`;
+    const tail = details === '' ? '}' : `,"details":${details}}`;
+    if (requestId === undefined) return json + tail;
+    if (typeof requestId !== 'string') return undefined;
+    return `${json},"requestId":"${jsonStringContent(requestId)}"${tail}`;
   };
 }
 
