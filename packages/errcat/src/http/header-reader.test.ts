@@ -23,6 +23,34 @@ describe('headerReader', () => {
     expect(read.get('x-missing')).toBeUndefined();
     expect(headerReader(undefined).get('retry-after')).toBeUndefined();
   });
+
+  test('lists a Map and axios-style headers by lower-case name, and reads a get-only container through get', () => {
+    expect(headerReader(new Map([['Retry-After', '2']])).get('retry-after')).toBe('2');
+    const axiosLike = {
+      get: () => 'never asked',
+      *[Symbol.iterator]() {
+        yield ['Content-Type', 'application/json'] as const;
+        yield ['set-cookie', ['a=1', 'b=2']] as const;
+      },
+    };
+    expect(headerReader(axiosLike).get('content-type')).toBe('application/json');
+    expect(headerReader(axiosLike).get('set-cookie')).toBe('a=1, b=2');
+    const getOnly = { get: (name: string) => (name === 'retry-after' ? '3' : null) };
+    expect(headerReader(getOnly).get('retry-after')).toBe('3');
+    expect(headerReader(getOnly).get('x-missing')).toBeUndefined();
+  });
+
+  test('stops listing an endless iterable after 4,096 headers', () => {
+    const endless = {
+      *[Symbol.iterator]() {
+        for (let index = 0; ; index++) yield [`x-${index}`, 'v'] as const;
+      },
+    };
+    const read = headerReader(endless);
+    expect(read.get('x-0')).toBe('v');
+    expect(read.get('x-4095')).toBe('v');
+    expect(read.get('x-4096')).toBeUndefined();
+  });
 });
 
 describe('headerMap', () => {

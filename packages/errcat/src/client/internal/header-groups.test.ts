@@ -46,8 +46,13 @@ describe('header groups', () => {
     expect(headerGroups(headerReader([['stripe-should-retry', 'false']]))).toBe(HeaderGroup.shouldRetry);
   });
 
-  test('a reader that cannot list its headers reads every group', () => {
-    const groups = headerGroups(headerReader(new Headers({ 'content-type': 'text/plain' })));
+  test('a Fetch Headers is listed like a Map; a reader that cannot list its headers reads every group', () => {
+    expect(
+      headerGroups(headerReader(new Headers({ 'content-type': 'text/plain', 'Retry-After': '1' }))),
+    ).toBe(HeaderGroup.delay);
+    const groups = headerGroups(
+      headerReader({ get: (name: string) => (name === 'retry-after' ? '1' : null) }),
+    );
     for (const bit of Object.values(HeaderGroup)) expect(groups & bit).toBe(bit);
   });
 });

@@ -42,7 +42,7 @@ const GROUP_OF: ReadonlyMap<string, number> = new Map([
 
 /**
  * The groups with a header in `read`, found in one pass over the headers a `Map` holds; every
- * group for a reader that cannot list its headers (a Fetch `Headers` read through `get`).
+ * group for a reader that cannot list its headers (a container with only a `get` method).
  *
  * @example
  * ```ts
