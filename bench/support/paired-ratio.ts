@@ -1,8 +1,9 @@
 /**
  * The ratio of two synchronous tasks' times, measured in back-to-back pairs: `rounds` rounds, each
- * timing `baseline` and then `task` for about `roundMs` milliseconds apiece (the other way round
- * every other round), so that load from elsewhere on the machine slows both sides of a pair alike.
- * The result is the median of the rounds' ratios with their quartiles.
+ * timing `baseline` and then `task` for about `roundMs` milliseconds of the process's CPU time
+ * apiece (the other way round every other round), so that load from elsewhere on the machine,
+ * which takes the CPU away from both, slows neither side of a pair more than the other. The
+ * result is the median of the rounds' ratios with their quartiles.
  *
  * @example
  * ```ts
@@ -21,18 +22,24 @@ export interface PairedRatio {
 /** Calls between two reads of the clock, so reading it costs little. */
 const BATCH = 64;
 
-/** Nanoseconds per call of `task`, run for about `ms` milliseconds. */
+/** The process's CPU time so far, in microseconds. */
+function cpuMicros(): number {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+/** CPU nanoseconds per call of `task`, run for about `ms` milliseconds of CPU time. */
 function nanosPerCall(task: () => unknown, ms: number): number {
-  const until = process.hrtime.bigint() + BigInt(Math.round(ms * 1e6));
-  const start = process.hrtime.bigint();
+  const start = cpuMicros();
+  const until = start + ms * 1000;
   let calls = 0;
   let now = start;
   while (now < until) {
     for (let index = 0; index < BATCH; index++) task();
     calls += BATCH;
-    now = process.hrtime.bigint();
+    now = cpuMicros();
   }
-  return Number(now - start) / calls;
+  return ((now - start) * 1000) / calls;
 }
 
 function quantile(sorted: readonly number[], q: number): number {
