@@ -9,14 +9,14 @@
  * `taskset` is there.
  *
  * The machine is shared and noisy, so ratios come from pairs, not from each case's best: the cases
- * are measured in many short rounds, each thrown-errcat-error case right next to its framework's
- * same-headers constant handler (and the framework's other cases around them), in reverse order
- * every other round, so each pair shares the machine's state and neither side always goes first.
- * Every ratio is computed within each round, and the report gives the median of the rounds'
- * ratios with their middle half (first to third quartile, so one disturbed round does not widen
- * it); the case table gives each case's median. Next to requests per second it reports the
- * server's CPU time per request, which other load on the machine disturbs far less; the goals are
- * checked on both.
+ * are measured in many short rounds, each thrown-errcat-error case between its framework's
+ * same-headers constant handler and its framework's own error path (for node:http, plain
+ * `JSON.stringify`), the framework's other cases around them, in reverse order every other round,
+ * so each pair shares the machine's state and neither side always goes first. Every ratio is
+ * computed within each round, and the report gives the median of the rounds' ratios with their
+ * middle half (first to third quartile, so one disturbed round does not widen it); the case table
+ * gives each case's median. Next to requests per second it reports the server's CPU time per
+ * request, which other load on the machine disturbs far less; the goals are checked on both.
  *
  * `ERRCAT_BENCH_HTTP_SECONDS` sets the seconds per measurement (default 0.5, fractions allowed,
  * after 1 s of warm-up per case), `ERRCAT_BENCH_HTTP_ROUNDS` the number of rounds (default 16,
@@ -46,32 +46,32 @@ const PROFILE_DIR = process.env.ERRCAT_BENCH_PROFILE || undefined;
 const PROFILE_ITEMS = 15;
 const WANTED = (process.env.ERRCAT_BENCH_HTTP_CASES ?? '').split(',').filter((word) => word !== '');
 const FLOOR = 'node:http, precomputed body';
-/** Per framework: its label, its case prefix, and the case that throws an errcat error. */
+/**
+ * Per framework: its label, its case prefix, the case that throws an errcat error, and the case
+ * errcat's other goal there compares it with (the framework's own error path, or plain JSON).
+ */
 const FRAMEWORKS = [
-  ['node:http', 'node:http', 'errcat/node, thrown errcat error'],
-  ['Fastify', 'fastify', 'fastify, thrown errcat error'],
-  ['Express', 'express', 'express, thrown errcat error'],
-  ['Hono', 'hono', 'hono, thrown errcat error'],
+  ['node:http', 'node:http', 'errcat/node, thrown errcat error', 'node:http, JSON.stringify'],
+  ['Fastify', 'fastify', 'fastify, thrown errcat error', 'fastify, @fastify/sensible throw'],
+  ['Express', 'express', 'express, thrown errcat error', 'express, http-errors throw'],
+  ['Hono', 'hono', 'hono, thrown errcat error', 'hono, HTTPException throw'],
 ] as const;
-/** The same-headers constant handler each thrown-errcat-error case is measured next to. */
-const PARTNER: ReadonlyMap<string, string> = new Map(
-  FRAMEWORKS.map(([, framework, errcat]) => [
-    errcat,
-    `${framework}, throw to a constant handler, same headers`,
-  ]),
-);
 /**
  * The chosen cases in the order of a round: every framework's cases together, each thrown errcat
- * error right after its same-headers constant handler, so the two are measured back to back.
+ * error right after its same-headers constant handler and right before the case of its other goal,
+ * so that both of its pairs are measured back to back.
  */
 const CASES = ((): string[] => {
   const chosen = Object.keys(HTTP_CASES).filter(
     (name) => WANTED.length === 0 || WANTED.some((word) => name.includes(word)),
   );
-  const order = chosen.filter((name) => !PARTNER.has(name) || !chosen.includes(PARTNER.get(name) ?? ''));
-  for (const [errcat, partner] of PARTNER) {
-    if (chosen.includes(errcat) && chosen.includes(partner))
-      order.splice(order.indexOf(partner) + 1, 0, errcat);
+  const moved = new Set<string>(FRAMEWORKS.flatMap(([, , errcat, other]) => [errcat, other]));
+  const order = chosen.filter((name) => !moved.has(name));
+  for (const [, framework, errcat, other] of FRAMEWORKS) {
+    const sameHeaders = order.indexOf(`${framework}, throw to a constant handler, same headers`);
+    const last = order.findLastIndex((name) => name.startsWith(`${framework},`));
+    const at = sameHeaders !== -1 ? sameHeaders + 1 : last !== -1 ? last + 1 : order.length;
+    order.splice(at, 0, ...[errcat, other].filter((name) => chosen.includes(name)));
   }
   return order;
 })();
