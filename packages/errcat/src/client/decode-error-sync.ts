@@ -205,7 +205,7 @@ function decode<C extends AnyCatalog | undefined>(
       exhausted ||
       kind === 'throttling' ||
       (code !== null && THROTTLING_CODE.test(code)));
-  const details = plainCopy(wire.details);
+  const details = wire.details === undefined ? undefined : plainCopy(wire.details);
   return new RemoteError({
     httpStatus,
     code,
