@@ -7,8 +7,9 @@ import type { AddressInfo } from 'node:net';
 import sensible from '@fastify/sensible';
 import Boom from '@hapi/boom';
 import { serve } from '@hono/node-server';
+import axios, { AxiosHeaders } from 'axios';
 import { builtinProfiles } from 'errcat';
-import { type ClientError, createClient } from 'errcat/client';
+import { type ClientError, createClient, decodeErrorSync } from 'errcat/client';
 import express from 'express';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
@@ -228,6 +229,54 @@ describe('@hapi/boom payloads sent by node:http', () => {
       ['limited', null, 'Slow down', true, { retryAfter: 3 }],
       ['login', null, 'Bad token', false],
     ]);
+  });
+});
+
+describe('axios responses, decoded in an interceptor with decodeErrorSync', () => {
+  let server: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    server = await listenLocal(
+      createServer((request, response) => {
+        const headers: Record<string, string | string[]> = {
+          'Retry-After': '7',
+          'X-Request-Id': 'ax-1',
+          'Set-Cookie': ['a=1', 'b=2'],
+          'ErrCat-Code': 'SLOW_DOWN',
+        };
+        if (request.url === '/json') {
+          response.writeHead(429, { ...headers, 'Content-Type': 'application/json' });
+          response.end(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'Slow down' } }));
+        } else {
+          response.writeHead(503, headers);
+          response.end();
+        }
+      }),
+    );
+  });
+  afterAll(() => server.close());
+
+  it('reads the AxiosHeaders and the body axios already parsed', async () => {
+    const response = await axios.get(`${server.url}/json`, { validateStatus: () => true });
+    expect(response.headers).toBeInstanceOf(AxiosHeaders);
+    expect(decodeErrorSync(response.status, response.headers, response.data)).toMatchObject({
+      ok: false,
+      httpStatus: 429,
+      code: 'RATE_LIMITED',
+      message: 'Slow down',
+      retryable: true,
+      retryAfter: 7,
+      requestId: 'ax-1',
+    });
+  });
+
+  it('takes the code and delay from the headers alone when the body is empty', async () => {
+    const response = await axios.get(`${server.url}/empty`, { validateStatus: () => true });
+    expect(decodeErrorSync(response.status, response.headers, response.data)).toMatchObject({
+      httpStatus: 503,
+      code: 'SLOW_DOWN',
+      retryAfter: 7,
+      requestId: 'ax-1',
+    });
   });
 });
 

@@ -30,7 +30,7 @@ export const HeaderGroup = {
  */
 export const CHALLENGE_HEADER = 'www-authenticate';
 
-const EVERY_GROUP = 31;
+const EVERY_GROUP = Object.values(HeaderGroup).reduce((all, group) => all | group, 0);
 
 const GROUP_OF: ReadonlyMap<string, number> = new Map([
   ...REQUEST_ID_HEADER_NAMES.map((name) => [name, HeaderGroup.requestId] as const),
