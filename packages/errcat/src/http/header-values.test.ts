@@ -33,6 +33,14 @@ describe('headerValues: every value of one request header', () => {
     expect(headerValues(new Headers(), 'authorization')).toBeUndefined();
   });
 
+  it('ignores values that are not text, as axios declares its headers (boolean, null, objects)', () => {
+    expect(headerValues({ 'x-flag': true, 'x-none': null }, 'x-flag')).toBeUndefined();
+    expect(headerValues({ 'x-none': null }, 'x-none')).toBeUndefined();
+    expect(headerValues({ 'set-cookie': ['a=1', 7, 'b=2'] }, 'set-cookie')).toEqual(['a=1', 'b=2']);
+    expect(headerValues({ get: () => ({ nested: 'x' }) }, 'x-any')).toBeUndefined();
+    expect(headerValues({ get: () => 42 }, 'content-length')).toBe('42');
+  });
+
   it('reads nothing from no headers', () => {
     expect(headerValues(undefined, 'authorization')).toBeUndefined();
   });

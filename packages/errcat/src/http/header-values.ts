@@ -20,13 +20,22 @@ export function headerValues(
   if (headers === undefined || headers === null || typeof headers !== 'object') return undefined;
   const lower = name.toLowerCase();
   if (typeof (headers as { get?: unknown }).get === 'function') {
-    return (headers as { get(name: string): string | null | undefined }).get(lower) ?? undefined;
+    return headerValue((headers as { get(name: string): unknown }).get(lower));
   }
   if (Symbol.iterator in headers) return pairValues(headers as Iterable<unknown>, lower);
-  const record = headers as Readonly<Record<string, string | readonly string[] | number | undefined>>;
-  if (!Object.hasOwn(record, lower)) return undefined;
-  const value = record[lower];
-  return typeof value === 'number' ? String(value) : value;
+  const record = headers as Readonly<Record<string, unknown>>;
+  return Object.hasOwn(record, lower) ? headerValue(record[lower]) : undefined;
+}
+
+/** A header's value as a container holds it: a string, a number as text, or the strings of an array. */
+function headerValue(value: unknown): string | readonly string[] | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (!Array.isArray(value)) return undefined;
+  // Node's arrays (`set-cookie`) hold strings only: they are handed over as they are.
+  return value.every((item) => typeof item === 'string')
+    ? (value as readonly string[])
+    : value.filter((item): item is string => typeof item === 'string');
 }
 
 /** The values of the pairs named `lower` (names compared in lower case), in their order. */

@@ -7,6 +7,9 @@
  * values joined with `, `. `readHeader` and `headerValues` read a plain object by the lower-case
  * name, as Node and the frameworks hold request headers, and pairs by any case;
  * `readResponse` lists every header, so it reads pairs or an object's own entries, never `get`.
+ * Values are typed `unknown`, as containers declare them (axios' raw headers allow `boolean`,
+ * `null` and nested `AxiosHeaders`): every reader keeps strings, numbers as text and arrays of
+ * strings, and ignores anything else.
  *
  * @example
  * ```ts
@@ -16,6 +19,6 @@
  * ```
  */
 export type HeadersLike =
-  | { get(name: string): string | null | undefined }
-  | Readonly<Record<string, string | readonly string[] | number | undefined>>
-  | Iterable<readonly [string, string]>;
+  | { get(name: string): unknown }
+  | Readonly<Record<string, unknown>>
+  | Iterable<readonly [string, unknown]>;
