@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog-types.js';
-import { errcatClientSpec } from './errcat-client-errors.js';
+import { errcatClientCategories, errcatClientSpec } from './errcat-client-errors.js';
 import { buildCatalog } from './internal/build-catalog.js';
 
 /**
@@ -12,7 +12,7 @@ const errcatSpec = {
   description: 'Errors that errcat itself raises when a catalog, an argument or an input is wrong.',
   categories: {
     catalog: { title: 'Catalog errors', description: 'A catalog is malformed or cannot be loaded.' },
-    ...errcatClientSpec.categories,
+    ...errcatClientCategories,
   },
   errors: {
     ERRCAT_INVALID_CATALOG: {

@@ -1,4 +1,22 @@
 /**
+ * The categories of errcat's client errors, for the docs: apart from {@link errcatClientSpec} so
+ * that a browser bundle of `errcat/client`, whose errors carry only a category's name, leaves
+ * their prose out. `errcatErrors` declares them.
+ *
+ * @example
+ * ```ts
+ * errcatClientCategories.client.title; // 'Client errors'
+ * ```
+ */
+export const errcatClientCategories = {
+  usage: { title: 'Usage errors', description: 'errcat was called with arguments it cannot use.' },
+  client: {
+    title: 'Client errors',
+    description: 'errcat/client could not complete a request or read its response.',
+  },
+} as const;
+
+/**
  * The part of errcat's own catalog that `errcat/client` raises: a bad argument and the four ways
  * a request can fail without an error response. `errcatErrors` includes it; the client builds
  * its errors from this part alone (without the catalog builder), so a browser bundle carries none
@@ -12,13 +30,6 @@
 export const errcatClientSpec = {
   domain: 'errcat.dev',
   name: 'errcat',
-  categories: {
-    usage: { title: 'Usage errors', description: 'errcat was called with arguments it cannot use.' },
-    client: {
-      title: 'Client errors',
-      description: 'errcat/client could not complete a request or read its response.',
-    },
-  },
   errors: {
     ERRCAT_BAD_ARGUMENT: {
       code: 'ERRCAT_BAD_ARGUMENT',

@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { errcatErrors } from '../../errcat-catalog.js';
-import { errcatClientSpec } from '../../errcat-client-errors.js';
+import { errcatClientCategories, errcatClientSpec } from '../../errcat-client-errors.js';
 import { buildCatalog } from '../../internal/build-catalog.js';
 import type { ClientFailureKey } from '../client-options.js';
 import { clientFailure, clientFailureEntry, isClientFailure } from './client-failure-entry.js';
 
-const catalog = buildCatalog(errcatClientSpec, (domain, key) => new Error(`${domain} has no ${key}`));
+const spec = { ...errcatClientSpec, categories: errcatClientCategories };
+const catalog = buildCatalog(spec, (domain, key) => new Error(`${domain} has no ${key}`));
 const keys = Object.keys(errcatClientSpec.errors) as ClientFailureKey[];
 
 const SAMPLE_DETAILS = {
@@ -53,7 +54,7 @@ describe('client failure entries', () => {
 
   test('an error of another catalog with the same key is not a client failure', () => {
     const other = buildCatalog(
-      { ...errcatClientSpec, domain: 'example.com' },
+      { ...spec, domain: 'example.com' },
       (domain, key) => new Error(`${domain} has no ${key}`),
     );
     expect(
