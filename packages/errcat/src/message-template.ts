@@ -203,8 +203,16 @@ function renderParts(parts: readonly Part[], values: Readonly<Record<string, unk
   return out;
 }
 
-/** Formats one parameter value; a missing value shows its placeholder so the gap is visible. */
-function formatValue(value: unknown, name: string): string {
+/**
+ * Formats one parameter value; a missing value shows its placeholder so the gap is visible.
+ *
+ * @example
+ * ```ts
+ * formatValue(42, 'id'); // '42'
+ * formatValue(undefined, 'id'); // '{id}'
+ * ```
+ */
+export function formatValue(value: unknown, name: string): string {
   if (value === undefined || value === null) return `{${name}}`;
   if (typeof value === 'string') return value;
   if (typeof value === 'object') {

@@ -4,16 +4,14 @@ import type { EntrySpec } from '../../catalog-spec.js';
 import { errcatClientSpec } from '../../errcat-client-errors.js';
 import { type NormalizedField, normalizeField } from '../../field-spec.js';
 import { isCatalogError } from '../../is-catalog-error.js';
-import { compileTemplate } from '../../message-template.js';
 import type { ClientFailure, ClientFailureKey } from '../client-options.js';
+import { compilePlainTemplate } from './plain-template.js';
 
 const resolved = new Map<ClientFailureKey, CatalogEntry>();
 
 /** What a catalog makes of one of the client's entries: each has no HTTP status and no role. */
 function resolve(key: ClientFailureKey): CatalogEntry {
   const spec: EntrySpec = errcatClientSpec.errors[key];
-  const compiled = compileTemplate(spec.message);
-  if (!compiled.ok) throw new TypeError(`errcat: invalid template for ${key}: ${compiled.problem}`);
   const fields = Object.entries(spec.details as Record<string, unknown>)
     .map(([name, declaration]) => normalizeField(name, declaration))
     .filter((field): field is NormalizedField => field !== undefined);
@@ -26,7 +24,7 @@ function resolve(key: ClientFailureKey): CatalogEntry {
     declaredStatus: undefined,
     status: 500,
     title: spec.title ?? key,
-    template: compiled.template,
+    template: compilePlainTemplate(spec.message),
     translations: new Map(),
     titles: new Map(),
     description: spec.description,
