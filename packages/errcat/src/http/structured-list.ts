@@ -29,106 +29,26 @@ export interface ListMember {
   readonly params: ReadonlyMap<string, BareItem>;
 }
 
-const KEY_START = /[a-z*]/;
-const KEY_CHAR = /[a-z0-9_\-.*]/;
-const TOKEN_START = /[A-Za-z*]/;
-const TOKEN_CHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z:/]/;
-const BASE64_CHAR = /[A-Za-z0-9+/=]/;
+// Sticky patterns, each matched where the previous one ended. A bare item is, in this order, a
+// string (printable ASCII, `\` escaping only `"` and `\`), a number (at most 15 integer digits,
+// or 12 before a point and 3 after, and no digit or point right after it), a boolean, a byte
+// sequence or a token.
+const BARE_ITEM =
+  /"((?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\["\\])*)"|(-?(?:\d{1,12}\.\d{1,3}|\d{1,15}))(?![\d.])|\?([01])|:([A-Za-z0-9+/=]*):|([A-Za-z*][!#$%&'*+\-.^_`|~0-9A-Za-z:/]*)/y;
+const PARAMETER = /; *([a-z*][a-z0-9_\-.*]*)(=?)/y;
+const SEPARATOR = /[ \t]*(,?)[ \t]*/y;
 
-class Cursor {
-  index = 0;
-  constructor(readonly text: string) {}
-  peek(): string {
-    return this.text.charAt(this.index);
-  }
-  done(): boolean {
-    return this.index >= this.text.length;
-  }
-  skip(pattern: RegExp): void {
-    while (!this.done() && pattern.test(this.peek())) this.index++;
-  }
+/** Matches a sticky pattern at `at`. */
+function scan(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
 }
 
-function parseNumber(cursor: Cursor): number | undefined {
-  const match = /^-?(\d{1,15})(\.\d{1,3})?/.exec(cursor.text.slice(cursor.index, cursor.index + 20));
-  if (!match) return undefined;
-  const [text, whole, fraction] = match;
-  // RFC 8941: integers have at most 15 digits, decimals at most 12 before the point.
-  if (fraction !== undefined && (whole?.length ?? 0) > 12) return undefined;
-  const next = cursor.text.charAt(cursor.index + text.length);
-  if (/[\d.]/.test(next)) return undefined;
-  cursor.index += text.length;
-  return Number(text);
-}
-
-function parseString(cursor: Cursor): string | undefined {
-  cursor.index++;
-  let out = '';
-  while (!cursor.done()) {
-    const char = cursor.peek();
-    cursor.index++;
-    if (char === '"') return out;
-    if (char === '\\') {
-      const escaped = cursor.peek();
-      if (escaped !== '"' && escaped !== '\\') return undefined;
-      out += escaped;
-      cursor.index++;
-    } else {
-      const code = char.charCodeAt(0);
-      if (code < 0x20 || code > 0x7e) return undefined;
-      out += char;
-    }
-  }
-  return undefined;
-}
-
-function parseBareItem(cursor: Cursor): BareItem | undefined {
-  const char = cursor.peek();
-  if (char === '"') return parseString(cursor);
-  if (char === '-' || /\d/.test(char)) return parseNumber(cursor);
-  if (char === '?') {
-    const flag = cursor.text.charAt(cursor.index + 1);
-    if (flag !== '0' && flag !== '1') return undefined;
-    cursor.index += 2;
-    return flag === '1';
-  }
-  if (char === ':') {
-    cursor.index++;
-    const start = cursor.index;
-    cursor.skip(BASE64_CHAR);
-    if (cursor.peek() !== ':') return undefined;
-    const bytes = cursor.text.slice(start, cursor.index);
-    cursor.index++;
-    return { bytes };
-  }
-  if (TOKEN_START.test(char)) {
-    const start = cursor.index;
-    cursor.skip(TOKEN_CHAR);
-    return { token: cursor.text.slice(start, cursor.index) };
-  }
-  return undefined;
-}
-
-function parseParams(cursor: Cursor): Map<string, BareItem> | undefined {
-  const params = new Map<string, BareItem>();
-  while (cursor.peek() === ';') {
-    cursor.index++;
-    cursor.skip(/ /);
-    if (!KEY_START.test(cursor.peek())) return undefined;
-    const start = cursor.index;
-    cursor.skip(KEY_CHAR);
-    const key = cursor.text.slice(start, cursor.index);
-    let value: BareItem | undefined = true;
-    if (cursor.peek() === '=') {
-      cursor.index++;
-      value = parseBareItem(cursor);
-      if (value === undefined) return undefined;
-    }
-    // RFC 8941: a repeated parameter key overwrites the earlier value.
-    params.delete(key);
-    params.set(key, value);
-  }
-  return params;
+function bareItem([, string, number, flag, bytes, token]: RegExpExecArray): BareItem {
+  if (string !== undefined) return string.replace(/\\(.)/g, '$1');
+  if (number !== undefined) return Number(number);
+  if (flag !== undefined) return flag === '1';
+  return bytes === undefined ? { token: token as string } : { bytes };
 }
 
 /**
@@ -140,21 +60,33 @@ function parseParams(cursor: Cursor): Map<string, BareItem> | undefined {
  * ```
  */
 export function parseStructuredList(text: string): ListMember[] | undefined {
-  const cursor = new Cursor(text);
   const members: ListMember[] = [];
-  cursor.skip(/[ \t]/);
-  while (!cursor.done()) {
-    const value = parseBareItem(cursor);
-    if (value === undefined) return undefined;
-    const params = parseParams(cursor);
-    if (params === undefined) return undefined;
-    members.push({ value, params });
-    cursor.skip(/[ \t]/);
-    if (cursor.done()) return members;
-    if (cursor.peek() !== ',') return undefined;
-    cursor.index++;
-    cursor.skip(/[ \t]/);
-    if (cursor.done()) return undefined;
+  let at = text.search(/[^ \t]|$/);
+  while (at < text.length) {
+    const item = scan(BARE_ITEM, text, at);
+    if (!item) return undefined;
+    at = BARE_ITEM.lastIndex;
+    const params = new Map<string, BareItem>();
+    for (let param = scan(PARAMETER, text, at); param; param = scan(PARAMETER, text, at)) {
+      at = PARAMETER.lastIndex;
+      const [, key = '', equals] = param;
+      let value: BareItem = true;
+      if (equals) {
+        const parameterItem = scan(BARE_ITEM, text, at);
+        if (!parameterItem) return undefined;
+        at = BARE_ITEM.lastIndex;
+        value = bareItem(parameterItem);
+      }
+      // RFC 8941: a repeated parameter key overwrites the earlier value.
+      params.delete(key);
+      params.set(key, value);
+    }
+    if (text[at] === ';') return undefined;
+    members.push({ value: bareItem(item), params });
+    const [, comma] = scan(SEPARATOR, text, at) as RegExpExecArray;
+    at = SEPARATOR.lastIndex;
+    if (at === text.length) return comma ? undefined : members;
+    if (!comma) return undefined;
   }
   return members;
 }
