@@ -47,6 +47,9 @@ const NO_DELAYS: HeaderDelays = {
   exhausted: false,
 };
 
+/** The details of an error whose body states none: one frozen null-prototype object for all. */
+const NO_DETAILS: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null));
+
 /** The options of a call that gives none: one object for every such call. */
 const NO_OPTIONS: DecodeOptions<never> = Object.freeze({});
 
@@ -227,7 +230,7 @@ function decode<C extends AnyCatalog | undefined>(
     requestId,
     docs: wire.docs ?? docsUrl(challenge?.uri),
     violations,
-    details: isObject(details) ? details : Object.create(null),
+    details: isObject(details) ? details : NO_DETAILS,
     raw,
     format: wire.format ?? 'json',
   }) as DecodeResult<C>;

@@ -40,6 +40,26 @@ describe('headerReader', () => {
     expect(headerReader(getOnly).get('x-missing')).toBeUndefined();
   });
 
+  test('reads a lower-case plain object in place: own names only, the same values a copy gives', () => {
+    const record = Object.assign(Object.create({ 'x-inherited': 'no' }), {
+      'retry-after': 2,
+      'set-cookie': ['a=1', 7, 'b=2'],
+      'x-null': null,
+      constructor: 'data',
+    });
+    const read = headerReader(record);
+    expect(read.get('retry-after')).toBe('2');
+    expect(read.get('set-cookie')).toBe('a=1, b=2');
+    expect(read.get('x-null')).toBeUndefined();
+    expect(read.get('x-inherited')).toBeUndefined();
+    expect(read.get('constructor')).toBe('data');
+    expect(read.get('toString')).toBeUndefined();
+    expect([...(read.keys?.() ?? [])]).toEqual(['retry-after', 'set-cookie', 'x-null', 'constructor']);
+    for (const name of ['retry-after', 'set-cookie', 'x-null', 'constructor'])
+      expect(read.get(name)).toBe(headerMap(record).get(name));
+    expect(headerReader(JSON.parse('{"__proto__":"x"}')).get('__proto__')).toBe('x');
+  });
+
   test('stops listing an endless iterable after 4,096 headers', () => {
     const endless = {
       *[Symbol.iterator]() {

@@ -31,8 +31,9 @@ export function looksLikeCode(text: string | undefined): text is string {
  * ```
  */
 export function serverCode(code: string | number | undefined, status: number): string | undefined {
+  if (typeof code === 'number') return code === status ? undefined : String(code);
   if (code === undefined) return undefined;
-  const text = String(code).trim();
+  const text = code.trim();
   if (text === '' || text === String(status) || (text.includes(' ') && isReasonPhrase(text)))
     return undefined;
   return text;

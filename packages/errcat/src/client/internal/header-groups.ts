@@ -41,8 +41,8 @@ const GROUP_OF: ReadonlyMap<string, number> = new Map([
 ]);
 
 /**
- * The groups with a header in `read`, found in one pass over the headers a `Map` holds; every
- * group for a reader that cannot list its headers (a container with only a `get` method).
+ * The groups with a header in `read`, found in one pass over the names it lists; every group
+ * for a reader that cannot list its headers (a container with only a `get` method).
  *
  * @example
  * ```ts
@@ -50,8 +50,9 @@ const GROUP_OF: ReadonlyMap<string, number> = new Map([
  * ```
  */
 export function headerGroups(read: HeaderReader): number {
-  if (!(read instanceof Map)) return EVERY_GROUP;
+  const names = read.keys?.();
+  if (names === undefined) return EVERY_GROUP;
   let groups = 0;
-  for (const name of read.keys()) groups |= GROUP_OF.get(name) ?? 0;
+  for (const name of names) groups |= GROUP_OF.get(name) ?? 0;
   return groups;
 }
