@@ -52,11 +52,12 @@ describe('the errcat core package', () => {
 
 /**
  * The browser client's size ceiling, gzipped: createClient and decodeError, minified. Issue 13's
- * goal is 10 KiB; the ceiling holds what is reached (the base catalog's prose, the catalog
- * validator and the catalog builder no longer ride along) so the size can only fall until the
- * goal is met.
+ * goal is 10 KiB; the ceiling holds what is reached, 15.1 KiB, rounded up to the next half KiB (the
+ * base catalog's prose, the catalog validator and builder, the template parser and the client
+ * categories' prose no longer ride along) so the size can only fall. decodeError alone is
+ * 10.8 KiB: the goal is out of reach without dropping features.
  */
-const CLIENT_CEILING_BYTES = 16 * 1024;
+const CLIENT_CEILING_BYTES = 15.5 * 1024;
 
 describe('the browser client', () => {
   test(`createClient + decodeError, minified and gzipped, stay within ${CLIENT_CEILING_BYTES / 1024} KiB`, async () => {
