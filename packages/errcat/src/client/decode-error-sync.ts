@@ -14,7 +14,7 @@ import {
 } from '../internal/json-fields.js';
 import { RETRYABLE_STATUSES } from '../internal/resolve-entry.js';
 import { looksLikeCode, serverCode } from '../internal/server-code.js';
-import type { DecodedError } from '../render/decoded-error.js';
+import type { DecodedError, RemoteViolation } from '../render/decoded-error.js';
 import type { WireProfile } from '../render/wire-profile.js';
 import { violationsFrom } from '../render/wire-violations.js';
 import type { AnyCatalog, DecodeOptions, DecodeResult, NotAnError } from './decode-types.js';
@@ -39,6 +39,8 @@ import { RemoteError } from './remote-error.js';
 export const DEFAULT_MAX_BYTES = 1_048_576;
 
 const THROTTLING_CODE = /throttl|rate.?limit|too.?many|resource.?exhausted|slow.?down/i;
+/** The length of the shortest code that {@link THROTTLING_CODE} matches (`throttl`, `toomany`). */
+const SHORTEST_THROTTLING_CODE = 7;
 /** A response without rate-limit or retry headers: nothing to wait for. */
 const NO_DELAYS: HeaderDelays = {
   retryAfter: undefined,
@@ -47,25 +49,35 @@ const NO_DELAYS: HeaderDelays = {
   exhausted: false,
 };
 
+/** The violations of an error whose body states none: one frozen empty list for all. */
+const NO_VIOLATIONS: readonly RemoteViolation[] = Object.freeze([]);
+
 /** The details of an error whose body states none: one frozen null-prototype object for all. */
 const NO_DETAILS: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null));
 
 /** The options of a call that gives none: one object for every such call. */
 const NO_OPTIONS: DecodeOptions<never> = Object.freeze({});
 
-/** The body as text, or as a value when the caller passed it already parsed (axios, ofetch). */
-function bodyOf(body: unknown, maxBytes: number): { text: string; value?: unknown } {
-  if (body === undefined || body === null) return { text: '' };
-  if (typeof body === 'string') return { text: body.length > maxBytes ? body.slice(0, maxBytes) : body };
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
-    const bytes =
-      body instanceof ArrayBuffer
-        ? new Uint8Array(body, 0, Math.min(body.byteLength, maxBytes))
-        : new Uint8Array(body.buffer, body.byteOffset, Math.min(body.byteLength, maxBytes));
-    // Invalid UTF-8 becomes U+FFFD; a cut multi-byte sequence at the end does too.
-    return { text: new TextDecoder().decode(bytes) };
-  }
-  return { text: '', value: body };
+/** True for a body the caller passed already parsed (axios, ofetch): neither text nor bytes. */
+function isParsedBody(body: unknown): boolean {
+  return (
+    body !== undefined &&
+    body !== null &&
+    typeof body !== 'string' &&
+    !(body instanceof ArrayBuffer || ArrayBuffer.isView(body))
+  );
+}
+
+/** The body's text, at most `maxBytes` of it: `''` for no body and for a parsed one. */
+function bodyText(body: unknown, maxBytes: number): string {
+  if (typeof body === 'string') return body.length > maxBytes ? body.slice(0, maxBytes) : body;
+  if (!(body instanceof ArrayBuffer || ArrayBuffer.isView(body))) return '';
+  const bytes =
+    body instanceof ArrayBuffer
+      ? new Uint8Array(body, 0, Math.min(body.byteLength, maxBytes))
+      : new Uint8Array(body.buffer, body.byteOffset, Math.min(body.byteLength, maxBytes));
+  // Invalid UTF-8 becomes U+FFFD; a cut multi-byte sequence at the end does too.
+  return new TextDecoder().decode(bytes);
 }
 
 /** Bodies longer than this are checked for nesting before JSON.parse sees them. */
@@ -162,8 +174,9 @@ function decode<C extends AnyCatalog | undefined>(
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const read = headerReader(headers);
   const contentType = (read.get('content-type') ?? '').toLowerCase();
-  const { text, value: passed } = bodyOf(body, maxBytes);
-  const value = passed ?? parseJson(text, contentType);
+  const parsed = isParsedBody(body);
+  const text = parsed ? '' : bodyText(body, maxBytes);
+  const value = parsed ? body : parseJson(text, contentType);
   if (success && !errorInSuccess(value)) return { ok: true, status: given } satisfies NotAnError;
   const raw = value ?? (text === '' ? undefined : text);
   const wire =
@@ -175,7 +188,7 @@ function decode<C extends AnyCatalog | undefined>(
   const bodyDelay = wire.retryAfter !== undefined && wire.retryAfter >= 0 ? wire.retryAfter : undefined;
   const retryAfter = delays.retryAfter ?? delays.rateLimit ?? bodyDelay ?? delays.legacy;
   const requestId = wire.requestId ?? (groups & HeaderGroup.requestId ? headerRequestId(read) : undefined);
-  const violations = wire.violations ?? [];
+  const violations = wire.violations ?? NO_VIOLATIONS;
   const fromHeader = groups & HeaderGroup.code ? headerCode(read) : undefined;
   const challenge =
     groups & HeaderGroup.challenge && httpStatus >= 400 && httpStatus < 500
@@ -207,7 +220,7 @@ function decode<C extends AnyCatalog | undefined>(
     (httpStatus === 429 ||
       exhausted ||
       kind === 'throttling' ||
-      (code !== null && THROTTLING_CODE.test(code)));
+      (code !== null && code.length >= SHORTEST_THROTTLING_CODE && THROTTLING_CODE.test(code)));
   const details = wire.details === undefined ? undefined : plainCopy(wire.details);
   return new RemoteError({
     httpStatus,

@@ -214,17 +214,6 @@ export function plainCopy(value: unknown, maxDepth = 16, budget = { nodes: 10_00
   return out;
 }
 
-/** Body members that carry a request id in the wild. */
-const REQUEST_ID_KEYS = [
-  'requestId',
-  'request_id',
-  'requestID',
-  'request-id',
-  'RequestId',
-  'traceId',
-  'trace_id',
-  'correlationId',
-];
 const URL_PATTERN = /^https?:\/\/[^\s<>"]+$/i;
 const PRINTABLE = /^[\x21-\x7e][\x20-\x7e]*$/;
 
@@ -254,12 +243,10 @@ export function requestIdValue(value: unknown): string | undefined {
   return typeof id === 'string' && id.length <= 256 && PRINTABLE.test(id) ? id.trimEnd() : undefined;
 }
 
-/** Each request id member's rank: the lower, the more specific. */
-const REQUEST_ID_RANK: ReadonlyMap<string, number> = new Map(REQUEST_ID_KEYS.map((key, rank) => [key, rank]));
-
 /**
- * The request id `object` states in a member of one of the usual names (`requestId`,
- * `request_id`, `traceId`…; the first in that order that holds a usable id).
+ * The request id `object` states in a member of one of the usual names: `requestId`,
+ * `request_id`, `requestID`, `request-id`, `RequestId`, `traceId`, `trace_id`, `correlationId`
+ * (the first in that order that holds a usable id).
  *
  * @example
  * ```ts
@@ -267,19 +254,19 @@ const REQUEST_ID_RANK: ReadonlyMap<string, number> = new Map(REQUEST_ID_KEYS.map
  * ```
  */
 export function requestIdIn(object: unknown): string | undefined {
-  if (!isObject(object)) return undefined;
-  // The object's few members are scanned once, rather than probing it for each of the names.
-  let best: string | undefined;
-  let bestRank = REQUEST_ID_KEYS.length;
-  for (const key in object) {
-    const rank = REQUEST_ID_RANK.get(key);
-    if (rank === undefined || rank >= bestRank || !Object.hasOwn(object, key)) continue;
-    const id = requestIdValue(object[key]);
-    if (id === undefined) continue;
-    best = id;
-    bestRank = rank;
-  }
-  return best;
+  const body = members(object);
+  if (body === undefined) return undefined;
+  // One load per name: cheaper than listing the object's members and looking each one up.
+  return (
+    requestIdValue(body.requestId) ??
+    requestIdValue(body.request_id) ??
+    requestIdValue(body.requestID) ??
+    requestIdValue(body['request-id']) ??
+    requestIdValue(body.RequestId) ??
+    requestIdValue(body.traceId) ??
+    requestIdValue(body.trace_id) ??
+    requestIdValue(body.correlationId)
+  );
 }
 
 /**
