@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { headerMap, headerReader } from './header-reader.js';
 
@@ -58,6 +59,50 @@ describe('headerReader', () => {
     for (const name of ['retry-after', 'set-cookie', 'x-null', 'constructor'])
       expect(read.get(name)).toBe(headerMap(record).get(name));
     expect(headerReader(JSON.parse('{"__proto__":"x"}')).get('__proto__')).toBe('x');
+  });
+
+  test('property: a plain object reads the same in place as copied into a map, whatever its names and values', () => {
+    const names = fc.constantFrom(
+      'retry-after',
+      'Retry-After',
+      'x-request-id',
+      'set-cookie',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+    );
+    const values = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.array(fc.oneof(fc.string(), fc.integer())),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(names, values), { maxLength: 6 }), (entries) => {
+        const record: Record<string, unknown> = JSON.parse('{}');
+        for (const [name, value] of entries)
+          Object.defineProperty(record, name, { value, enumerable: true, configurable: true });
+        const read = headerReader(record);
+        const copied = headerMap(record);
+        for (const name of [
+          'retry-after',
+          'x-request-id',
+          'set-cookie',
+          '__proto__',
+          'constructor',
+          'tostring',
+          'valueof',
+        ])
+          expect(read.get(name)).toBe(copied.get(name));
+        // Every header with a value is listed, and only the object's own names are.
+        const listed = new Set(read.keys?.() ?? []);
+        const own = new Set(Object.keys(record).map((name) => name.toLowerCase()));
+        for (const name of copied.keys()) expect(listed.has(name)).toBe(true);
+        for (const name of listed) expect(own.has(name)).toBe(true);
+      }),
+    );
   });
 
   test('stops listing an endless iterable after 4,096 headers', () => {
