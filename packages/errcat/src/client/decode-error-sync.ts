@@ -58,20 +58,14 @@ const NO_DETAILS: Readonly<Record<string, unknown>> = Object.freeze(Object.creat
 /** The options of a call that gives none: one object for every such call. */
 const NO_OPTIONS: DecodeOptions<never> = Object.freeze({});
 
-/** True for a body the caller passed already parsed (axios, ofetch): neither text nor bytes. */
-function isParsedBody(body: unknown): boolean {
-  return (
-    body !== undefined &&
-    body !== null &&
-    typeof body !== 'string' &&
-    !(body instanceof ArrayBuffer || ArrayBuffer.isView(body))
-  );
-}
-
-/** The body's text, at most `maxBytes` of it: `''` for no body and for a parsed one. */
-function bodyText(body: unknown, maxBytes: number): string {
+/**
+ * The body's text, at most `maxBytes` of it (`''` for no body), or `undefined` for a value the
+ * caller passed already parsed (axios, ofetch).
+ */
+function bodyText(body: unknown, maxBytes: number): string | undefined {
+  if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body.length > maxBytes ? body.slice(0, maxBytes) : body;
-  if (!(body instanceof ArrayBuffer || ArrayBuffer.isView(body))) return '';
+  if (!(body instanceof ArrayBuffer || ArrayBuffer.isView(body))) return undefined;
   const bytes =
     body instanceof ArrayBuffer
       ? new Uint8Array(body, 0, Math.min(body.byteLength, maxBytes))
@@ -174,9 +168,9 @@ function decode<C extends AnyCatalog | undefined>(
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const read = headerReader(headers);
   const contentType = (read.get('content-type') ?? '').toLowerCase();
-  const parsed = isParsedBody(body);
-  const text = parsed ? '' : bodyText(body, maxBytes);
-  const value = parsed ? body : parseJson(text, contentType);
+  const asText = bodyText(body, maxBytes);
+  const text = asText ?? '';
+  const value = asText === undefined ? body : parseJson(text, contentType);
   if (success && !errorInSuccess(value)) return { ok: true, status: given } satisfies NotAnError;
   const raw = value ?? (text === '' ? undefined : text);
   const wire =

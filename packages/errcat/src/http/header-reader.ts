@@ -1,3 +1,4 @@
+import { headerValue } from './header-values.js';
 import type { HeadersLike } from './headers-like.js';
 
 /**
@@ -19,11 +20,10 @@ export interface HeaderReader {
 
 const NO_HEADERS: HeaderReader = new Map<string, string>();
 
+/** A header's value as one string: the values of a list joined with `", "`. */
 function joined(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.filter((item) => typeof item === 'string').join(', ');
-  return undefined;
+  const values = headerValue(value);
+  return values === undefined || typeof values === 'string' ? values : values.join(', ');
 }
 
 /** More headers than any server sends (Node accepts 2,000): an iterable that yields more is cut. */

@@ -27,8 +27,17 @@ export function headerValues(
   return Object.hasOwn(record, lower) ? headerValue(record[lower]) : undefined;
 }
 
-/** A header's value as a container holds it: a string, a number as text, or the strings of an array. */
-function headerValue(value: unknown): string | readonly string[] | undefined {
+/**
+ * A header's value as a container holds it: a string, a number as text, or the strings of an
+ * array; `undefined` for anything else.
+ *
+ * @example
+ * ```ts
+ * headerValue(2); // '2'
+ * headerValue(['a=1', 7, 'b=2']); // ['a=1', 'b=2']
+ * ```
+ */
+export function headerValue(value: unknown): string | readonly string[] | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (!Array.isArray(value)) return undefined;
