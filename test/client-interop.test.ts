@@ -2,7 +2,7 @@
 // @hapi/boom, and errcat's own adapters in every built-in profile. Each response is decoded by the
 // client to the code, message, retryable flag and request id the server meant.
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sensible from '@fastify/sensible';
 import Boom from '@hapi/boom';
@@ -232,26 +232,56 @@ describe('@hapi/boom payloads sent by node:http', () => {
   });
 });
 
+/** A server that throttles: `/json` with a JSON error body, anything else with an empty 503. */
+function throttlingServer(): Server {
+  return createServer((request, response) => {
+    const headers: Record<string, string | string[]> = {
+      'Retry-After': '7',
+      'X-Request-Id': 'ax-1',
+      'Set-Cookie': ['a=1', 'b=2'],
+      'ErrCat-Code': 'SLOW_DOWN',
+    };
+    if (request.url === '/json') {
+      response.writeHead(429, { ...headers, 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'Slow down' } }));
+    } else {
+      response.writeHead(503, headers);
+      response.end();
+    }
+  });
+}
+
+describe('node:http responses, decoded with decodeErrorSync from the IncomingMessage', () => {
+  let server: { url: string; close: () => Promise<void> };
+  beforeAll(async () => {
+    server = await listenLocal(throttlingServer());
+  });
+  afterAll(() => server.close());
+
+  it("reads Node's own header object (lower-case names, set-cookie as an array) in place", async () => {
+    const [message, body] = await new Promise<[IncomingMessage, Buffer]>((resolve, reject) => {
+      get(`${server.url}/json`, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve([response, Buffer.concat(chunks)]));
+      }).on('error', reject);
+    });
+    expect(message.headers['set-cookie']).toEqual(['a=1', 'b=2']);
+    expect(decodeErrorSync(message.statusCode, message.headers, body)).toMatchObject({
+      httpStatus: 429,
+      code: 'RATE_LIMITED',
+      message: 'Slow down',
+      retryable: true,
+      retryAfter: 7,
+      requestId: 'ax-1',
+    });
+  });
+});
+
 describe('axios responses, decoded in an interceptor with decodeErrorSync', () => {
   let server: { url: string; close: () => Promise<void> };
   beforeAll(async () => {
-    server = await listenLocal(
-      createServer((request, response) => {
-        const headers: Record<string, string | string[]> = {
-          'Retry-After': '7',
-          'X-Request-Id': 'ax-1',
-          'Set-Cookie': ['a=1', 'b=2'],
-          'ErrCat-Code': 'SLOW_DOWN',
-        };
-        if (request.url === '/json') {
-          response.writeHead(429, { ...headers, 'Content-Type': 'application/json' });
-          response.end(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'Slow down' } }));
-        } else {
-          response.writeHead(503, headers);
-          response.end();
-        }
-      }),
-    );
+    server = await listenLocal(throttlingServer());
   });
   afterAll(() => server.close());
 
