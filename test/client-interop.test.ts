@@ -232,29 +232,37 @@ describe('@hapi/boom payloads sent by node:http', () => {
   });
 });
 
-/** A server that throttles: `/json` with a JSON error body, anything else with an empty 503. */
-function throttlingServer(): Server {
-  return createServer((request, response) => {
-    const headers: Record<string, string | string[]> = {
-      'Retry-After': '7',
-      'X-Request-Id': 'ax-1',
-      'Set-Cookie': ['a=1', 'b=2'],
-      'ErrCat-Code': 'SLOW_DOWN',
-    };
-    if (request.url === '/json') {
-      response.writeHead(429, { ...headers, 'Content-Type': 'application/json' });
-      response.end(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'Slow down' } }));
-    } else {
-      response.writeHead(503, headers);
-      response.end();
-    }
-  });
-}
+/** What the throttling server's `/json` answer decodes to, whichever client read it. */
+const THROTTLED = {
+  ok: false,
+  httpStatus: 429,
+  code: 'RATE_LIMITED',
+  message: 'Slow down',
+  retryable: true,
+  retryAfter: 7,
+  requestId: 'ax-1',
+};
 
-describe('node:http responses, decoded with decodeErrorSync from the IncomingMessage', () => {
+describe('a throttling node:http server, read by node:http and by axios, decoded with decodeErrorSync', () => {
   let server: { url: string; close: () => Promise<void> };
   beforeAll(async () => {
-    server = await listenLocal(throttlingServer());
+    server = await listenLocal(
+      createServer((request, response) => {
+        const headers: Record<string, string | string[]> = {
+          'Retry-After': '7',
+          'X-Request-Id': 'ax-1',
+          'Set-Cookie': ['a=1', 'b=2'],
+          'ErrCat-Code': 'SLOW_DOWN',
+        };
+        if (request.url === '/json') {
+          response.writeHead(429, { ...headers, 'Content-Type': 'application/json' });
+          response.end(JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'Slow down' } }));
+        } else {
+          response.writeHead(503, headers);
+          response.end();
+        }
+      }),
+    );
   });
   afterAll(() => server.close());
 
@@ -267,36 +275,13 @@ describe('node:http responses, decoded with decodeErrorSync from the IncomingMes
       }).on('error', reject);
     });
     expect(message.headers['set-cookie']).toEqual(['a=1', 'b=2']);
-    expect(decodeErrorSync(message.statusCode, message.headers, body)).toMatchObject({
-      httpStatus: 429,
-      code: 'RATE_LIMITED',
-      message: 'Slow down',
-      retryable: true,
-      retryAfter: 7,
-      requestId: 'ax-1',
-    });
+    expect(decodeErrorSync(message.statusCode, message.headers, body)).toMatchObject(THROTTLED);
   });
-});
-
-describe('axios responses, decoded in an interceptor with decodeErrorSync', () => {
-  let server: { url: string; close: () => Promise<void> };
-  beforeAll(async () => {
-    server = await listenLocal(throttlingServer());
-  });
-  afterAll(() => server.close());
 
   it('reads the AxiosHeaders and the body axios already parsed', async () => {
     const response = await axios.get(`${server.url}/json`, { validateStatus: () => true });
     expect(response.headers).toBeInstanceOf(AxiosHeaders);
-    expect(decodeErrorSync(response.status, response.headers, response.data)).toMatchObject({
-      ok: false,
-      httpStatus: 429,
-      code: 'RATE_LIMITED',
-      message: 'Slow down',
-      retryable: true,
-      retryAfter: 7,
-      requestId: 'ax-1',
-    });
+    expect(decodeErrorSync(response.status, response.headers, response.data)).toMatchObject(THROTTLED);
   });
 
   it('takes the code and delay from the headers alone when the body is empty', async () => {
